@@ -1,0 +1,29 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "exposure",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "exposure", targets: ["exposure"]),
+        .library(name: "ExposureKit", targets: ["ExposureKit"]),
+    ],
+    targets: [
+        // Everything of substance: model, loading, solver, reports.
+        .target(name: "ExposureKit"),
+        // Argument parsing, exit codes and diagnostics, testable in-process.
+        .target(name: "ExposureCLI", dependencies: ["ExposureKit"]),
+        // The thin entry point.
+        .executableTarget(name: "exposure", dependencies: ["ExposureCLI"]),
+        .testTarget(
+            name: "ExposureKitTests",
+            dependencies: ["ExposureKit"]
+        ),
+        .testTarget(
+            name: "ExposureCLITests",
+            dependencies: ["ExposureCLI", "ExposureKit"],
+            resources: []
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,47 @@
+/// A problem found in an input, located as precisely as the input allows.
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Hashable, Sendable, Comparable {
+        case error, warning
+
+        public static func < (lhs: Self, rhs: Self) -> Bool { lhs == .error && rhs == .warning }
+    }
+
+    public let severity: Severity
+    /// The file as the user named it.
+    public let file: String
+    /// The JSON path, such as `$.securityGroups[3].ingress[0].cidr`.
+    public let path: String?
+    public let location: SourceLocation?
+    public let message: String
+
+    public init(
+        severity: Severity, file: String, path: String? = nil, location: SourceLocation? = nil,
+        message: String
+    ) {
+        self.severity = severity
+        self.file = file
+        self.path = path
+        self.location = location
+        self.message = message
+    }
+
+    /// `file:line:column: error: $.path: message`, the shape editors and CI logs link.
+    public var description: String {
+        var text = file
+        if let location { text += ":\(location.line):\(location.column)" }
+        text += ": \(severity.rawValue): "
+        if let path { text += "\(path): " }
+        return text + message
+    }
+}
+
+/// The error a loader throws when an input has errors; it carries every diagnostic found,
+/// warnings included, so that one run shows everything to fix.
+public struct LoadFailure: Error, Sendable {
+    public let diagnostics: [Diagnostic]
+
+    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+    /// The errors only.
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+}

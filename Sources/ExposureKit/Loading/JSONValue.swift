@@ -1,0 +1,49 @@
+/// A JSON value that remembers where in its file it starts.
+public struct JSONValue: Sendable {
+    /// The kinds of JSON value; objects keep their keys in file order.
+    public indirect enum Kind: Sendable {
+        case null
+        case bool(Bool)
+        /// The number's text as written, so integers beyond `Double` stay exact.
+        case number(String)
+        case string(String)
+        case array([JSONValue])
+        case object([(key: String, value: JSONValue)])
+    }
+
+    public let kind: Kind
+    public let location: SourceLocation
+
+    /// A short English name of the value's kind, for "expected X, found Y".
+    public var kindName: String {
+        switch kind {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+
+    /// The member named `key` of an object.
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = kind else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+}
+
+/// A 1-based line and column in a text file.
+public struct SourceLocation: Hashable, Sendable, Comparable {
+    public let line: Int
+    public let column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+}

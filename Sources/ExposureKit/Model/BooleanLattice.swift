@@ -1,0 +1,66 @@
+/// A set-like value with the Boolean operations the solver needs.
+///
+/// `Bool` is the one-point lattice; a `SegmentMap` whose values form a lattice is one too,
+/// point by point, which is how traffic sets over several dimensions are built.
+public protocol BooleanLattice: Equatable, Sendable {
+    /// The set with no element.
+    static var empty: Self { get }
+    /// The set with every element.
+    static var universe: Self { get }
+    /// Whether the set has no element.
+    var isEmpty: Bool { get }
+    /// Elements in either set.
+    func union(_ other: Self) -> Self
+    /// Elements in both sets.
+    func intersection(_ other: Self) -> Self
+    /// Elements of this set that are not in `other`.
+    func subtracting(_ other: Self) -> Self
+}
+
+extension BooleanLattice {
+    /// Whether the two sets share an element.
+    public func intersects(_ other: Self) -> Bool { !intersection(other).isEmpty }
+    /// Whether every element of this set is in `other`.
+    public func isSubset(of other: Self) -> Bool { subtracting(other).isEmpty }
+    /// Whether this set is the universe.
+    public var isUniverse: Bool { self == .universe }
+}
+
+extension Bool: BooleanLattice {
+    public static var empty: Bool { false }
+    public static var universe: Bool { true }
+    public var isEmpty: Bool { !self }
+    public func union(_ other: Bool) -> Bool { self || other }
+    public func intersection(_ other: Bool) -> Bool { self && other }
+    public func subtracting(_ other: Bool) -> Bool { self && !other }
+}
+
+extension SegmentMap: BooleanLattice where Value: BooleanLattice {
+    public static var empty: Self { Self(constant: .empty) }
+    public static var universe: Self { Self(constant: .universe) }
+    // Canonical form makes the empty set a single empty segment.
+    public var isEmpty: Bool { values.count == 1 && values[0].isEmpty }
+    public func union(_ other: Self) -> Self { combined(with: other) { $0.union($1) } }
+    public func intersection(_ other: Self) -> Self {
+        combined(with: other) { $0.intersection($1) }
+    }
+    public func subtracting(_ other: Self) -> Self {
+        combined(with: other) { $0.subtracting($1) }
+    }
+
+    /// The union of the values of every segment: the projection that forgets this dimension.
+    public var unionOfValues: Value {
+        values.reduce(Value.empty) { $0.union($1) }
+    }
+
+    /// The map restricted to `set`: values outside it become empty.
+    public func restricted(to set: SegmentMap<Bound, Bool>) -> Self {
+        combined(with: set) { value, inside in inside ? value : .empty }
+    }
+
+    /// The first segment whose value is not empty, if any.
+    public var firstNonEmptySegment: (range: ClosedRange<Bound>, value: Value)? {
+        guard let index = values.firstIndex(where: { !$0.isEmpty }) else { return nil }
+        return (range(ofSegment: index), values[index])
+    }
+}

@@ -1,0 +1,180 @@
+/// Building stages from the topology's filters: network ACLs, security groups, route
+/// tables and transit gateway route tables.
+extension Solver {
+    /// Which address of a packet a filter looks at.
+    enum Side { case source, destination }
+
+    static func embed(_ peers: SegmentMap<UInt128, ServiceSet>, on side: Side) -> TrafficSet {
+        side == .source ? .matchingSource(peers) : .matchingDestination(peers)
+    }
+
+    static func embed(_ addresses: AddressSet, on side: Side) -> TrafficSet {
+        side == .source ? TrafficSet(sources: addresses) : TrafficSet(destinations: addresses)
+    }
+
+    /// One direction of a subnet's network ACL, first match wins, implicit deny at the end.
+    ///
+    /// - Parameters:
+    ///   - inbound: which list of the ACL.
+    ///   - side: which address of the stage's packets the entries' CIDRs match.
+    /// - Complexity: O(*e* × *s*) for *e* entries and *s* segments.
+    func aclStage(
+        _ subnetID: SubnetID, inbound: Bool, side: Side, coordinates: Stage.Coordinates,
+        direction: Hop.Direction
+    ) -> Stage {
+        let list = inbound ? "inbound" : "outbound"
+        guard let subnet = topology.subnets[subnetID], let acl = topology.networkACL(of: subnet) else {
+            var stage = Stage.pass(
+                component: subnetID.rawValue, kind: NetworkACLKind.kindName,
+                text: "no network ACL in the input: allow all assumed", direction: direction)
+            stage = Stage(
+                component: stage.component, kind: stage.kind, direction: direction, coordinates: coordinates,
+                allowed: stage.allowed, unknown: .empty, unknownReason: nil, rules: stage.rules, refusal: stage.refusal)
+            return stage
+        }
+        var remaining = SegmentMap<UInt128, ServiceSet>.universe
+        var allowed = SegmentMap<UInt128, ServiceSet>.empty
+        var rules: [Stage.Rule] = []
+        for entry in inbound ? acl.inbound : acl.outbound {
+            let services = ServiceSet(entry.traffic)
+            let cube = entry.cidr.addresses.mapValues { $0 ? services : ServiceSet.empty }
+            let region = cube.intersection(remaining)
+            remaining = remaining.subtracting(cube)
+            if region.isEmpty { continue }
+            if entry.action == .allow { allowed = allowed.union(region) }
+            rules.append(Stage.Rule(
+                region: Solver.embed(region, on: side), component: acl.id.rawValue,
+                kind: NetworkACLKind.kindName,
+                text: "\(list) rule \(entry.ruleNumber) \(entry.action.rawValue) \(entry.traffic) \(side == .source ? "from" : "to") \(entry.cidr)",
+                allows: entry.action == .allow))
+        }
+        let aclID = acl.id
+        return Stage(
+            component: acl.id.rawValue, kind: NetworkACLKind.kindName, direction: direction,
+            coordinates: coordinates, allowed: Solver.embed(allowed, on: side), unknown: .empty,
+            unknownReason: nil, rules: rules,
+            refusal: { _ in "\(aclID) \(list): no entry matches, implicit deny (rule *)" })
+    }
+
+    /// The union of an interface's groups, ingress (matching sources) or egress (matching
+    /// destinations). A group peer matches the private addresses of the interfaces that
+    /// carry the group in the VPCs of `scope`.
+    ///
+    /// - Complexity: O(*r* × *s*) for *r* rules and *s* segments.
+    func groupStage(
+        _ groups: [SecurityGroupID]?, ingress: Bool, scope: Set<VPCID>, direction: Hop.Direction
+    ) -> Stage {
+        let side: Side = ingress ? .source : .destination
+        guard let groups else {
+            return Stage.pass(
+                component: "egress", kind: SecurityGroupKind.kindName,
+                text: "a future interface's groups are unknown: all egress assumed, as a new group allows",
+                direction: direction)
+        }
+        var allowed = SegmentMap<UInt128, ServiceSet>.empty
+        var unknown = SegmentMap<UInt128, ServiceSet>.empty
+        var unknownLists: [String] = []
+        var rules: [Stage.Rule] = []
+        for groupID in groups {
+            guard let group = topology.securityGroups[groupID] else { continue }
+            for (index, rule) in (ingress ? group.ingress : group.egress).enumerated() {
+                let services = ServiceSet(rule.traffic)
+                var peers = AddressSet.empty
+                switch rule.peer {
+                case .cidr(let cidr):
+                    peers = cidr.addresses
+                case .prefixList(let id):
+                    if let entries = topology.prefixLists[id]?.entries {
+                        peers = AddressSet(cidrs: entries)
+                    } else {
+                        unknown = unknown.union(SegmentMap(constant: services))
+                        unknownLists.append(id.rawValue)
+                    }
+                case .securityGroup(let peerGroup):
+                    for vpc in scope.sorted() { peers = peers.union(groupMembers[peerGroup]?[vpc] ?? .empty) }
+                }
+                let region = peers.mapValues { $0 ? services : ServiceSet.empty }
+                allowed = allowed.union(region)
+                rules.append(Stage.Rule(
+                    region: Solver.embed(region, on: side), component: groupID.rawValue,
+                    kind: SecurityGroupKind.kindName,
+                    text: "\(ingress ? "ingress" : "egress") rule \(index): allow \(rule.traffic) \(ingress ? "from" : "to") \(rule.peer)",
+                    allows: true))
+            }
+        }
+        let names = groups.map(\.rawValue).joined(separator: ", ")
+        let kind = ingress ? "ingress" : "egress"
+        let lists = Array(Set(unknownLists)).sorted()
+        return Stage(
+            component: names, kind: SecurityGroupKind.kindName, direction: direction, coordinates: .request,
+            allowed: Solver.embed(allowed, on: side),
+            unknown: Solver.embed(unknown.subtracting(allowed), on: side),
+            unknownReason: lists.isEmpty ? nil : "the entries of prefix list \(lists.joined(separator: ", ")) are not in the input",
+            rules: rules,
+            refusal: { _ in "no \(kind) rule of \(names) allows it" })
+    }
+
+    /// The route lookup of a subnet's table, keeping the addresses whose winning route
+    /// satisfies `expected`.
+    func routeStage(
+        _ subnetID: SubnetID, side: Side, coordinates: Stage.Coordinates, direction: Hop.Direction,
+        expecting description: String, where expected: @escaping (Route.Target) -> Bool
+    ) -> Stage {
+        guard let lookup = routeLookups[subnetID], let subnet = topology.subnets[subnetID] else {
+            return Stage.block(component: subnetID.rawValue, kind: SubnetKind.kindName, reason: "subnet is not in the topology", direction: direction)
+        }
+        let tableName = lookup.table?.rawValue ?? "main route table of \(subnet.vpc)"
+        var allowed = AddressSet.empty
+        var rules: [Stage.Rule] = []
+        for (route, addresses) in lookup.regions(routedBy: { expected($0.target) }) {
+            allowed = allowed.union(addresses)
+            rules.append(Stage.Rule(
+                region: Solver.embed(addresses, on: side), component: tableName,
+                kind: RouteTableKind.kindName, text: "route \(route.destination) -> \(route.target)\(route.isPropagated ? " (propagated)" : "")",
+                allows: true))
+        }
+        let uncertain = lookup.uncertain.subtracting(allowed)
+        return Stage(
+            component: tableName, kind: RouteTableKind.kindName, direction: direction, coordinates: coordinates,
+            allowed: Solver.embed(allowed, on: side), unknown: Solver.embed(uncertain, on: side),
+            unknownReason: uncertain.isEmpty ? nil : "\(tableName) routes prefix list \(lookup.unknownPrefixLists.map(\.rawValue).joined(separator: ", ")) whose entries are not in the input",
+            rules: rules,
+            refusal: { packet in
+                let address = side == .destination ? packet.destination : packet.source
+                guard let route = lookup.route(for: address) else { return "no route for \(address) in \(tableName)" }
+                if route.isBlackhole { return "route \(route.destination) -> \(route.target) is a blackhole" }
+                return "route for \(address) is \(route.destination) -> \(route.target), not \(description)"
+            })
+    }
+
+    /// The transit gateway route table associated with `from`, keeping addresses it sends
+    /// to `to`.
+    func transitStage(
+        from: TransitGatewayAttachmentID, to: TransitGatewayAttachmentID, side: Side,
+        coordinates: Stage.Coordinates, direction: Hop.Direction
+    ) -> Stage {
+        guard let lookup = transitLookups[from] else {
+            return Stage.block(
+                component: from.rawValue, kind: TransitGatewayAttachmentKind.kindName,
+                reason: "\(from) is associated with no transit gateway route table", direction: direction)
+        }
+        var allowed = AddressSet.empty
+        var rules: [Stage.Rule] = []
+        for (route, addresses) in lookup.regions(to: to) {
+            allowed = allowed.union(addresses)
+            rules.append(Stage.Rule(
+                region: Solver.embed(addresses, on: side), component: lookup.table.id.rawValue,
+                kind: TransitGatewayRouteTableKind.kindName, text: "route \(route)", allows: true))
+        }
+        let tableID = lookup.table.id
+        return Stage(
+            component: tableID.rawValue, kind: TransitGatewayRouteTableKind.kindName, direction: direction,
+            coordinates: coordinates, allowed: Solver.embed(allowed, on: side), unknown: .empty,
+            unknownReason: nil, rules: rules,
+            refusal: { packet in
+                let address = side == .destination ? packet.destination : packet.source
+                guard let route = lookup.route(for: address) else { return "no route for \(address) in \(tableID)" }
+                return "route for \(address) is \(route), not \(to)"
+            })
+    }
+}

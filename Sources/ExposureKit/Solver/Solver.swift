@@ -1,0 +1,123 @@
+/// The reachability solver: which zones can open which services on which interfaces.
+///
+/// It follows `shared/spec/semantics.md`. Construction indexes the topology (route
+/// decisions per subnet, group membership, zone address sets); each question then
+/// enumerates the candidate paths from an origin to a class of interfaces that share a
+/// subnet and group set, and evaluates every path on exact traffic sets.
+public struct Solver: Sendable {
+    public let topology: Topology
+    let routeLookups: [SubnetID: RouteLookup]
+    let transitLookups: [TransitGatewayAttachmentID: TransitGatewayLookup]
+    /// Private addresses of the interfaces carrying each group, by VPC.
+    let groupMembers: [SecurityGroupID: [VPCID: AddressSet]]
+    let internetIPv4: AddressSet
+    let internetIPv6: AddressSet
+    let nodes: [NetworkInterfaceID: (cluster: EMRClusterID, role: EMRCluster.Role)]
+    let sourceClasses: [SourceClass]
+
+    /// Indexes `topology` for questions.
+    ///
+    /// - Complexity: O(*t* × *r* × *s*) for route tables, routes and segments, plus O(*n*
+    ///   log *n*) for *n* interfaces.
+    public init(topology: Topology) {
+        self.topology = topology
+        var lookups: [SubnetID: RouteLookup] = [:]
+        var byTable: [String: RouteLookup] = [:]
+        for subnet in Topology.sortedValues(topology.subnets) {
+            guard let vpc = topology.vpcs[subnet.vpc] else { continue }
+            let table = topology.routeTable(of: subnet)
+            let key = table?.id.rawValue ?? "local:\(vpc.id)"
+            let lookup = byTable[key] ?? RouteLookup(table: table, vpc: vpc, topology: topology)
+            byTable[key] = lookup
+            lookups[subnet.id] = lookup
+        }
+        routeLookups = lookups
+        var transit: [TransitGatewayAttachmentID: TransitGatewayLookup] = [:]
+        for table in Topology.sortedValues(topology.transitGatewayRouteTables) {
+            let lookup = TransitGatewayLookup(table: table, topology: topology)
+            for attachment in table.associations { transit[attachment] = lookup }
+        }
+        transitLookups = transit
+        var members: [SecurityGroupID: [VPCID: [ClosedRange<UInt128>]]] = [:]
+        for interface in topology.networkInterfaces.values {
+            guard let vpc = topology.subnets[interface.subnet]?.vpc else { continue }
+            let ranges = Solver.addresses(of: interface, in: topology).ranges
+            for group in interface.securityGroups { members[group, default: [:]][vpc, default: []] += ranges }
+        }
+        groupMembers = members.mapValues { $0.mapValues { AddressSet(ranges: $0) } }
+        let vpcBlocks = AddressSet(cidrs: topology.vpcs.values.flatMap(\.cidrs))
+        internetIPv4 = Zone.internetIPv4(excluding: vpcBlocks)
+        internetIPv6 = Zone.internetIPv6(excluding: vpcBlocks)
+        var nodes: [NetworkInterfaceID: (EMRClusterID, EMRCluster.Role)] = [:]
+        for cluster in Topology.sortedValues(topology.emrClusters) {
+            for node in cluster.nodes where nodes[node.networkInterface] == nil {
+                nodes[node.networkInterface] = (cluster.id, node.role)
+            }
+        }
+        self.nodes = nodes
+        sourceClasses = SourceClass.all(in: topology)
+    }
+
+    /// The private addresses of an interface; a planned node may hold any of its subnet's.
+    static func addresses(of interface: NetworkInterface, in topology: Topology) -> AddressSet {
+        if interface.addressIsPlanned { return topology.subnets[interface.subnet]?.addresses ?? .empty }
+        return AddressSet(addresses: interface.privateIPv4 + interface.ipv6)
+    }
+
+    /// The interfaces `exposures` looks at by default: every EMR node, in id order.
+    public var emrNodeInterfaces: [NetworkInterfaceID] { nodes.keys.sorted() }
+}
+
+/// Interfaces that open connections, grouped so that each group is evaluated once: same
+/// owner zone, subnet, groups and ephemeral ports.
+struct SourceClass: Sendable {
+    let zone: Zone
+    let subnet: SubnetID
+    /// `nil` for an empty subnet: a future interface, assumed to allow all egress.
+    let groups: [SecurityGroupID]?
+    let addresses: AddressSet
+    let ephemeralPorts: PortRange
+    /// The interfaces of the class, in id order (empty for an empty subnet).
+    let interfaces: [NetworkInterfaceID]
+
+    static func all(in topology: Topology) -> [SourceClass] {
+        struct Key: Hashable {
+            let zone: Zone
+            let subnet: SubnetID
+            let groups: [SecurityGroupID]
+            let ephemeral: PortRange
+        }
+        var grouped: [Key: [NetworkInterface]] = [:]
+        var occupied = Set<SubnetID>()
+        for interface in topology.networkInterfaces.values {
+            occupied.insert(interface.subnet)
+            guard interface.originatesTraffic, let subnet = topology.subnets[interface.subnet] else { continue }
+            let zone = topology.tenant(of: interface).map(Zone.tenant) ?? .vpc(subnet.vpc)
+            grouped[Key(zone: zone, subnet: subnet.id, groups: interface.securityGroups, ephemeral: interface.ephemeralPorts), default: []].append(interface)
+        }
+        var classes = grouped.map { key, interfaces in
+            SourceClass(
+                zone: key.zone, subnet: key.subnet, groups: key.groups,
+                addresses: interfaces.reduce(AddressSet.empty) { $0.union(Solver.addresses(of: $1, in: topology)) },
+                ephemeralPorts: key.ephemeral, interfaces: interfaces.map(\.id).sorted())
+        }
+        for subnet in Topology.sortedValues(topology.subnets) where !occupied.contains(subnet.id) {
+            classes.append(SourceClass(
+                zone: topology.tenant(of: subnet).map(Zone.tenant) ?? .vpc(subnet.vpc), subnet: subnet.id,
+                groups: nil, addresses: subnet.addresses, ephemeralPorts: .linuxEphemeral, interfaces: []))
+        }
+        return classes.sorted { lhs, rhs in
+            (lhs.zone, lhs.subnet, lhs.interfaces.first?.rawValue ?? "")
+                < (rhs.zone, rhs.subnet, rhs.interfaces.first?.rawValue ?? "")
+        }
+    }
+
+    /// How the origin is named on a path.
+    var originHop: Hop {
+        if let first = interfaces.first {
+            let more = interfaces.count > 1 ? " and \(interfaces.count - 1) more with the same subnet and groups" : ""
+            return Hop(component: first.rawValue, kind: NetworkInterfaceKind.kindName, rule: "source in \(zone)\(more)", direction: .forward)
+        }
+        return Hop(component: subnet.rawValue, kind: SubnetKind.kindName, rule: "source: any future interface of this empty subnet in \(zone)", direction: .forward)
+    }
+}

@@ -1,0 +1,70 @@
+/// One filter on a path (an ACL direction, the groups of an interface, a route lookup, a
+/// gateway), as the exact set of packets it lets through and the rule behind each part.
+struct Stage {
+    /// Request stages see requests; reply stages see replies written as (server, client,
+    /// protocol, client port) and are projected back onto requests.
+    enum Coordinates { case request, reply }
+
+    /// A part of the stage's traffic decided by one rule.
+    struct Rule {
+        let region: TrafficSet
+        let component: String
+        let kind: String
+        let text: String
+        let allows: Bool
+    }
+
+    let component: String
+    let kind: String
+    let direction: Hop.Direction
+    let coordinates: Coordinates
+    let allowed: TrafficSet
+    /// Traffic whose fate here cannot be decided from the input.
+    let unknown: TrafficSet
+    let unknownReason: String?
+    /// Decisions in evaluation order: the first region holding a packet decides it.
+    let rules: [Rule]
+    /// Why a packet that no rule allows is stopped, for blocked-path reports.
+    let refusal: @Sendable (Packet) -> String
+
+    /// A stage that lets everything through (a gateway crossing, for the path's record).
+    static func pass(
+        component: String, kind: String, text: String, direction: Hop.Direction = .forward
+    ) -> Stage {
+        Stage(
+            component: component, kind: kind, direction: direction, coordinates: .request,
+            allowed: .universe, unknown: .empty, unknownReason: nil,
+            rules: [Rule(region: .universe, component: component, kind: kind, text: text, allows: true)],
+            refusal: { _ in text })
+    }
+
+    /// A stage that stops everything, for a structural reason ("no internet gateway").
+    static func block(component: String, kind: String, reason: String, direction: Hop.Direction = .forward) -> Stage {
+        Stage(
+            component: component, kind: kind, direction: direction, coordinates: .request,
+            allowed: .empty, unknown: .empty, unknownReason: nil, rules: [], refusal: { _ in reason })
+    }
+
+    /// A stage whose outcome is unknown for all traffic.
+    static func unknown(component: String, kind: String, reason: String, direction: Hop.Direction = .forward) -> Stage {
+        Stage(
+            component: component, kind: kind, direction: direction, coordinates: .request,
+            allowed: .empty, unknown: .universe, unknownReason: reason, rules: [],
+            refusal: { _ in reason })
+    }
+
+    /// The hop that explains what this stage does to `packet`.
+    func hop(for packet: Packet) -> Hop {
+        if let rule = rules.first(where: { $0.region.contains(packet) }) {
+            let text = rule.allows ? rule.text : "\(rule.text) (denies)"
+            return Hop(component: rule.component, kind: rule.kind, rule: text, direction: direction)
+        }
+        return Hop(component: component, kind: kind, rule: refusal(packet), direction: direction)
+    }
+
+    /// The allowing rule whose region holds `packet`, if any.
+    func allowingRule(for packet: Packet) -> Rule? {
+        guard let rule = rules.first(where: { $0.region.contains(packet) }), rule.allows else { return nil }
+        return rule
+    }
+}
