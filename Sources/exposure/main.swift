@@ -1,1 +1,4 @@
 import ExposureCLI
+import Foundation
+
+exit(CommandLineTool().run(Array(CommandLine.arguments.dropFirst())).rawValue)

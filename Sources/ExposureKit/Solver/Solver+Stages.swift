@@ -45,7 +45,7 @@ extension Solver {
             rules.append(Stage.Rule(
                 region: Solver.embed(region, on: side), component: acl.id.rawValue,
                 kind: NetworkACLKind.kindName,
-                text: "\(list) rule \(entry.ruleNumber) \(entry.action.rawValue) \(entry.traffic) \(side == .source ? "from" : "to") \(entry.cidr)",
+                text: "\(list) rule \(entry.ruleNumber) \(entry.action.rawValue) \(entry.traffic) \(inbound ? "from" : "to") \(entry.cidr)",
                 allows: entry.action == .allow))
         }
         let aclID = acl.id

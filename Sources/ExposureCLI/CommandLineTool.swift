@@ -1,0 +1,143 @@
+import ExposureKit
+import Foundation
+
+/// The `exposure` command line, runnable in-process: arguments in, text and a status out.
+public struct CommandLineTool {
+    /// Where output goes; tests capture it.
+    public struct Output: Sendable {
+        public var standardOutput: @Sendable (String) -> Void
+        public var standardError: @Sendable (String) -> Void
+
+        public init(standardOutput: @escaping @Sendable (String) -> Void, standardError: @escaping @Sendable (String) -> Void) {
+            self.standardOutput = standardOutput
+            self.standardError = standardError
+        }
+
+        /// The process's own streams.
+        public static let process = Output(
+            standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            standardError: { FileHandle.standardError.write(Data($0.utf8)) })
+    }
+
+    let output: Output
+    /// Reads a file; tests may substitute one.
+    let readFile: @Sendable (String) throws -> [UInt8]
+
+    public init(output: Output = .process, readFile: @escaping @Sendable (String) throws -> [UInt8] = CommandLineTool.readFromDisk) {
+        self.output = output
+        self.readFile = readFile
+    }
+
+    /// Reads a file's bytes from disk.
+    public static func readFromDisk(_ path: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    /// Runs one command line (without the program name) and returns the exit status.
+    public func run(_ arguments: [String]) -> ExitCode {
+        do {
+            return try dispatch(arguments)
+        } catch let error as UsageError {
+            output.standardError("exposure: error: \(error.message)\nRun 'exposure help' for usage.\n")
+            return .usage
+        } catch let failure as InputFailure {
+            output.standardError(failure.diagnostics.map { "\($0)\n" }.joined())
+            output.standardError("exposure: \(failure.summary)\n")
+            return failure.exitCode
+        } catch {
+            output.standardError("exposure: internal error: \(error)\n")
+            return .internalError
+        }
+    }
+
+    private func dispatch(_ arguments: [String]) throws -> ExitCode {
+        guard let command = arguments.first else {
+            output.standardOutput(Usage.main + "\n")
+            return .success
+        }
+        let rest = Array(arguments.dropFirst())
+        switch command {
+        case "analyze": return try analyze(rest)
+        case "trace": return try trace(rest)
+        case "help", "-h", "--help":
+            switch rest.first {
+            case "analyze": output.standardOutput(Usage.analyze + "\n")
+            case "trace": output.standardOutput(Usage.trace + "\n")
+            case nil: output.standardOutput(Usage.main + "\n")
+            case let other?: throw UsageError("unknown command '\(other)'" + suggestion(for: other))
+            }
+            return .success
+        case "--version", "version":
+            output.standardOutput(Usage.version + "\n")
+            return .success
+        default:
+            throw UsageError("unknown command '\(command)'" + suggestion(for: command))
+        }
+    }
+
+    private func suggestion(for command: String) -> String {
+        EditDistance.closest(to: command, among: ["analyze", "trace", "help"]).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    static let formatOption = ParsedArguments.OptionSpec(name: "format", takesValue: true, choices: ["text", "json"])
+    static let helpOption = ParsedArguments.OptionSpec(name: "help", short: "h", takesValue: false)
+
+    /// Loads one input, turning every problem into located diagnostics.
+    func loadTopology(_ path: String) throws -> (Topology, [Diagnostic]) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw InputFailure(
+                exitCode: .dataError,
+                diagnostics: [Diagnostic(severity: .error, file: path, message: "is a folder; this version reads native topology files (topologies/FORMAT.md)")],
+                summary: "no report written")
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try readFile(path)
+        } catch {
+            throw InputFailure(
+                exitCode: .noInput,
+                diagnostics: [Diagnostic(severity: .error, file: path, message: "cannot read the file (\(CommandLineTool.describe(error)))")],
+                summary: "no report written")
+        }
+        do {
+            return try NativeLoader.load(bytes, file: path)
+        } catch {
+            let errors = error.errors.count
+            throw InputFailure(
+                exitCode: .dataError, diagnostics: error.diagnostics,
+                summary: "\(path) is invalid (\(errors) error\(errors == 1 ? "" : "s")); no report written")
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        let nsError = error as NSError
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError || nsError.code == 260 {
+            return "no such file"
+        }
+        return nsError.localizedDescription
+    }
+
+    /// Writes a report to standard output or to `--output`.
+    func emit(_ text: String, to path: String?) throws {
+        guard let path else {
+            output.standardOutput(text)
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw InputFailure(
+                exitCode: .noInput,
+                diagnostics: [Diagnostic(severity: .error, file: path, message: "cannot write the report (\(CommandLineTool.describe(error)))")],
+                summary: "report not written")
+        }
+    }
+}
+
+/// An input that cannot be used, with everything wrong in it.
+struct InputFailure: Error {
+    let exitCode: ExitCode
+    let diagnostics: [Diagnostic]
+    let summary: String
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Renders analysis reports as versioned JSON (documented in `reports/README.md`).
+public enum AnalysisJSONRenderer {
+    /// The version of the JSON shape; bumped on any incompatible change.
+    public static let schemaVersion = 1
+
+    struct Document: Encodable {
+        let schemaVersion: Int
+        let inputs: [Input]
+        let exposures: [Entry]
+    }
+
+    struct Input: Encodable {
+        let file: String
+        let interfacesAnalysed: Int
+        let assumptions: [String]
+        let warnings: [String]
+    }
+
+    struct Entry: Encodable {
+        let input: String
+        let target: Target
+        let zone: String
+        let verdict: String
+        let `protocol`: String
+        let ports: [PortSpan]
+        let icmp: [String]?
+        let protocols: [PortSpan]?
+        let services: [String]
+        let witness: WitnessPacket
+        let path: [HopEntry]
+        let returnPath: [HopEntry]
+        let caveats: [String]
+        let reason: String?
+    }
+
+    struct Target: Encodable {
+        let id: String
+        let instance: String?
+        let cluster: String?
+        let role: String?
+    }
+
+    struct PortSpan: Encodable {
+        let from: Int
+        let to: Int
+    }
+
+    struct WitnessPacket: Encodable {
+        let source: String
+        let destination: String
+        let `protocol`: Int
+        let port: Int
+    }
+
+    struct HopEntry: Encodable {
+        let component: String
+        let kind: String
+        let rule: String
+    }
+
+    static func hops(_ hops: [Hop]) -> [HopEntry] {
+        hops.map { HopEntry(component: $0.component, kind: $0.kind, rule: $0.rule) }
+    }
+
+    public static func render(_ reports: [AnalysisReport]) -> String {
+        var entries: [Entry] = []
+        for report in reports {
+            for exposure in report.exposures {
+                for row in ServiceRow.rows(of: exposure.services) {
+                    let spans = row.ranges.map { PortSpan(from: Int($0.lowerBound), to: Int($0.upperBound)) }
+                    let isOther = row.protocolName == "other"
+                    entries.append(Entry(
+                        input: report.input,
+                        target: Target(
+                            id: exposure.target.rawValue, instance: exposure.instance?.rawValue,
+                            cluster: exposure.cluster?.rawValue, role: exposure.role?.rawValue),
+                        zone: exposure.zone.description, verdict: exposure.verdict.rawValue,
+                        protocol: row.protocolName, ports: isOther || !row.icmp.isEmpty ? [] : spans,
+                        icmp: row.icmp.isEmpty ? nil : row.icmp, protocols: isOther ? spans : nil,
+                        services: row.protocolName == "tcp"
+                            ? row.ranges.flatMap { range in EMRPortCatalog.services(in: range, role: exposure.role).map { range.lowerBound == range.upperBound ? "\(range.lowerBound) \($0)" : $0 } }
+                            : [],
+                        witness: WitnessPacket(
+                            source: exposure.witness.source.description, destination: exposure.witness.destination.description,
+                            protocol: Int(exposure.witness.protocolNumber), port: Int(exposure.witness.key)),
+                        path: hops(exposure.path), returnPath: hops(exposure.returnPath), caveats: exposure.caveats,
+                        reason: exposure.reason))
+                }
+            }
+        }
+        let document = Document(
+            schemaVersion: schemaVersion,
+            inputs: reports.map {
+                Input(file: $0.input, interfacesAnalysed: $0.targetCount, assumptions: $0.assumptions, warnings: $0.warnings.map(\.description))
+            },
+            exposures: entries)
+        return JSONOutput.encode(document)
+    }
+}

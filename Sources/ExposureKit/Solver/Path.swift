@@ -1,0 +1,24 @@
+/// A candidate way from an origin to a class of interfaces, as the stages a connection
+/// must pass, forward and back.
+struct Path {
+    let zone: Zone
+    /// Names where the traffic starts, as the first hop of a witness.
+    let origin: Hop
+    let sources: AddressSet
+    /// The destination addresses, coarse (the target subnet's); callers restrict them to
+    /// each interface's own addresses.
+    let destinations: AddressSet
+    /// The client's source ports, which the return path must reach.
+    let clientPorts: PortRange
+    /// Whether the client is one of ours, whose whole ephemeral range should return.
+    let checksPartialReturn: Bool
+    let stages: [Stage]
+}
+
+/// Interfaces evaluated together: same subnet, same groups, same public IPv4 status.
+struct TargetClass {
+    let subnet: Subnet
+    let groups: [SecurityGroupID]
+    let hasPublicIPv4: Bool
+    let interfaces: [NetworkInterface]
+}

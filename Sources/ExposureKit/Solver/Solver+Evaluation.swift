@@ -1,0 +1,134 @@
+/// Evaluating a path on exact traffic sets, and explaining the result with witnesses.
+extension Solver {
+    /// The outcome of one path.
+    struct PathResult {
+        let reachable: TrafficSet
+        let unknown: TrafficSet
+        /// Reachable traffic whose replies miss part of the client's ephemeral range.
+        let partialReturn: TrafficSet
+        /// What the reply stages let through, in reply coordinates.
+        let replies: TrafficSet
+    }
+
+    /// A part of a path's reachable traffic explained by one combination of rules.
+    struct Witness {
+        let region: TrafficSet
+        let forward: [Hop]
+        let back: [Hop]
+        let caveats: [String]
+    }
+
+    /// The requests of `path` limited to `flow` (all requestable traffic when `nil`).
+    static func origin(of path: Path, within flow: TrafficSet?) -> TrafficSet {
+        let v4 = TrafficSet(
+            destinations: path.destinations.intersection(.allIPv4), sources: path.sources.intersection(.allIPv4),
+            services: .requestable)
+        let v6 = TrafficSet(
+            destinations: path.destinations.intersection(.allIPv6), sources: path.sources.intersection(.allIPv6),
+            services: .requestable)
+        let all = v4.union(v6)
+        return flow.map { all.intersection($0) } ?? all
+    }
+
+    /// Evaluates every stage of `path` on the requests in `flow`.
+    ///
+    /// - Complexity: O(*k* × *s*) for *k* stages and *s* segments of the sets involved.
+    func evaluate(_ path: Path, within flow: TrafficSet? = nil) -> PathResult {
+        var forward = Solver.origin(of: path, within: flow)
+        var forwardPossible = forward
+        var replies = TrafficSet.universe
+        var repliesPossible = TrafficSet.universe
+        for stage in path.stages {
+            switch stage.coordinates {
+            case .request:
+                forward = forward.intersection(stage.allowed)
+                forwardPossible = forwardPossible.intersection(stage.allowed.union(stage.unknown))
+                if forwardPossible.isEmpty {
+                    return PathResult(reachable: .empty, unknown: .empty, partialReturn: .empty, replies: .empty)
+                }
+            case .reply:
+                replies = replies.intersection(stage.allowed)
+                repliesPossible = repliesPossible.intersection(stage.allowed.union(stage.unknown))
+            }
+        }
+        let answered = ReplyProjection.requests(answeredBy: replies, clientPorts: path.clientPorts)
+        let reachable = forward.intersection(answered)
+        let possible = forwardPossible.intersection(
+            ReplyProjection.requests(answeredBy: repliesPossible, clientPorts: path.clientPorts))
+        var partial = TrafficSet.empty
+        if path.checksPartialReturn && !reachable.isEmpty {
+            let full = ReplyProjection.requests(answeredBy: replies, clientPorts: path.clientPorts, requireEvery: true)
+            partial = reachable.subtracting(full)
+        }
+        return PathResult(
+            reachable: reachable, unknown: possible.subtracting(reachable), partialReturn: partial, replies: replies)
+    }
+
+    /// Splits a path's reachable traffic by the combination of rules that lets it through,
+    /// naming each hop's rule for a sample packet of each part.
+    ///
+    /// - Complexity: O(*w* × *k* × *s*) for *w* rule combinations.
+    func witnesses(of path: Path, result: PathResult) -> [Witness] {
+        var remaining = result.reachable
+        var witnesses: [Witness] = []
+        let window = IntervalSet<UInt16>(ranges: [path.clientPorts.closedRange])
+        while let packet = remaining.firstPacket {
+            var region = remaining
+            var forward: [Hop] = [path.origin]
+            var back: [Hop] = []
+            var replyRegion = TrafficSet.universe
+            let replyKey = Solver.replyKey(for: packet, replies: result.replies, window: window)
+            for stage in path.stages {
+                switch stage.coordinates {
+                case .request:
+                    guard let rule = stage.allowingRule(for: packet) else { continue }
+                    region = region.intersection(rule.region)
+                    forward.append(stage.hop(for: packet))
+                case .reply:
+                    guard let replyKey else { continue }
+                    let reply = Packet(destination: packet.destination, source: packet.source, protocolNumber: packet.protocolNumber, key: replyKey)
+                    guard let rule = stage.allowingRule(for: reply) else { continue }
+                    replyRegion = replyRegion.intersection(rule.region)
+                    back.append(stage.hop(for: reply))
+                }
+            }
+            region = region.intersection(
+                ReplyProjection.requests(answeredBy: replyKey == nil ? .empty : replyRegion, clientPorts: path.clientPorts))
+            var caveats: [String] = []
+            if result.partialReturn.contains(packet) {
+                region = region.intersection(result.partialReturn)
+                let returning = result.replies.services(from: packet.source, to: packet.destination)
+                    .value(at: packet.protocolNumber).intersection(window)
+                caveats.append("partial-return: replies reach only client ports \(Solver.describe(returning)) of \(path.clientPorts.lowerBound)-\(path.clientPorts.upperBound); connections fail intermittently")
+            } else {
+                region = region.subtracting(result.partialReturn)
+            }
+            if region.isEmpty {
+                // Cannot happen for a packet of `remaining`; guard against looping forever.
+                region = TrafficSet(
+                    destinations: AddressSet(addresses: [packet.destination]), sources: AddressSet(addresses: [packet.source]),
+                    services: .single(packet.protocolNumber, IntervalSet(ranges: [packet.key...packet.key])))
+            }
+            remaining = remaining.subtracting(region)
+            witnesses.append(Witness(region: region, forward: forward, back: back, caveats: caveats))
+        }
+        return witnesses
+    }
+
+    /// The client port (or ICMP reply key) a witness's reply is checked with; `nil` when
+    /// the request expects no reply.
+    static func replyKey(for packet: Packet, replies: TrafficSet, window: IntervalSet<UInt16>) -> UInt16? {
+        let keys = replies.services(from: packet.source, to: packet.destination).value(at: packet.protocolNumber)
+        switch packet.protocolNumber {
+        case 6, 17: return keys.intersection(window).min
+        case 1, 58: return ReplyProjection.replyKey(ofRequest: packet.key, protocolNumber: packet.protocolNumber)
+        default: return keys.min ?? 0
+        }
+    }
+
+    /// `32768-40000, 50000` for a port set.
+    static func describe(_ ports: IntervalSet<UInt16>) -> String {
+        ports.ranges.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
+            .joined(separator: ", ")
+    }
+}

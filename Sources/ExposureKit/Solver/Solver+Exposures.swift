@@ -1,0 +1,107 @@
+/// The exposure question: for every target interface and every zone, what opens.
+extension Solver {
+    /// The zone an interface belongs to; traffic from its own zone is not an exposure.
+    func ownZone(of interface: NetworkInterface) -> Zone {
+        if let tenant = topology.tenant(of: interface) { return .tenant(tenant) }
+        return .vpc(topology.subnets[interface.subnet]?.vpc ?? VPCID(""))
+    }
+
+    /// Groups interfaces that can be evaluated together.
+    func targetClasses(of interfaces: [NetworkInterfaceID]) -> [TargetClass] {
+        struct Key: Hashable {
+            let subnet: SubnetID
+            let groups: [SecurityGroupID]
+            let isPublic: Bool
+            let zone: Zone
+        }
+        var grouped: [Key: [NetworkInterface]] = [:]
+        var order: [Key] = []
+        for id in interfaces.sorted() {
+            guard let interface = topology.networkInterfaces[id], topology.subnets[interface.subnet] != nil else { continue }
+            let key = Key(subnet: interface.subnet, groups: interface.securityGroups, isPublic: interface.hasPublicIPv4, zone: ownZone(of: interface))
+            if grouped[key] == nil { order.append(key) }
+            grouped[key, default: []].append(interface)
+        }
+        return order.compactMap { key in
+            guard let subnet = topology.subnets[key.subnet], let members = grouped[key] else { return nil }
+            return TargetClass(subnet: subnet, groups: key.groups, hasPublicIPv4: key.isPublic, interfaces: members)
+        }
+    }
+
+    /// Every origin whose traffic could reach `target`, in zone order.
+    func origins(toward target: TargetClass, excluding own: Zone) -> [Origin] {
+        var result: [Origin] = [.internet(internetIPv4), .internet6(internetIPv6)]
+        for connection in Topology.sortedValues(topology.vpnConnections) {
+            result.append(.onprem(connection.id, nil))
+        }
+        for source in sourceClasses where source.zone != own {
+            result.append(.interfaces(source))
+        }
+        return result
+    }
+
+    /// The exact services each zone can open on each interface, one witness path per part.
+    ///
+    /// - Parameter interfaces: the targets; interfaces that share a subnet, group set,
+    ///   public IPv4 status and owner are evaluated once.
+    /// - Returns: exposures sorted by target, zone and service.
+    /// - Complexity: O(*c* × (*z* + *o*) × *k* × *s*) for *c* target classes, *z* external
+    ///   zones, *o* source classes, *k* stages per path and *s* segments per set.
+    public func exposures(of interfaces: [NetworkInterfaceID]) -> [Exposure] {
+        var exposures: [Exposure] = []
+        for target in targetClasses(of: interfaces) {
+            guard let first = target.interfaces.first else { continue }
+            var evaluated: [(path: Path, result: PathResult, witnesses: [Witness])] = []
+            for origin in origins(toward: target, excluding: ownZone(of: first)) {
+                for path in paths(from: origin, to: target) {
+                    let result = evaluate(path)
+                    if result.reachable.isEmpty && result.unknown.isEmpty { continue }
+                    evaluated.append((path, result, witnesses(of: path, result: result)))
+                }
+            }
+            for interface in target.interfaces {
+                exposures += self.exposures(of: interface, from: evaluated)
+            }
+        }
+        return exposures
+    }
+
+    private func exposures(
+        of interface: NetworkInterface, from evaluated: [(path: Path, result: PathResult, witnesses: [Witness])]
+    ) -> [Exposure] {
+        let own = Solver.addresses(of: interface, in: topology)
+        let node = nodes[interface.id]
+        let targetHop = Hop(
+            component: interface.id.rawValue, kind: NetworkInterfaceKind.kindName,
+            rule: "destination\(node.map { " (\($0.cluster) \($0.role.rawValue) node)" } ?? "")", direction: .forward)
+        var covered: [Zone: ServiceSet] = [:]
+        var result: [Exposure] = []
+        func make(_ zone: Zone, _ verdict: Verdict, _ services: ServiceSet, _ packet: Packet, _ forward: [Hop], _ back: [Hop], _ caveats: [String], _ reason: String?) -> Exposure {
+            Exposure(
+                target: interface.id, instance: interface.instance, cluster: node?.cluster, role: node?.role,
+                zone: zone, verdict: verdict, services: services, witness: packet, path: forward + [targetHop],
+                returnPath: back, caveats: caveats, reason: reason)
+        }
+        for (path, _, witnesses) in evaluated {
+            for witness in witnesses {
+                let region = witness.region.restricted(toDestinations: own)
+                let services = region.services.subtracting(covered[path.zone] ?? .empty)
+                guard !services.isEmpty, let packet = region.intersection(TrafficSet(services: services)).firstPacket else { continue }
+                covered[path.zone] = (covered[path.zone] ?? .empty).union(services)
+                result.append(make(path.zone, .reachable, services, packet, witness.forward, witness.back, witness.caveats, nil))
+            }
+        }
+        for (path, pathResult, _) in evaluated where !pathResult.unknown.isEmpty {
+            let region = pathResult.unknown.restricted(toDestinations: own)
+            let services = region.services.subtracting(covered[path.zone] ?? .empty)
+            guard !services.isEmpty, let packet = region.intersection(TrafficSet(services: services)).firstPacket else { continue }
+            let reasons = path.stages.filter { !$0.unknown.isEmpty }.compactMap(\.unknownReason)
+            let forward = [path.origin] + path.stages.filter { $0.coordinates == .request }.map { $0.hop(for: packet) }
+            result.append(make(path.zone, .unknown, services, packet, forward, [], [], Array(Set(reasons)).sorted().joined(separator: "; ")))
+        }
+        return result.sorted { lhs, rhs in
+            (lhs.zone, lhs.verdict, lhs.witness.protocolNumber, lhs.witness.key)
+                < (rhs.zone, rhs.verdict, rhs.witness.protocolNumber, rhs.witness.key)
+        }
+    }
+}
