@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import ExposureCLI
+
+@Suite("Command line")
+struct CommandLineToolTests {
+    @Test("Help and version go to standard output with status 0", arguments: [["--help"], ["help"], ["help", "trace"], ["analyze", "-h"], ["--version"]])
+    func help(arguments: [String]) {
+        let result = CLIHarness.run(arguments)
+        #expect(result.status == .success)
+        #expect(!result.standardOutput.isEmpty)
+        #expect(result.standardError.isEmpty)
+    }
+
+    @Test("The usage text is stable")
+    func usageSnapshot() {
+        let result = CLIHarness.run(["help"])
+        #expect(result.standardOutput.hasPrefix("exposure: which ports of your Amazon EMR clusters"))
+        #expect(result.standardOutput.contains("exposure trace FILE --flows FLOWS.jsonl"))
+    }
+
+    @Test("An unknown option suggests the closest one; status 64")
+    func unknownOption() {
+        let result = CLIHarness.run(["analyze", "topologies/emr-public-subnet.json", "--formt", "json"])
+        #expect(result.status == .usage)
+        #expect(result.standardError.contains("unknown option '--formt'; did you mean '--format'?"))
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test("A bad enum value lists the valid choices")
+    func badChoice() {
+        let result = CLIHarness.run(["analyze", "topologies/emr-public-subnet.json", "--format=yaml"])
+        #expect(result.status == .usage)
+        #expect(result.standardError.contains("invalid value 'yaml' for '--format'; choose one of: text, json"))
+    }
+
+    @Test("An unknown command suggests the closest one")
+    func unknownCommand() {
+        let result = CLIHarness.run(["analyse", "x.json"])
+        #expect(result.status == .usage)
+        #expect(result.standardError.contains("did you mean 'analyze'?"))
+    }
+
+    @Test("'--' ends options, so a file named like an option can be read")
+    func doubleDash() {
+        let result = CLIHarness.run(["analyze", "--", "--not-a-file.json"])
+        #expect(result.status == .noInput)
+        #expect(result.standardError.contains("--not-a-file.json: error: cannot read the file"))
+    }
+
+    @Test("Invalid input exits 65 with located errors and writes no report")
+    func invalidInput() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("exposure-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.json")
+        try Data(#"{"formatVersion": 1, "vpcs": [{"id": "vpc-1", "cidrs": ["10.0.0.0/33"]}]}"#.utf8).write(to: file)
+        let report = folder.appendingPathComponent("out.txt")
+        let result = CLIHarness.run(["analyze", file.path, "-o", report.path])
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains("bad.json:1:57: error: $.vpcs[0].cidrs[0]: expected an IPv4 or IPv6 CIDR"))
+        #expect(!FileManager.default.fileExists(atPath: report.path))
+    }
+
+    @Test("trace prints the verdict as JSON with every field")
+    func traceJSON() throws {
+        let result = CLIHarness.run(["trace", "topologies/emr-public-subnet.json", "--from", "internet", "--to", "i-0b-primary", "--protocol", "tcp", "--port", "8088", "--format", "json"])
+        #expect(result.status == .success)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(object["verdict"] as? String == "reachable")
+        #expect(Set(object.keys).isSuperset(of: ["verdict", "path", "returnPath", "blockedBy", "reason"]))
+    }
+
+    @Test("--flows answers each line in order, loading the topology once")
+    func flows() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("exposure-flows-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let flows = folder.appendingPathComponent("flows.jsonl")
+        try Data("""
+            {"from":"internet","to":"eni-0b-primary","protocol":"tcp","port":8088}
+            {"from":"internet","to":"eni-0b-core1","protocol":"tcp","port":8042}
+            {"from":"203.0.113.20","to":"eni-0b-primary","protocol":"tcp","port":22}
+            """.utf8).write(to: flows)
+        let result = CLIHarness.run(["trace", "topologies/emr-public-subnet.json", "--flows", flows.path])
+        #expect(result.status == .success)
+        let verdicts = result.standardOutput.split(separator: "\n").map { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["verdict"] as? String
+        }
+        #expect(verdicts == ["reachable", "blocked", "reachable"])
+    }
+
+    @Test("A bad flow line is reported with its line number")
+    func badFlow() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("exposure-flows-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let flows = folder.appendingPathComponent("flows.jsonl")
+        try Data("{\"from\":\"internet\",\"to\":\"eni-0b-primary\",\"protocol\":\"tcp\",\"port\":22}\n{\"from\":\"internet\",\"protocol\":\"tcp\"}\n".utf8).write(to: flows)
+        let result = CLIHarness.run(["trace", "topologies/emr-public-subnet.json", "--flows", flows.path])
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains("flows.jsonl:2:1: error: $: missing required field \"to\""))
+    }
+}
