@@ -133,11 +133,27 @@ extension Solver {
                 kind: RouteTableKind.kindName, text: "route \(route.destination) -> \(route.target)\(route.isPropagated ? " (propagated)" : "")",
                 allows: true))
         }
-        let uncertain = lookup.uncertain.subtracting(allowed)
+        // Appliances and targets outside the model forward traffic onward in ways the
+        // input does not describe: unknown, never blocked (semantics, section 4).
+        let appliances = lookup.regions(routedBy: { route in
+            switch route.target {
+            case .networkInterface, .instance, .unsupported: !expected(route.target)
+            default: false
+            }
+        })
+        let diverted = appliances.reduce(AddressSet.empty) { $0.union($1.addresses) }
+        let uncertain = lookup.uncertain.union(diverted).subtracting(allowed)
+        var reasons: [String] = []
+        if !lookup.uncertain.isEmpty {
+            reasons.append("\(tableName) routes prefix list \(lookup.unknownPrefixLists.map(\.rawValue).joined(separator: ", ")) whose entries are not in the input")
+        }
+        if let first = appliances.first {
+            reasons.append("\(tableName) sends the traffic to \(first.route.target), whose forwarding is not modelled")
+        }
         return Stage(
             component: tableName, kind: RouteTableKind.kindName, direction: direction, coordinates: coordinates,
             allowed: Solver.embed(allowed, on: side), unknown: Solver.embed(uncertain, on: side),
-            unknownReason: uncertain.isEmpty ? nil : "\(tableName) routes prefix list \(lookup.unknownPrefixLists.map(\.rawValue).joined(separator: ", ")) whose entries are not in the input",
+            unknownReason: uncertain.isEmpty ? nil : reasons.joined(separator: "; "),
             rules: rules,
             refusal: { packet in
                 let address = side == .destination ? packet.destination : packet.source

@@ -156,6 +156,17 @@ struct SemanticsTests {
         #expect(result.reason.contains("pl-x"))
     }
 
+    @Test("A route to an appliance interface makes the verdict unknown, never blocked")
+    func applianceRoute() throws {
+        var scenario = Scenario()
+        scenario["securityGroups"] += [Scenario.group("sg-fw", ingress: [])]
+        scenario["networkInterfaces"] += [["id": "eni-firewall", "subnet": "subnet-1", "privateIps": ["10.0.1.99"], "securityGroups": ["sg-fw"]]]
+        scenario.update("routeTables", id: "rtb-1") { $0["routes"] = [["destination": "0.0.0.0/0", "target": "eni-firewall"]] }
+        let result = try scenario.verdict(from: internet)
+        #expect(result.verdict == .unknown)
+        #expect(result.reason.contains("eni-firewall"))
+    }
+
     @Test("Through an IGW, an interface without a public IPv4 is unreachable")
     func igwNeedsPublicAddress() throws {
         var scenario = Scenario()
