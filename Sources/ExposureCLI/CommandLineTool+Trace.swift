@@ -78,15 +78,7 @@ extension CommandLineTool {
     private func traceFlows(topologyPath: String, flowsPath: String) throws -> ExitCode {
         let (topology, warnings) = try loadTopology(topologyPath)
         for warning in warnings { output.standardError("\(warning)\n") }
-        let bytes: [UInt8]
-        do {
-            bytes = try readFile(flowsPath)
-        } catch {
-            throw InputFailure(
-                exitCode: .noInput,
-                diagnostics: [Diagnostic(severity: .error, file: flowsPath, message: "cannot read the file (\(CommandLineTool.describe(error)))")],
-                summary: "no verdict written")
-        }
+        let bytes = try readInput(flowsPath, summary: "no verdict written")
         var queries: [TraceQuery] = []
         var diagnostics: [Diagnostic] = []
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)

@@ -91,15 +91,7 @@ public struct CommandLineTool {
                 diagnostics: [Diagnostic(severity: .error, file: path, message: "is a folder; this version reads native topology files (topologies/FORMAT.md)")],
                 summary: "no report written")
         }
-        let bytes: [UInt8]
-        do {
-            bytes = try readFile(path)
-        } catch {
-            throw InputFailure(
-                exitCode: .noInput,
-                diagnostics: [Diagnostic(severity: .error, file: path, message: "cannot read the file (\(CommandLineTool.describe(error)))")],
-                summary: "no report written")
-        }
+        let bytes = try readInput(path, summary: "no report written")
         do {
             return try NativeLoader.load(bytes, file: path)
         } catch {
@@ -107,6 +99,18 @@ public struct CommandLineTool {
             throw InputFailure(
                 exitCode: .dataError, diagnostics: error.diagnostics,
                 summary: "\(path) is invalid (\(errors) error\(errors == 1 ? "" : "s")); no report written")
+        }
+    }
+
+    /// Reads an input file, or fails with exit status 66 and `summary`.
+    func readInput(_ path: String, summary: String) throws -> [UInt8] {
+        do {
+            return try readFile(path)
+        } catch {
+            throw InputFailure(
+                exitCode: .noInput,
+                diagnostics: [Diagnostic(severity: .error, file: path, message: "cannot read the file (\(CommandLineTool.describe(error)))")],
+                summary: summary)
         }
     }
 
