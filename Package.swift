@@ -21,8 +21,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExposureCLITests",
-            dependencies: ["ExposureCLI", "ExposureKit"],
-            resources: []
+            dependencies: ["ExposureCLI", "ExposureKit"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -31,12 +31,6 @@ public struct JSONCursor: Sendable {
         error("expected \(expected), found \(value.kindName)")
     }
 
-    /// Whether the value is JSON `null`.
-    public var isNull: Bool {
-        if case .null = value.kind { return true }
-        return false
-    }
-
     /// The member `key`, or `nil` when it is absent or `null`.
     public func field(_ key: String) -> JSONCursor? {
         guard let member = value[key] else { return nil }
@@ -49,18 +43,6 @@ public struct JSONCursor: Sendable {
         guard case .object = value.kind else { throw mismatch("an object") }
         guard let member = field(key) else { throw error("missing required field \"\(key)\"") }
         return member
-    }
-
-    /// The member names of an object, in file order.
-    public func keys() throws(Diagnostic) -> [String] {
-        guard case .object(let members) = value.kind else { throw mismatch("an object") }
-        return members.map(\.key)
-    }
-
-    /// The members of an object as cursors, in file order.
-    public func members() throws(Diagnostic) -> [(key: String, value: JSONCursor)] {
-        guard case .object(let members) = value.kind else { throw mismatch("an object") }
-        return members.map { ($0.key, JSONCursor(value: $0.value, path: path.appending($0.key), file: file)) }
     }
 
     /// The elements of an array.
@@ -98,13 +80,6 @@ public struct JSONCursor: Sendable {
         default:
             throw mismatch("an integer")
         }
-    }
-
-    /// The value as an array of strings.
-    public func strings() throws(Diagnostic) -> [String] {
-        var result: [String] = []
-        for element in try elements() { result.append(try element.string()) }
-        return result
     }
 
     /// Warns about members outside `known`, suggesting the closest known name.

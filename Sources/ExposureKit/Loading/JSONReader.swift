@@ -31,19 +31,6 @@ public struct JSONReader {
         return value
     }
 
-    /// Parses every JSON value in a stream of concatenated documents (`{...}{...}`).
-    public static func parseConcatenated(_ bytes: [UInt8]) throws(SyntaxError) -> [JSONValue] {
-        var reader = JSONReader(bytes: bytes)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3; reader.lineStart = 3 }
-        var values: [JSONValue] = []
-        reader.skipWhitespace()
-        while reader.index < bytes.count {
-            values.append(try reader.readValue())
-            reader.skipWhitespace()
-        }
-        return values
-    }
-
     private var location: SourceLocation {
         SourceLocation(line: line, column: index - lineStart + 1)
     }

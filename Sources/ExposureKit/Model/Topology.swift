@@ -63,13 +63,4 @@ extension Topology {
         subnet.tenant ?? vpcs[subnet.vpc]?.tenant
     }
 
-    /// The cluster and role of an interface that is an EMR node.
-    public func emrNode(using interface: NetworkInterfaceID) -> (cluster: EMRCluster, role: EMRCluster.Role)? {
-        for cluster in Topology.sortedValues(emrClusters) {
-            if let node = cluster.nodes.first(where: { $0.networkInterface == interface }) {
-                return (cluster, node.role)
-            }
-        }
-        return nil
-    }
 }

@@ -29,7 +29,7 @@ extension Solver {
     }
 
     /// Every origin whose traffic could reach `target`, in zone order.
-    func origins(toward target: TargetClass, excluding own: Zone) -> [Origin] {
+    func origins(excluding own: Zone) -> [Origin] {
         var result: [Origin] = [.internet(internetIPv4), .internet6(internetIPv6)]
         for connection in Topology.sortedValues(topology.vpnConnections) {
             result.append(.onprem(connection.id, nil))
@@ -52,7 +52,7 @@ extension Solver {
         for target in targetClasses(of: interfaces) {
             guard let first = target.interfaces.first else { continue }
             var evaluated: [(path: Path, result: PathResult, witnesses: [Witness])] = []
-            for origin in origins(toward: target, excluding: ownZone(of: first)) {
+            for origin in origins(excluding: ownZone(of: first)) {
                 for path in paths(from: origin, to: target) {
                     let result = evaluate(path)
                     if result.reachable.isEmpty && result.unknown.isEmpty { continue }

@@ -24,13 +24,10 @@ extension Solver {
     ) -> Stage {
         let list = inbound ? "inbound" : "outbound"
         guard let subnet = topology.subnets[subnetID], let acl = topology.networkACL(of: subnet) else {
-            var stage = Stage.pass(
+            return Stage.pass(
                 component: subnetID.rawValue, kind: NetworkACLKind.kindName,
-                text: "no network ACL in the input: allow all assumed", direction: direction)
-            stage = Stage(
-                component: stage.component, kind: stage.kind, direction: direction, coordinates: coordinates,
-                allowed: stage.allowed, unknown: .empty, unknownReason: nil, rules: stage.rules, refusal: stage.refusal)
-            return stage
+                text: "no network ACL in the input: allow all assumed", direction: direction,
+                coordinates: coordinates)
         }
         var remaining = SegmentMap<UInt128, ServiceSet>.universe
         var allowed = SegmentMap<UInt128, ServiceSet>.empty

@@ -29,10 +29,11 @@ struct Stage {
 
     /// A stage that lets everything through (a gateway crossing, for the path's record).
     static func pass(
-        component: String, kind: String, text: String, direction: Hop.Direction = .forward
+        component: String, kind: String, text: String, direction: Hop.Direction = .forward,
+        coordinates: Coordinates = .request
     ) -> Stage {
         Stage(
-            component: component, kind: kind, direction: direction, coordinates: .request,
+            component: component, kind: kind, direction: direction, coordinates: coordinates,
             allowed: .universe, unknown: .empty, unknownReason: nil,
             rules: [Rule(region: .universe, component: component, kind: kind, text: text, allows: true)],
             refusal: { _ in text })
