@@ -7,17 +7,20 @@ extension CommandLineTool {
             CommandLineTool.formatOption, CommandLineTool.helpOption,
             .init(name: "all-interfaces", takesValue: false),
             .init(name: "output", short: "o", takesValue: true),
+            CommandLineTool.tenantTagOption, CommandLineTool.tenantsOption,
         ])
         if parsed.has("help") {
             output.standardOutput(Usage.analyze + "\n")
             return .success
         }
-        guard !parsed.positionals.isEmpty else { throw UsageError("analyze needs at least one topology FILE") }
+        guard !parsed.positionals.isEmpty else { throw UsageError("analyze needs at least one INPUT") }
+        let tenants = try tenantOptions(parsed)
         var reports: [AnalysisReport] = []
         var failures: [InputFailure] = []
         for path in parsed.positionals {
             do {
-                let (topology, warnings) = try loadTopology(path)
+                let loaded = try loadInput(path, tenants: tenants)
+                let (topology, warnings) = (loaded.topology, loaded.diagnostics)
                 for warning in warnings { output.standardError("\(warning)\n") }
                 let solver = Solver(topology: topology)
                 let targets = parsed.has("all-interfaces")

@@ -8,26 +8,29 @@ extension CommandLineTool {
             .init(name: "from", takesValue: true), .init(name: "to", takesValue: true),
             .init(name: "protocol", takesValue: true), .init(name: "port", takesValue: true),
             .init(name: "icmp-code", takesValue: true), .init(name: "flows", takesValue: true),
+            CommandLineTool.tenantTagOption, CommandLineTool.tenantsOption,
         ])
         if parsed.has("help") {
             output.standardOutput(Usage.trace + "\n")
             return .success
         }
         guard parsed.positionals.count == 1, let path = parsed.positionals.first else {
-            throw UsageError("trace needs exactly one topology FILE, found \(parsed.positionals.count)")
+            throw UsageError("trace needs exactly one INPUT, found \(parsed.positionals.count)")
         }
+        let tenants = try tenantOptions(parsed)
         if let flows = parsed.value("flows") {
             for name in ["from", "to", "protocol", "port", "icmp-code"] where parsed.value(name) != nil {
                 throw UsageError("--flows reads each flow from the file; drop '--\(name)'")
             }
-            return try traceFlows(topologyPath: path, flowsPath: flows)
+            return try traceFlows(topologyPath: path, flowsPath: flows, tenants: tenants)
         }
         guard let from = parsed.value("from"), let to = parsed.value("to"),
             let protocolText = parsed.value("protocol")
         else { throw UsageError("trace needs --from, --to and --protocol (and --port for tcp/udp)") }
         let query = try CommandLineTool.query(
             from: from, to: to, protocolText: protocolText, port: parsed.value("port"), icmpCode: parsed.value("icmp-code"))
-        let (topology, warnings) = try loadTopology(path)
+        let loaded = try loadInput(path, tenants: tenants)
+        let (topology, warnings) = (loaded.topology, loaded.diagnostics)
         for warning in warnings { output.standardError("\(warning)\n") }
         let result = Solver(topology: topology).trace(query)
         output.standardOutput(parsed.value("format") == "json" ? TraceRenderer.json(result) : TraceRenderer.text(result))
@@ -75,8 +78,9 @@ extension CommandLineTool {
     }
 
     /// Answers every flow of a JSON-lines file against one loaded topology.
-    private func traceFlows(topologyPath: String, flowsPath: String) throws -> ExitCode {
-        let (topology, warnings) = try loadTopology(topologyPath)
+    private func traceFlows(topologyPath: String, flowsPath: String, tenants: TenantOptions) throws -> ExitCode {
+        let loaded = try loadInput(topologyPath, tenants: tenants)
+        let (topology, warnings) = (loaded.topology, loaded.diagnostics)
         for warning in warnings { output.standardError("\(warning)\n") }
         let bytes = try readInput(flowsPath, summary: "no verdict written")
         var queries: [TraceQuery] = []

@@ -59,10 +59,12 @@ public struct CommandLineTool {
         switch command {
         case "analyze": return try analyze(rest)
         case "trace": return try trace(rest)
+        case "convert": return try convert(rest)
         case "help", "-h", "--help":
             switch rest.first {
             case "analyze": output.standardOutput(Usage.analyze + "\n")
             case "trace": output.standardOutput(Usage.trace + "\n")
+            case "convert": output.standardOutput(Usage.convert + "\n")
             case nil: output.standardOutput(Usage.main + "\n")
             case let other?: throw UsageError("unknown command '\(other)'" + suggestion(for: other))
             }
@@ -76,29 +78,72 @@ public struct CommandLineTool {
     }
 
     private func suggestion(for command: String) -> String {
-        EditDistance.closest(to: command, among: ["analyze", "trace", "help"]).map { "; did you mean '\($0)'?" } ?? ""
+        EditDistance.closest(to: command, among: ["analyze", "trace", "convert", "help"]).map { "; did you mean '\($0)'?" } ?? ""
     }
 
     static let formatOption = ParsedArguments.OptionSpec(name: "format", takesValue: true, choices: ["text", "json"])
     static let helpOption = ParsedArguments.OptionSpec(name: "help", short: "h", takesValue: false)
 
-    /// Loads one input, turning every problem into located diagnostics.
-    func loadTopology(_ path: String) throws -> (Topology, [Diagnostic]) {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw InputFailure(
-                exitCode: .dataError,
-                diagnostics: [Diagnostic(severity: .error, file: path, message: "is a folder; this version reads native topology files (topologies/FORMAT.md)")],
-                summary: "no report written")
+    static let tenantTagOption = ParsedArguments.OptionSpec(name: "tenant-tag", takesValue: true)
+    static let tenantsOption = ParsedArguments.OptionSpec(name: "tenants", takesValue: true)
+
+    /// `--tenant-tag` and `--tenants`, the mapping file read and checked.
+    func tenantOptions(_ parsed: ParsedArguments) throws -> TenantOptions {
+        var options = TenantOptions(tag: parsed.value("tenant-tag"))
+        if let path = parsed.value("tenants") {
+            let bytes = try readInput(path, summary: "no report written")
+            do {
+                options.mapping = try TenantMapping.load(bytes, file: path)
+            } catch {
+                throw InputFailure(exitCode: .dataError, diagnostics: error.diagnostics, summary: "\(path) is not a valid tenant mapping; no report written")
+            }
         }
-        let bytes = try readInput(path, summary: "no report written")
+        return options
+    }
+
+    /// Loads one input (a file of any supported format, or a folder of AWS CLI outputs),
+    /// turning every problem into located diagnostics.
+    func loadInput(_ path: String, tenants: TenantOptions) throws -> InputLoader.Loaded {
+        var isDirectory: ObjCBool = false
+        let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
         do {
-            return try NativeLoader.load(bytes, file: path)
-        } catch {
-            let errors = error.errors.count
+            if isFolder {
+                let files = try jsonFiles(below: path)
+                guard !files.isEmpty else {
+                    throw InputFailure(
+                        exitCode: .noInput,
+                        diagnostics: [Diagnostic(severity: .error, file: path, message: "the folder holds no .json files; expected AWS CLI describe-* outputs (see the README)")],
+                        summary: "no report written")
+                }
+                return try InputLoader.load(folder: path, files: files, tenants: tenants)
+            }
+            let bytes = try readInput(path, summary: "no report written")
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            return try InputLoader.load(file: InputFile(path: path, relativePath: name, bytes: bytes), tenants: tenants)
+        } catch let failure as LoadFailure {
+            let errors = failure.errors.count
             throw InputFailure(
-                exitCode: .dataError, diagnostics: error.diagnostics,
+                exitCode: .dataError, diagnostics: failure.diagnostics,
                 summary: "\(path) is invalid (\(errors) error\(errors == 1 ? "" : "s")); no report written")
+        }
+    }
+
+    /// Every `.json` file below a folder (hidden ones excepted), in path order.
+    private func jsonFiles(below folder: String) throws -> [InputFile] {
+        let root = URL(fileURLWithPath: folder)
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
+            return []
+        }
+        var relativePaths: [String] = []
+        let prefix = root.standardizedFileURL.path + "/"
+        for case let url as URL in enumerator where url.pathExtension.lowercased() == "json" {
+            let full = url.standardizedFileURL.path
+            relativePaths.append(full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : url.lastPathComponent)
+        }
+        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        return try relativePaths.sorted().map { relative in
+            let path = base + "/" + relative
+            return InputFile(path: path, relativePath: relative, bytes: try readInput(path, summary: "no report written"))
         }
     }
 

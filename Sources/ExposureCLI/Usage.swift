@@ -7,23 +7,29 @@ enum Usage {
         other tenants and on-premises networks, with the path that proves it.
 
         USAGE:
-          exposure analyze FILE... [--format text|json] [--all-interfaces] [--output FILE]
-          exposure trace FILE --from SRC --to DST --protocol P --port N [--format text|json]
-          exposure trace FILE --flows FLOWS.jsonl
+          exposure analyze INPUT... [--format text|json] [--all-interfaces] [--output FILE]
+          exposure trace INPUT --from SRC --to DST --protocol P --port N [--format text|json]
+          exposure trace INPUT --flows FLOWS.jsonl
+          exposure convert INPUT [--output FILE]
           exposure help [COMMAND]
           exposure --version
+
+        INPUT is a native topology file (topologies/FORMAT.md), a folder (or file) of AWS
+        CLI describe-* outputs, or a Terraform plan from `terraform show -json`.
 
         COMMANDS:
           analyze   Every zone's open protocols and ports on every EMR node, with witnesses.
           trace     One flow's verdict, forward and return path, and every blocking component.
+          convert   Write any input as a native topology file.
 
         Run 'exposure help COMMAND' for a command's options.
         """
 
     static let analyze = """
-        USAGE: exposure analyze FILE... [OPTIONS]
+        USAGE: exposure analyze INPUT... [OPTIONS]
 
-        Reads native topology files (see topologies/FORMAT.md) and reports, for every EMR
+        Reads each INPUT (a native topology, a folder of AWS CLI outputs or a Terraform plan
+        JSON) and reports, for every EMR
         node, the exact protocols and ports each zone can open: internet, internet6,
         tenant:NAME, onprem:VPN-ID and vpc:VPC-ID. Each entry has one witness path naming
         the rule that let each hop through.
@@ -33,12 +39,17 @@ enum Usage {
                                reports/README.md.
           --all-interfaces     Analyse every network interface, not only EMR nodes.
           -o, --output FILE    Write the report to FILE instead of standard output.
+          --tenant-tag KEY     AWS and Terraform inputs: name tenants after the value of
+                               tag KEY on VPCs, subnets, interfaces and instances.
+          --tenants FILE       AWS and Terraform inputs: a JSON map of tenant names,
+                               {"accounts": {ID: NAME}, "vpcs": {...}, "subnets": {...}}.
+                               By default an AWS resource's owning account is its tenant.
           -h, --help           Show this help.
         """
 
     static let trace = """
-        USAGE: exposure trace FILE --from SRC --to DST --protocol P --port N [OPTIONS]
-               exposure trace FILE --flows FLOWS.jsonl
+        USAGE: exposure trace INPUT --from SRC --to DST --protocol P --port N [OPTIONS]
+               exposure trace INPUT --flows FLOWS.jsonl
 
         Decides one flow: reachable, blocked or unknown. Prints the forward and return path
         with the rule at each hop, and when blocked every component that blocks it.
@@ -55,6 +66,28 @@ enum Usage {
           --flows FILE         JSON lines {"from":..,"to":..,"protocol":..,"port":..}; one
                                JSON verdict per line, in order, topology loaded once.
           --format text|json   Output format for a single flow (default: text).
+          --tenant-tag KEY     AWS and Terraform inputs: name tenants after the value of
+                               tag KEY on VPCs, subnets, interfaces and instances.
+          --tenants FILE       AWS and Terraform inputs: a JSON map of tenant names,
+                               {"accounts": {ID: NAME}, "vpcs": {...}, "subnets": {...}}.
+                               By default an AWS resource's owning account is its tenant.
+          -h, --help           Show this help.
+        """
+
+    static let convert = """
+        USAGE: exposure convert INPUT [OPTIONS]
+
+        Writes INPUT (a folder or file of AWS CLI describe-* outputs, a Terraform plan JSON,
+        or a native topology) as a native topology file. Analysing the result gives the same
+        report as analysing INPUT; edit it to try a change before making it.
+
+        OPTIONS:
+          -o, --output FILE    Write the topology to FILE instead of standard output.
+          --tenant-tag KEY     AWS and Terraform inputs: name tenants after the value of
+                               tag KEY on VPCs, subnets, interfaces and instances.
+          --tenants FILE       AWS and Terraform inputs: a JSON map of tenant names,
+                               {"accounts": {ID: NAME}, "vpcs": {...}, "subnets": {...}}.
+                               By default an AWS resource's owning account is its tenant.
           -h, --help           Show this help.
         """
 }

@@ -19,16 +19,28 @@ public struct JSONReader {
 
     /// Parses one JSON document; trailing whitespace only.
     public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
+        let values = try parseSequence(bytes, limit: 1)
+        guard let value = values.first else {
+            throw JSONReader(bytes: bytes).error("unexpected end of input, expected a value")
+        }
+        return value
+    }
+
+    /// Parses documents written one after another, as `aws ... >> file` produces.
+    ///
+    /// - Parameter limit: the most documents allowed; text after them is an error.
+    public static func parseSequence(_ bytes: [UInt8], limit: Int = .max) throws(SyntaxError) -> [JSONValue] {
         var reader = JSONReader(bytes: bytes)
         // A UTF-8 byte order mark is harmless; skip it.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3; reader.lineStart = 3 }
+        var values: [JSONValue] = []
         reader.skipWhitespace()
-        let value = try reader.readValue()
-        reader.skipWhitespace()
-        if reader.index < bytes.count {
-            throw reader.error("unexpected text after the JSON value")
+        while reader.index < bytes.count {
+            guard values.count < limit else { throw reader.error("unexpected text after the JSON value") }
+            values.append(try reader.readValue())
+            reader.skipWhitespace()
         }
-        return value
+        return values
     }
 
     private var location: SourceLocation {

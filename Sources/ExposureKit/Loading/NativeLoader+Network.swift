@@ -80,7 +80,7 @@ extension NativeLoader {
 
     /// Target ids are resolved by the collection that declares them, in validation.
     mutating func decodeRoute(_ entry: JSONCursor) throws(Diagnostic) -> (Route, JSONCursor) {
-        diagnostics += entry.unknownKeyWarnings(known: ["destination", "prefixList", "target", "blackhole"])
+        diagnostics += entry.unknownKeyWarnings(known: ["destination", "prefixList", "target", "blackhole", "outsideInput"])
         let destination: Route.Destination
         switch (entry.field("destination"), entry.field("prefixList")) {
         case (let cidrCursor?, nil): destination = .cidr(try cidr(cidrCursor))
@@ -91,8 +91,12 @@ extension NativeLoader {
         }
         let targetCursor = try entry.requiredField("target")
         let target = try targetCursor.string()
+        // A target outside the input (a peering to an account not exported, say) stays as
+        // written; validation leaves it alone and its hops are `unknown`.
+        let outside = try entry.field("outsideInput")?.bool() ?? false
         let route = Route(
-            destination: destination, target: .unsupported(kind: "unresolved", id: target),
+            destination: destination,
+            target: .unsupported(kind: outside ? Route.Target.outsideInputKind : "unresolved", id: target),
             isBlackhole: try entry.field("blackhole")?.bool() ?? false)
         return (route, targetCursor)
     }

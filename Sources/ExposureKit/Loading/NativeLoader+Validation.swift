@@ -36,10 +36,12 @@ extension NativeLoader {
             guard let table = topology.routeTables[tableID] else { continue }
             var resolved: [Route] = []
             for (route, cursor) in zip(table.routes, cursors) {
-                guard case .unsupported(_, let id) = route.target else { continue }
+                guard case .unsupported(let kind, let id) = route.target else { continue }
                 let target: Route.Target
                 var owner: VPCID?
-                if id == "local" {
+                if kind == Route.Target.outsideInputKind {
+                    target = route.target
+                } else if id == "local" {
                     target = .local
                 } else if let gateway = topology.internetGateways[InternetGatewayID(id)] {
                     target = .internetGateway(gateway.id)
@@ -209,6 +211,9 @@ extension NativeLoader {
     }
 
     private mutating func warnAboutQuestionableDesigns() {
+        // An exported account always has unused default groups; only a hand-written design
+        // is worth warning about them.
+        guard !isImported else { return }
         var usedGroups = Set<SecurityGroupID>()
         for interface in topology.networkInterfaces.values { usedGroups.formUnion(interface.securityGroups) }
         for endpoint in topology.vpcEndpoints.values { usedGroups.formUnion(endpoint.securityGroups) }

@@ -17,16 +17,24 @@ public struct NativeLoader {
     /// The `target` of each route, in route order, resolved during validation.
     var routeTargetCursors: [RouteTableID: [JSONCursor]] = [:]
 
-    init(file: String) { self.file = file }
+    /// Set for documents an importer wrote, where unused declarations are normal.
+    let isImported: Bool
+
+    init(file: String, isImported: Bool = false) {
+        self.file = file
+        self.isImported = isImported
+    }
 
     /// Loads a native topology from JSON text.
     ///
     /// - Parameters:
     ///   - bytes: the file's contents.
     ///   - file: the name to print in diagnostics, as the user gave it.
+    ///   - isImported: whether an importer wrote the document (no warnings about unused
+    ///     groups, overlapping subnets or tenants, which exports always have).
     /// - Returns: the topology and the warnings found.
     /// - Throws: `LoadFailure` with every error (and warning) when the input is invalid.
-    public static func load(_ bytes: [UInt8], file: String) throws(LoadFailure) -> (Topology, [Diagnostic]) {
+    public static func load(_ bytes: [UInt8], file: String, isImported: Bool = false) throws(LoadFailure) -> (Topology, [Diagnostic]) {
         let root: JSONValue
         do {
             root = try JSONReader.parse(bytes)
@@ -37,7 +45,7 @@ public struct NativeLoader {
                     message: "invalid JSON: \(error.message)")
             ])
         }
-        var loader = NativeLoader(file: file)
+        var loader = NativeLoader(file: file, isImported: isImported)
         loader.decodeDocument(JSONCursor(value: root, file: file))
         loader.validate()
         let sorted = loader.diagnostics.sorted { lhs, rhs in

@@ -25,8 +25,12 @@ public struct Route: Hashable, Sendable, CustomStringConvertible {
         case gatewayEndpoint(VPCEndpointID)
         case networkInterface(NetworkInterfaceID)
         case instance(InstanceID)
-        /// A target outside the model (carrier or local gateway, core network...).
+        /// A target outside the model (carrier or local gateway, core network...), or one
+        /// the input names but does not describe (kind `outsideInputKind`).
         case unsupported(kind: String, id: String)
+
+        /// The kind of an `unsupported` target that the input names but does not describe.
+        public static let outsideInputKind = "outside-input"
 
         public var description: String {
             switch self {

@@ -145,7 +145,11 @@ extension Solver {
             reasons.append("\(tableName) routes prefix list \(lookup.unknownPrefixLists.map(\.rawValue).joined(separator: ", ")) whose entries are not in the input")
         }
         if let first = appliances.first {
-            reasons.append("\(tableName) sends the traffic to \(first.route.target), whose forwarding is not modelled")
+            if case .unsupported(Route.Target.outsideInputKind, _) = first.route.target {
+                reasons.append("\(tableName) sends the traffic to \(first.route.target), which the input names but does not describe")
+            } else {
+                reasons.append("\(tableName) sends the traffic to \(first.route.target), whose forwarding is not modelled")
+            }
         }
         return Stage(
             component: tableName, kind: RouteTableKind.kindName, direction: direction, coordinates: coordinates,

@@ -1,0 +1,101 @@
+/// Security groups, from `describe-security-groups` and `describe-security-group-rules`.
+extension AWSBundleLoader {
+    /// The id to write for a group an interface or endpoint carries. A group the bundle
+    /// does not describe gets a stand-in whose rules are `unknown` both ways: dropping it
+    /// could hide an exposure, and assuming it open would invent one.
+    mutating func groupReference(_ id: String, vpc: String, from cursor: JSONCursor) -> String {
+        if !describedGroups.contains(id), stubGroups[id] == nil {
+            stubGroups[id] = vpc
+            diagnostics.append(cursor.warning("security group \(id) is not in the input; what it allows is `unknown` (export it with `aws ec2 describe-security-groups --group-ids \(id)`)"))
+        }
+        return id
+    }
+
+    /// The prefix list that stands for "the rules of this group are not known".
+    static func unknownRulesList(of group: String) -> String { "\(group)/rules-not-in-input" }
+
+    mutating func translateSecurityGroups() {
+        var extraRules: [String: (ingress: [JSONValue], egress: [JSONValue])] = [:]
+        for (_, record) in unique(.securityGroupRules, id: "SecurityGroupRuleId") {
+            let rule = record.cursor
+            guard let group = string(rule, "GroupId") else { continue }
+            let isEgress = rule.value["IsEgress"].map { if case .bool(true) = $0.kind { true } else { false } } ?? false
+            var peers: [(String, String)] = []
+            if let cidr = string(rule, "CidrIpv4") ?? string(rule, "CidrIpv6") { peers.append(("cidr", cidr)) }
+            if let list = string(rule, "PrefixListId") { peers.append(("prefixList", list)) }
+            if let referenced = rule.value["ReferencedGroupInfo"]?["GroupId"]?.stringValue { peers.append(("securityGroup", referenced)) }
+            let values = ruleValues(rule, peers: peers, descriptions: [string(rule, "Description")])
+            if isEgress { extraRules[group, default: ([], [])].egress += values } else { extraRules[group, default: ([], [])].ingress += values }
+        }
+        for (id, record) in unique(.securityGroups, id: "GroupId") {
+            let cursor = record.cursor
+            guard let vpc = string(cursor, "VpcId"), isEmitted(.vpcs, vpc) else {
+                diagnostics.append(cursor.warning("security group \(id) is in VPC \(string(cursor, "VpcId") ?? "?"), which is not in the input; it is ignored"))
+                continue
+            }
+            let ingress = list(cursor, "IpPermissions").flatMap { permissionValues($0) } + (extraRules[id]?.ingress ?? [])
+            let egress = list(cursor, "IpPermissionsEgress").flatMap { permissionValues($0) } + (extraRules[id]?.egress ?? [])
+            emit(.securityGroups, id: id, .object([
+                ("id", .string(id)), ("vpc", .string(vpc)), ("name", string(cursor, "GroupName").map(JSONValue.string)),
+                ("ingress", .array(AWSBundleLoader.deduplicated(ingress))), ("egress", .array(AWSBundleLoader.deduplicated(egress))),
+            ]), origin: cursor)
+        }
+        for (id, vpc) in stubGroups.sorted(by: { $0.key < $1.key }) {
+            let list = AWSBundleLoader.unknownRulesList(of: id)
+            referencedPrefixLists[list] = nil
+            let unknown = JSONValue.array([.object([("protocol", .string("all")), ("prefixList", .string(list))])])
+            emit(.prefixLists, id: list, .object([("id", .string(list)), ("name", .string("rules of \(id), not in the input"))]), origin: nil)
+            emit(.securityGroups, id: id, .object([
+                ("id", .string(id)), ("vpc", .string(vpc)), ("name", .string("not in the input")),
+                ("ingress", unknown), ("egress", unknown),
+            ]), origin: nil)
+        }
+    }
+
+    /// Rules that AWS lists twice (a group's permissions and its rule list) are written once.
+    static func deduplicated(_ rules: [JSONValue]) -> [JSONValue] {
+        var seen = Set<String>()
+        return rules.filter { seen.insert(JSONWriter.compact($0)).inserted }
+    }
+
+    /// One native rule per peer of an `IpPermissions` entry.
+    private mutating func permissionValues(_ permission: JSONCursor) -> [JSONValue] {
+        var peers: [(String, String)] = []
+        var descriptions: [String?] = []
+        for range in list(permission, "IpRanges") {
+            if let cidr = string(range, "CidrIp") { peers.append(("cidr", cidr)); descriptions.append(string(range, "Description")) }
+        }
+        for range in list(permission, "Ipv6Ranges") {
+            if let cidr = string(range, "CidrIpv6") { peers.append(("cidr", cidr)); descriptions.append(string(range, "Description")) }
+        }
+        for entry in list(permission, "PrefixListIds") {
+            if let id = string(entry, "PrefixListId") { peers.append(("prefixList", id)); descriptions.append(string(entry, "Description")) }
+        }
+        for pair in list(permission, "UserIdGroupPairs") {
+            guard let group = string(pair, "GroupId") else { continue }
+            peers.append(("securityGroup", group))
+            descriptions.append(string(pair, "Description"))
+        }
+        return ruleValues(permission, peers: peers, descriptions: descriptions)
+    }
+
+    /// Native rules for `peers`, sharing the permission's protocol and ports. A group
+    /// peer outside the input is dropped with a warning: none of its members is in the
+    /// input, so it can add no source or destination here.
+    private mutating func ruleValues(_ cursor: JSONCursor, peers: [(String, String)], descriptions: [String?]) -> [JSONValue] {
+        let traffic = protocolMembers(
+            protocol: string(cursor, "IpProtocol") ?? "-1", fromPort: cursor.value["FromPort"], toPort: cursor.value["ToPort"],
+            icmpType: cursor.value["FromPort"], icmpCode: cursor.value["ToPort"])
+        var values: [JSONValue] = []
+        for (index, (kind, peer)) in peers.enumerated() {
+            if kind == "securityGroup", !describedGroups.contains(peer), stubGroups[peer] == nil {
+                diagnostics.append(cursor.warning("the rule's peer group \(peer) is not in the input and has no members here; the rule is left out"))
+                continue
+            }
+            if kind == "prefixList" { referencedPrefixLists[peer] = referencedPrefixLists[peer] ?? cursor }
+            let description = index < descriptions.count ? descriptions[index] : nil
+            values.append(.object(traffic + [(kind, .string(peer)), ("description", description.map(JSONValue.string))]))
+        }
+        return values
+    }
+}

@@ -1,0 +1,175 @@
+/// Translates a bundle of AWS CLI `describe-*` outputs into a native topology document.
+///
+/// Real exports are never closed: a group rule names a group in another account, a route
+/// points at a peering the export does not include. Such references become warnings and
+/// are translated conservatively (a route to something absent is `unknown`, a group whose
+/// rules are absent allows `unknown` traffic), never errors and never a silent `blocked`.
+struct AWSBundleLoader {
+    typealias Record = AWSBundle.Record
+    typealias Collection = NativeDocumentBuilder.Collection
+
+    let bundle: AWSBundle
+    let tenantOptions: TenantOptions
+    var builder = NativeDocumentBuilder()
+    var diagnostics: [Diagnostic] = []
+    /// Ids written to the document, per collection.
+    var emitted: [Collection: Set<String>] = [:]
+    /// Tenant names used, with their description.
+    var tenants: [String: String] = [:]
+    /// Prefix lists referenced by rules and routes, declared (entries unknown) if absent.
+    var referencedPrefixLists: [String: JSONCursor] = [:]
+    /// Groups the bundle describes (`describe-security-groups`) in VPCs it describes.
+    var describedGroups: Set<String> = []
+    /// Groups referenced by interfaces but absent from the bundle, with their VPC.
+    var stubGroups: [String: String] = [:]
+    /// The blocks of each subnet in the document, for checking addresses placed in it.
+    var subnetBlocks: [String: AddressSet] = [:]
+    /// Instances with at least one interface in the document (route targets by instance).
+    var instanceInterfaces: Set<String> = []
+    /// EMR node role of each EC2 instance that belongs to a cluster.
+    var emrRoles: [String: EMRCluster.Role] = [:]
+
+    /// Records of `key`, one per id (the first seen; pages of one call may repeat an item).
+    func unique(_ key: AWSKey, id field: String) -> [(id: String, record: Record)] {
+        var seen: [String: Record] = [:]
+        var order: [String] = []
+        for record in bundle.records(key) {
+            guard let id = record.cursor.value[field]?.stringValue else { continue }
+            if seen[id] == nil {
+                seen[id] = record
+                order.append(id)
+            }
+        }
+        return order.sorted().compactMap { id in seen[id].map { (id, $0) } }
+    }
+
+    static func translate(_ bundle: AWSBundle, tenants: TenantOptions, name: String) -> ImportedDocument {
+        var loader = AWSBundleLoader(bundle: bundle, tenantOptions: tenants)
+        loader.diagnostics = bundle.diagnostics
+        loader.warnAboutRecordsWithoutIDs()
+        loader.translateAll()
+        let regions = bundle.regions
+        let description = "Converted from the AWS CLI outputs in \(name)"
+            + (regions.isEmpty ? "" : " (\(regions.joined(separator: ", ")))")
+        let (document, origins) = loader.builder.build(description: description, region: regions.count == 1 ? regions[0] : nil)
+        return ImportedDocument(document: document, origins: origins, diagnostics: loader.diagnostics)
+    }
+
+    private mutating func translateAll() {
+        translateVPCs()
+        describedGroups = Set(unique(.securityGroups, id: "GroupId").filter { item in
+            string(item.record.cursor, "VpcId").map { isEmitted(.vpcs, $0) } ?? false
+        }.map(\.id))
+        translateSubnets()
+        translateInternetGateways()
+        translateEgressOnlyGateways()
+        translateVPNGateways()
+        translateCustomerGateways()
+        translateTransitGateways()
+        translateVPNConnections()
+        translatePeerings()
+        translateTransitGatewayAttachments()
+        translateTransitGatewayRouteTables()
+        translateNATGateways()
+        translateNetworkACLs()
+        collectEMRRoles()
+        translateInterfaces()
+        translateVPCEndpoints()
+        translateRouteTables()
+        translateSecurityGroups()
+        translateEMRClusters()
+        translateBlockPublicAccess()
+        declarePrefixLists()
+        declareTenants()
+    }
+
+    /// Elements that lack the id field cannot be referenced; say so once per element.
+    private mutating func warnAboutRecordsWithoutIDs() {
+        let fields: [(AWSKey, String)] = [
+            (.vpcs, "VpcId"), (.subnets, "SubnetId"), (.routeTables, "RouteTableId"),
+            (.networkACLs, "NetworkAclId"), (.securityGroups, "GroupId"),
+            (.networkInterfaces, "NetworkInterfaceId"), (.internetGateways, "InternetGatewayId"),
+        ]
+        for (key, field) in fields {
+            for record in bundle.records(key) where record.cursor.value[field]?.stringValue == nil {
+                diagnostics.append(record.cursor.warning("no \"\(field)\"; the element is ignored"))
+            }
+        }
+    }
+
+    // MARK: Shared helpers
+
+    mutating func emit(_ collection: Collection, id: String, _ value: JSONValue, origin: JSONCursor?) {
+        guard emitted[collection, default: []].insert(id).inserted else { return }
+        builder.add(collection, key: id, value, origin: origin)
+    }
+
+    func isEmitted(_ collection: Collection, _ id: String) -> Bool {
+        emitted[collection]?.contains(id) ?? false
+    }
+
+    /// The owning account: the element's `OwnerId`, else the account folder it was found in.
+    func owner(of record: Record) -> String? {
+        record.cursor.value["OwnerId"]?.stringValue ?? record.context.account
+    }
+
+    /// `Tags` or `TagSet` as a dictionary.
+    func tags(of cursor: JSONCursor) -> [String: String] {
+        let list = cursor.value["Tags"] ?? cursor.value["TagSet"]
+        guard case .array(let items)? = list?.kind else { return [:] }
+        var result: [String: String] = [:]
+        for item in items {
+            if let key = item["Key"]?.stringValue, let value = item["Value"]?.stringValue { result[key] = value }
+        }
+        return result
+    }
+
+    /// A tenant named by the `--tenant-tag` tag, if set and present.
+    mutating func taggedTenant(_ cursor: JSONCursor) -> String? {
+        guard let key = tenantOptions.tag, let name = tags(of: cursor)[key], !name.isEmpty else { return nil }
+        return use(tenant: name, description: "tag \(key)=\(name)")
+    }
+
+    /// The tenant of an account: its `--tenants` name, else the account id.
+    mutating func accountTenant(_ account: String?) -> String? {
+        guard let account else { return nil }
+        if let name = tenantOptions.mapping.accounts[account] {
+            return use(tenant: name, description: "account \(account)")
+        }
+        return use(tenant: account, description: "AWS account \(account)")
+    }
+
+    mutating func use(tenant name: String, description: String) -> String {
+        if tenants[name] == nil { tenants[name] = description }
+        return name
+    }
+
+    private mutating func declareTenants() {
+        for (name, description) in tenants.sorted(by: { $0.key < $1.key }) {
+            builder.add(.tenants, key: name, .object([("name", .string(name)), ("description", .string(description))]), origin: nil)
+        }
+    }
+
+    /// The strings of `field`'s list of objects' `member` (`Groups[].GroupId`).
+    func strings(_ cursor: JSONCursor, _ field: String, _ member: String) -> [String] {
+        guard case .array(let items)? = cursor.value[field]?.kind else { return [] }
+        return items.compactMap { $0[member]?.stringValue }
+    }
+
+    /// The elements of the list `field`, empty when absent.
+    func list(_ cursor: JSONCursor, _ field: String) -> [JSONCursor] {
+        guard let member = cursor.field(field), let items = try? member.elements() else { return [] }
+        return items
+    }
+
+    func string(_ cursor: JSONCursor, _ field: String) -> String? { cursor.value[field]?.stringValue }
+
+    /// Whether a resource's `State` (or `State.Name`, `Status.Code`) is one of `states`;
+    /// absent states count as live.
+    func isLive(_ cursor: JSONCursor, _ states: Set<String>) -> Bool {
+        let value = cursor.value["State"]
+        let state = value?.stringValue ?? value?["Name"]?.stringValue ?? cursor.value["Status"]?["Code"]?.stringValue
+        guard let state else { return true }
+        return states.contains(state.lowercased())
+    }
+}

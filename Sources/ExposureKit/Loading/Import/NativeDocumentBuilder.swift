@@ -1,0 +1,57 @@
+/// A native-format document being written by an importer, remembering where in the
+/// original input each element came from.
+///
+/// Importers translate shapes; they never build a `Topology` themselves. The document goes
+/// through `NativeLoader`, so an imported input is validated by exactly the rules a
+/// hand-written one is, and `exposure convert` writes exactly what was analysed.
+struct NativeDocumentBuilder {
+    /// The native collections, in the order a converted document lists them.
+    enum Collection: String, CaseIterable, Sendable {
+        case tenants, prefixLists, vpcs, subnets, routeTables, networkAcls, securityGroups
+        case networkInterfaces, internetGateways, egressOnlyInternetGateways, natGateways
+        case vpnGateways, customerGateways, vpnConnections, peeringConnections, transitGateways
+        case transitGatewayAttachments, transitGatewayRouteTables, vpcEndpoints, emrClusters
+    }
+
+    private struct Element {
+        let key: String
+        let value: JSONValue
+        let origin: JSONCursor?
+    }
+
+    private var elements: [Collection: [Element]] = [:]
+    var blockPublicAccess: (value: JSONValue, origin: JSONCursor?)?
+
+    /// Adds an element; `key` orders the collection (usually the id).
+    mutating func add(_ collection: Collection, key: String, _ value: JSONValue, origin: JSONCursor?) {
+        elements[collection, default: []].append(Element(key: key, value: value, origin: origin))
+    }
+
+    /// The elements added to a collection so far, in insertion order.
+    func values(of collection: Collection) -> [JSONValue] {
+        elements[collection]?.map(\.value) ?? []
+    }
+
+    /// The finished document and, for each element path such as `$.subnets[3]`, the input
+    /// value it was written from.
+    func build(description: String, region: String?) -> (document: JSONValue, origins: [String: JSONCursor]) {
+        var members: [(String, JSONValue?)] = [
+            ("formatVersion", .number(1)), ("description", .string(description)),
+            ("region", region.map(JSONValue.string)),
+        ]
+        var origins: [String: JSONCursor] = [:]
+        for collection in Collection.allCases {
+            guard let list = elements[collection], !list.isEmpty else { continue }
+            let sorted = list.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element)
+            for (index, element) in sorted.enumerated() {
+                if let origin = element.origin { origins["$.\(collection.rawValue)[\(index)]"] = origin }
+            }
+            members.append((collection.rawValue, .array(sorted.map(\.value))))
+        }
+        if let blockPublicAccess {
+            members.append(("blockPublicAccess", blockPublicAccess.value))
+            if let origin = blockPublicAccess.origin { origins["$.blockPublicAccess"] = origin }
+        }
+        return (.object(members), origins)
+    }
+}
