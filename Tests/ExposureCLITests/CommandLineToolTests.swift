@@ -16,7 +16,36 @@ struct CommandLineToolTests {
     func usageSnapshot() {
         let result = CLIHarness.run(["help"])
         #expect(result.standardOutput.hasPrefix("exposure: which ports of your Amazon EMR clusters"))
-        #expect(result.standardOutput.contains("exposure trace FILE --flows FLOWS.jsonl"))
+        #expect(result.standardOutput.contains("exposure trace INPUT --flows FLOWS.jsonl"))
+        #expect(result.standardOutput.contains("exposure convert INPUT [--output FILE]"))
+    }
+
+    @Test("convert writes a native topology that analyses to the same report")
+    func convertRoundTrip() throws {
+        let input = "Tests/ExposureKitTests/Fixtures/aws"
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("exposure-convert-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let converted = CLIHarness.run(["convert", input, "-o", output])
+        #expect(converted.status == .success)
+        #expect(converted.standardError.contains("i-0old is stopped"))
+        let direct = CLIHarness.run(["analyze", input, "--format", "json"])
+        let viaNative = CLIHarness.run(["analyze", output, "--format", "json"])
+        #expect(direct.status == .success)
+        #expect(viaNative.status == .success)
+        // The reports differ only in the input's name and the importer's warnings.
+        let exposures = { (text: String) in text.components(separatedBy: "\"exposures\"").dropFirst().first?.components(separatedBy: "\"input\"").first }
+        #expect(exposures(direct.standardOutput) != nil)
+        #expect(exposures(direct.standardOutput) == exposures(viaNative.standardOutput))
+    }
+
+    @Test("A tenant mapping with a misspelt section is an error; status 65")
+    func badTenantMapping() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("exposure-tenants-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(#"{"acounts": {"1": "x"}}"#.utf8).write(to: URL(fileURLWithPath: path))
+        let result = CLIHarness.run(["analyze", "Tests/ExposureKitTests/Fixtures/aws", "--tenants", path])
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains(#"unknown field "acounts"; did you mean "accounts"?"#))
     }
 
     @Test("An unknown option suggests the closest one; status 64")

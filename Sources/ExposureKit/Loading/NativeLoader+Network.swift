@@ -237,7 +237,7 @@ extension NativeLoader {
     mutating func decodeNetworkInterface(_ element: JSONCursor) throws(Diagnostic) {
         diagnostics += element.unknownKeyWarnings(known: [
             "id", "subnet", "role", "privateIps", "ipv6Addresses", "publicIp", "securityGroups",
-            "instance", "tenant", "ephemeralPorts",
+            "instance", "tenant", "ephemeralPorts", "plannedAddress", "plannedPublicIp",
         ])
         let id = try declare(.networkInterface, in: element)
         let subnet = try refer(.subnet, try element.requiredField("subnet"))
@@ -255,8 +255,12 @@ extension NativeLoader {
             guard !value.isIPv4 else { throw cursor.error("expected an IPv6 address") }
             ipv6.append(value)
         }
-        guard !privateIPv4.isEmpty || !ipv6.isEmpty else {
-            throw privateCursor.error("an interface needs at least one private IPv4 or IPv6 address")
+        // A planned interface (a Terraform instance before apply) may take any address of
+        // its subnet, and may be given a public IPv4 address.
+        let plannedAddress = try element.field("plannedAddress")?.bool() ?? false
+        let plannedPublicIP = try element.field("plannedPublicIp")?.bool() ?? false
+        guard !privateIPv4.isEmpty || !ipv6.isEmpty || plannedAddress else {
+            throw privateCursor.error("an interface needs at least one private IPv4 or IPv6 address, or \"plannedAddress\": true")
         }
         let publicIP = try element.field("publicIp").map { cursor throws(Diagnostic) in
             let value = try address(cursor)
@@ -275,6 +279,7 @@ extension NativeLoader {
             privateIPv4: privateIPv4, ipv6: ipv6, publicIPv4: publicIP,
             securityGroups: groups.map { SecurityGroupID($0) },
             instance: (try element.field("instance")?.string()).map { InstanceID($0) }, tenant: tenant,
-            ephemeralPorts: ephemeral ?? .linuxEphemeral)
+            ephemeralPorts: ephemeral ?? .linuxEphemeral, addressIsPlanned: plannedAddress,
+            plannedPublicIPv4: plannedPublicIP)
     }
 }

@@ -12,8 +12,6 @@ struct AWSBundleLoader {
     let tenantOptions: TenantOptions
     var builder = NativeDocumentBuilder()
     var diagnostics: [Diagnostic] = []
-    /// Ids written to the document, per collection.
-    var emitted: [Collection: Set<String>] = [:]
     /// Tenant names used, with their description.
     var tenants: [String: String] = [:]
     /// Prefix lists referenced by rules and routes, declared (entries unknown) if absent.
@@ -100,13 +98,10 @@ struct AWSBundleLoader {
     // MARK: Shared helpers
 
     mutating func emit(_ collection: Collection, id: String, _ value: JSONValue, origin: JSONCursor?) {
-        guard emitted[collection, default: []].insert(id).inserted else { return }
-        builder.add(collection, key: id, value, origin: origin)
+        builder.add(collection, id: id, value, origin: origin)
     }
 
-    func isEmitted(_ collection: Collection, _ id: String) -> Bool {
-        emitted[collection]?.contains(id) ?? false
-    }
+    func isEmitted(_ collection: Collection, _ id: String) -> Bool { builder.contains(collection, id) }
 
     /// The owning account: the element's `OwnerId`, else the account folder it was found in.
     func owner(of record: Record) -> String? {
@@ -146,7 +141,7 @@ struct AWSBundleLoader {
 
     private mutating func declareTenants() {
         for (name, description) in tenants.sorted(by: { $0.key < $1.key }) {
-            builder.add(.tenants, key: name, .object([("name", .string(name)), ("description", .string(description))]), origin: nil)
+            builder.add(.tenants, id: name, .object([("name", .string(name)), ("description", .string(description))]), origin: nil)
         }
     }
 

@@ -12,7 +12,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
         guard case .object(let members) = root.kind else { return nil }
         let keys = Set(members.map(\.key))
         if keys.contains("formatVersion") { return .native }
-        if keys.contains("format_version"), keys.contains("planned_values") || keys.contains("resource_changes") || keys.contains("configuration") {
+        // Format 0.1 plans written by some tools omit format_version.
+        if keys.contains("planned_values") || (keys.contains("format_version") && (keys.contains("resource_changes") || keys.contains("configuration"))) {
             return .terraformPlan
         }
         if !keys.isDisjoint(with: AWSKey.allCases.map(\.rawValue)) { return .awsBundle }

@@ -20,11 +20,19 @@ struct NativeDocumentBuilder {
     }
 
     private var elements: [Collection: [Element]] = [:]
+    private var ids: [Collection: Set<String>] = [:]
     var blockPublicAccess: (value: JSONValue, origin: JSONCursor?)?
 
-    /// Adds an element; `key` orders the collection (usually the id).
-    mutating func add(_ collection: Collection, key: String, _ value: JSONValue, origin: JSONCursor?) {
-        elements[collection, default: []].append(Element(key: key, value: value, origin: origin))
+    /// Adds an element unless one with the same id is already there (the first wins, as
+    /// pages of one call may repeat an item); `id` also orders the collection.
+    mutating func add(_ collection: Collection, id: String, _ value: JSONValue, origin: JSONCursor?) {
+        guard ids[collection, default: []].insert(id).inserted else { return }
+        elements[collection, default: []].append(Element(key: id, value: value, origin: origin))
+    }
+
+    /// Whether an element with this id was added.
+    func contains(_ collection: Collection, _ id: String) -> Bool {
+        ids[collection]?.contains(id) ?? false
     }
 
     /// The elements added to a collection so far, in insertion order.

@@ -1,5 +1,164 @@
+/// Translates a Terraform plan (`terraform show -json`, format 0.1 to 1.x) into a native
+/// topology document.
+///
+/// Ids do not exist before apply, so every resource is named by its address
+/// (`module.net.aws_subnet.private[0]`) and links are followed through the configuration's
+/// references. A value that stays unknown makes the verdicts that depend on it `unknown`
+/// (it becomes a prefix list with unknown entries), never silently `blocked`.
 struct TerraformPlanLoader {
+    typealias Resource = TerraformPlan.Resource
+    typealias Step = TerraformPlan.Step
+
+    let plan: TerraformPlan
+    let tenantOptions: TenantOptions
+    var builder = NativeDocumentBuilder()
+    var diagnostics: [Diagnostic] = []
+    /// Address of each resource by the id it already has (resources that exist).
+    let addressByID: [String: String]
+    /// Resources by type, in address order.
+    let byType: [String: [Resource]]
+
     static func translate(_ root: JSONCursor, tenants: TenantOptions) -> ImportedDocument {
-        ImportedDocument(document: .object([]), origins: [:], diagnostics: [])
+        let plan = TerraformPlan(root)
+        var loader = TerraformPlanLoader(plan: plan, tenantOptions: tenants)
+        loader.diagnostics = plan.diagnostics
+        loader.translateAll()
+        let (document, origins) = loader.builder.build(description: "Converted from the Terraform plan \(root.file)", region: nil)
+        return ImportedDocument(document: document, origins: origins, diagnostics: loader.diagnostics)
+    }
+
+    init(plan: TerraformPlan, tenantOptions: TenantOptions) {
+        self.plan = plan
+        self.tenantOptions = tenantOptions
+        var ids: [String: String] = [:]
+        for resource in plan.resources {
+            if let id = resource.values.value["id"]?.stringValue, ids[id] == nil { ids[id] = resource.address }
+        }
+        addressByID = ids
+        byType = Dictionary(grouping: plan.resources.sorted { $0.address < $1.address }, by: \.type)
+    }
+
+    private mutating func translateAll() {
+        translateVPCs()
+        translateSubnets()
+        translateGateways()
+        translateTransit()
+        translateNATGateways()
+        translatePrefixLists()
+        translateVPCEndpoints()
+        translateRouteTables()
+        translateNetworkACLs()
+        translateSecurityGroups()
+        translateInterfaces()
+        translateEMR()
+        declareTenants()
+    }
+
+    func resources(_ type: String) -> [Resource] { byType[type] ?? [] }
+
+    // MARK: Values
+
+    func value(_ resource: Resource, _ path: [Step]) -> JSONValue? { TerraformPlan.value(resource.values.value, at: path) }
+
+    func string(_ resource: Resource, _ path: [Step]) -> String? {
+        guard let value = value(resource, path) else { return nil }
+        switch value.kind {
+        case .string(let text): return text.isEmpty ? nil : text
+        case .number(let text): return text
+        default: return nil
+        }
+    }
+
+    func string(_ resource: Resource, _ key: String) -> String? { string(resource, [.key(key)]) }
+
+    func bool(_ resource: Resource, _ key: String) -> Bool? {
+        if case .bool(let flag)? = value(resource, [.key(key)])?.kind { return flag }
+        return nil
+    }
+
+    func strings(_ resource: Resource, _ path: [Step]) -> [String] {
+        guard case .array(let items)? = value(resource, path)?.kind else { return [] }
+        return items.compactMap(\.stringValue).filter { !$0.isEmpty }
+    }
+
+    func cursor(_ resource: Resource, _ path: [Step]) -> JSONCursor {
+        var cursor = resource.values
+        for step in path {
+            switch step {
+            case .key(let key): if let next = cursor.field(key) { cursor = next } else { return cursor }
+            case .index(let index):
+                guard let items = try? cursor.elements(), index < items.count else { return cursor }
+                cursor = items[index]
+            }
+        }
+        return cursor
+    }
+
+    /// The address (or, for something outside the plan, the id) one attribute names.
+    func reference(_ resource: Resource, _ path: [Step]) -> String? {
+        references(resource, path).first
+    }
+
+    /// The addresses (or ids) a list or single attribute names: known ids map to the
+    /// resource that has them; unknown ones follow the configuration's references.
+    func references(_ resource: Resource, _ path: [Step]) -> [String] {
+        var known: [String] = []
+        if let value = value(resource, path) {
+            switch value.kind {
+            case .string(let text) where !text.isEmpty: known = [text]
+            case .array(let items): known = items.compactMap(\.stringValue).filter { !$0.isEmpty }
+            default: break
+            }
+        }
+        if !known.isEmpty { return known.map { addressByID[$0] ?? $0 } }
+        return plan.addresses(referencedBy: resource, path)
+    }
+
+    // MARK: Tenants
+
+    mutating func tenant(of resource: Resource, mapping: [String: String]) -> String? {
+        if let name = mapping[resource.address] { return use(tenant: name, description: resource.address) }
+        guard let key = tenantOptions.tag, let name = value(resource, [.key("tags"), .key(key)])?.stringValue, !name.isEmpty else { return nil }
+        return use(tenant: name, description: "tag \(key)=\(name)")
+    }
+
+    private var tenants: [String: String] = [:]
+
+    mutating func use(tenant name: String, description: String) -> String {
+        if tenants[name] == nil { tenants[name] = description }
+        return name
+    }
+
+    private mutating func declareTenants() {
+        for (name, description) in tenants.sorted(by: { $0.key < $1.key }) {
+            builder.add(.tenants, id: name, .object([("name", .string(name)), ("description", .string(description))]), origin: nil)
+        }
+    }
+
+    // MARK: Unknown values
+
+    /// A prefix list standing for a value known only after apply.
+    mutating func unknownList(_ resource: Resource, _ attribute: String) -> String {
+        let id = "\(resource.address).\(attribute) (known after apply)"
+        if !builder.contains(.prefixLists, id) {
+            diagnostics.append(resource.values.warning("\(attribute) of \(resource.address) is known only after apply; verdicts that depend on it are `unknown`"))
+            builder.add(.prefixLists, id: id, .object([("id", .string(id)), ("name", .string("unknown until apply"))]), origin: resource.values)
+        }
+        return id
+    }
+
+    mutating func emit(_ collection: NativeDocumentBuilder.Collection, _ resource: Resource, _ members: [(String, JSONValue?)], id: String? = nil) {
+        let id = id ?? resource.address
+        builder.add(collection, id: id, .object([("id", .string(id))] + members), origin: resource.values)
+    }
+
+    func has(_ collection: NativeDocumentBuilder.Collection, _ id: String?) -> Bool {
+        guard let id else { return false }
+        return builder.contains(collection, id)
+    }
+
+    /// Warns that `resource` is left out because what it needs is not in the plan.
+    mutating func skip(_ resource: Resource, _ reason: String) {
+        diagnostics.append(resource.values.warning("\(resource.address) is left out: \(reason)"))
     }
 }

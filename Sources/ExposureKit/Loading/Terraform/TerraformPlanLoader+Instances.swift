@@ -1,0 +1,96 @@
+/// Instances, network interfaces, Elastic IPs, EMR clusters and block public access.
+extension TerraformPlanLoader {
+    mutating func translateInterfaces() {
+        let groups = securityGroupAddresses
+        let elasticIPs = Set(resources("aws_eip").flatMap { references($0, [.key("instance")]) + references($0, [.key("network_interface")]) })
+        for instance in resources("aws_instance") {
+            guard let subnet = reference(instance, [.key("subnet_id")]), has(.subnets, subnet) else { skip(instance, "its subnet is not in the plan (instances in the default VPC are not modelled)"); continue }
+            var securityGroups = references(instance, [.key("vpc_security_group_ids")])
+            if securityGroups.isEmpty, let vpc = subnetVPC(subnet) { securityGroups = [defaultGroup(of: vpc)] }
+            emitInterface(instance, id: instance.address, subnet: subnet, groups: securityGroups.filter { groups.contains($0) || builder.contains(.securityGroups, $0) },
+                          privateIPs: [string(instance, "private_ip")].compactMap { $0 }, ipv6: strings(instance, [.key("ipv6_addresses")]),
+                          publicIP: string(instance, "public_ip"),
+                          plannedPublic: bool(instance, "associate_public_ip_address") ?? subnetMapsPublicIP(subnet) || elasticIPs.contains(instance.address),
+                          instance: instance.address)
+        }
+        for interface in resources("aws_network_interface") {
+            guard let subnet = reference(interface, [.key("subnet_id")]), has(.subnets, subnet) else { skip(interface, "its subnet is not in the plan"); continue }
+            let attached = references(interface, [.key("attachment"), .index(0), .key("instance")]).first
+            emitInterface(interface, id: interface.address, subnet: subnet, groups: references(interface, [.key("security_groups")]).filter(groups.contains),
+                          privateIPs: strings(interface, [.key("private_ips")]), ipv6: strings(interface, [.key("ipv6_addresses")]),
+                          publicIP: nil, plannedPublic: elasticIPs.contains(interface.address), instance: attached)
+        }
+    }
+
+    private mutating func emitInterface(_ resource: Resource, id: String, subnet: String, groups: [String], privateIPs: [String], ipv6: [String], publicIP: String?, plannedPublic: Bool, instance: String?) {
+        guard !groups.isEmpty else { skip(resource, "none of its security groups is in the plan"); return }
+        let planned = privateIPs.isEmpty && ipv6.isEmpty
+        emit(.networkInterfaces, resource, [
+            ("subnet", .string(subnet)), ("privateIps", .strings(privateIPs)), ("ipv6Addresses", ipv6.isEmpty ? nil : .strings(ipv6)),
+            ("publicIp", publicIP.map(JSONValue.string)), ("plannedAddress", planned ? .bool(true) : nil),
+            ("plannedPublicIp", publicIP == nil && plannedPublic ? .bool(true) : nil),
+            ("securityGroups", .strings(Array(Set(groups)).sorted())), ("instance", instance.map(JSONValue.string)),
+        ], id: id)
+    }
+
+    private func subnetVPC(_ subnet: String) -> String? {
+        resources("aws_subnet").first { $0.address == subnet }.flatMap { reference($0, [.key("vpc_id")]) }
+    }
+
+    private func subnetMapsPublicIP(_ subnet: String) -> Bool {
+        resources("aws_subnet").first { $0.address == subnet }.flatMap { bool($0, "map_public_ip_on_launch") } ?? false
+    }
+
+    /// The VPC's default group: the plan's `aws_default_security_group`, else the one AWS
+    /// creates (all traffic from its own members in, everything out).
+    private mutating func defaultGroup(of vpc: String) -> String {
+        if let declared = resources("aws_default_security_group").first(where: { reference($0, [.key("vpc_id")]) == vpc }) { return declared.address }
+        let id = "\(vpc)/default-security-group"
+        if !builder.contains(.securityGroups, id) {
+            builder.add(.securityGroups, id: id, .object([
+                ("id", .string(id)), ("vpc", .string(vpc)), ("name", .string("default")),
+                ("ingress", .array([.object([("protocol", .string("all")), ("securityGroup", .string(id))])])),
+                ("egress", .array([.object([("protocol", .string("all")), ("cidr", .string("0.0.0.0/0"))])])),
+            ]), origin: nil)
+        }
+        return id
+    }
+
+    mutating func translateEMR() {
+        let groups = securityGroupAddresses
+        for cluster in resources("aws_emr_cluster") {
+            let attributes: [Step] = [.key("ec2_attributes"), .index(0)]
+            let subnets = (references(cluster, attributes + [.key("subnet_id")]) + references(cluster, attributes + [.key("subnet_ids")])).filter { has(.subnets, $0) }
+            guard !subnets.isEmpty else { skip(cluster, "its subnet is not in the plan"); continue }
+            func group(_ key: String) -> JSONValue? {
+                references(cluster, attributes + [.key(key)]).first.flatMap { groups.contains($0) ? .string($0) : nil }
+            }
+            func additional(_ key: String) -> JSONValue? {
+                // A comma-separated string of ids in the provider.
+                var ids = string(cluster, attributes + [.key(key)]).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+                if ids.isEmpty { ids = plan.addresses(referencedBy: cluster, attributes + [.key(key)]) }
+                let kept = ids.map { addressByID[$0] ?? $0 }.filter(groups.contains)
+                return kept.isEmpty ? nil : .strings(kept)
+            }
+            emit(.emrClusters, cluster, [
+                ("name", string(cluster, "name").map(JSONValue.string)), ("releaseLabel", string(cluster, "release_label").map(JSONValue.string)),
+                ("subnets", .strings(subnets)),
+                ("primarySecurityGroup", group("emr_managed_master_security_group")), ("coreSecurityGroup", group("emr_managed_slave_security_group")),
+                ("serviceAccessSecurityGroup", group("service_access_security_group")),
+                ("additionalPrimarySecurityGroups", additional("additional_master_security_groups")),
+                ("additionalCoreSecurityGroups", additional("additional_slave_security_groups")),
+            ])
+        }
+        if let configuration = resources("aws_emr_block_public_access_configuration").first {
+            var ranges: [String] = []
+            if case .array(let items)? = value(configuration, [.key("permitted_public_security_group_rule_range")])?.kind {
+                for item in items {
+                    guard let low = item["min_range"].flatMap({ try? JSONCursor(value: $0, file: "").int() }) else { continue }
+                    let high = item["max_range"].flatMap { try? JSONCursor(value: $0, file: "").int() } ?? low
+                    ranges.append(low == high ? "\(low)" : "\(low)-\(high)")
+                }
+            }
+            builder.blockPublicAccess = (.object([("enabled", .bool(bool(configuration, "block_public_security_group_rules") ?? true)), ("permittedPorts", .strings(ranges))]), configuration.values)
+        }
+    }
+}
