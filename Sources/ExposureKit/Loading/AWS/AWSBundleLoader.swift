@@ -12,8 +12,6 @@ struct AWSBundleLoader {
     let tenantOptions: TenantOptions
     var builder = NativeDocumentBuilder()
     var diagnostics: [Diagnostic] = []
-    /// Tenant names used, with their description.
-    var tenants: [String: String] = [:]
     /// Prefix lists referenced by rules and routes, declared (entries unknown) if absent.
     var referencedPrefixLists: [String: JSONCursor] = [:]
     /// Groups the bundle describes (`describe-security-groups`) in VPCs it describes.
@@ -78,7 +76,6 @@ struct AWSBundleLoader {
         translateEMRClusters()
         translateBlockPublicAccess()
         declarePrefixLists()
-        declareTenants()
     }
 
     /// Elements that lack the id field cannot be referenced; say so once per element.
@@ -135,15 +132,9 @@ struct AWSBundleLoader {
     }
 
     mutating func use(tenant name: String, description: String) -> String {
-        if tenants[name] == nil { tenants[name] = description }
-        return name
+        builder.tenant(name, description: description)
     }
 
-    private mutating func declareTenants() {
-        for (name, description) in tenants.sorted(by: { $0.key < $1.key }) {
-            builder.add(.tenants, id: name, .object([("name", .string(name)), ("description", .string(description))]), origin: nil)
-        }
-    }
 
     /// The strings of `field`'s list of objects' `member` (`Groups[].GroupId`).
     func strings(_ cursor: JSONCursor, _ field: String, _ member: String) -> [String] {

@@ -30,6 +30,12 @@ struct NativeDocumentBuilder {
         elements[collection, default: []].append(Element(key: id, value: value, origin: origin))
     }
 
+    /// Names a tenant, declaring it on first use with what it stands for.
+    mutating func tenant(_ name: String, description: String) -> String {
+        add(.tenants, id: name, .object([("name", .string(name)), ("description", .string(description))]), origin: nil)
+        return name
+    }
+
     /// Whether an element with this id was added.
     func contains(_ collection: Collection, _ id: String) -> Bool {
         ids[collection]?.contains(id) ?? false

@@ -51,7 +51,6 @@ struct TerraformPlanLoader {
         translateSecurityGroups()
         translateInterfaces()
         translateEMR()
-        declareTenants()
     }
 
     func resources(_ type: String) -> [Resource] { byType[type] ?? [] }
@@ -122,18 +121,10 @@ struct TerraformPlanLoader {
         return use(tenant: name, description: "tag \(key)=\(name)")
     }
 
-    private var tenants: [String: String] = [:]
-
     mutating func use(tenant name: String, description: String) -> String {
-        if tenants[name] == nil { tenants[name] = description }
-        return name
+        builder.tenant(name, description: description)
     }
 
-    private mutating func declareTenants() {
-        for (name, description) in tenants.sorted(by: { $0.key < $1.key }) {
-            builder.add(.tenants, id: name, .object([("name", .string(name)), ("description", .string(description))]), origin: nil)
-        }
-    }
 
     // MARK: Unknown values
 
