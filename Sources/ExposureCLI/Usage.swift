@@ -2,6 +2,15 @@
 enum Usage {
     static let version = "exposure 0.1.0"
 
+    /// The import options that `analyze`, `trace` and `convert` share.
+    private static let tenantOptions = """
+          --tenant-tag KEY     AWS and Terraform inputs: name tenants after the value of
+                               tag KEY on VPCs, subnets, interfaces and instances.
+          --tenants FILE       AWS and Terraform inputs: a JSON map of tenant names,
+                               {"accounts": {ID: NAME}, "vpcs": {...}, "subnets": {...}}.
+                               By default an AWS resource's owning account is its tenant.
+        """
+
     static let main = """
         exposure: which ports of your Amazon EMR clusters can be opened from the internet,
         other tenants and on-premises networks, with the path that proves it.
@@ -39,11 +48,7 @@ enum Usage {
                                reports/README.md.
           --all-interfaces     Analyse every network interface, not only EMR nodes.
           -o, --output FILE    Write the report to FILE instead of standard output.
-          --tenant-tag KEY     AWS and Terraform inputs: name tenants after the value of
-                               tag KEY on VPCs, subnets, interfaces and instances.
-          --tenants FILE       AWS and Terraform inputs: a JSON map of tenant names,
-                               {"accounts": {ID: NAME}, "vpcs": {...}, "subnets": {...}}.
-                               By default an AWS resource's owning account is its tenant.
+        \(tenantOptions)
           -h, --help           Show this help.
         """
 
@@ -66,11 +71,7 @@ enum Usage {
           --flows FILE         JSON lines {"from":..,"to":..,"protocol":..,"port":..}; one
                                JSON verdict per line, in order, topology loaded once.
           --format text|json   Output format for a single flow (default: text).
-          --tenant-tag KEY     AWS and Terraform inputs: name tenants after the value of
-                               tag KEY on VPCs, subnets, interfaces and instances.
-          --tenants FILE       AWS and Terraform inputs: a JSON map of tenant names,
-                               {"accounts": {ID: NAME}, "vpcs": {...}, "subnets": {...}}.
-                               By default an AWS resource's owning account is its tenant.
+        \(tenantOptions)
           -h, --help           Show this help.
         """
 
@@ -83,11 +84,7 @@ enum Usage {
 
         OPTIONS:
           -o, --output FILE    Write the topology to FILE instead of standard output.
-          --tenant-tag KEY     AWS and Terraform inputs: name tenants after the value of
-                               tag KEY on VPCs, subnets, interfaces and instances.
-          --tenants FILE       AWS and Terraform inputs: a JSON map of tenant names,
-                               {"accounts": {ID: NAME}, "vpcs": {...}, "subnets": {...}}.
-                               By default an AWS resource's owning account is its tenant.
+        \(tenantOptions)
           -h, --help           Show this help.
         """
 }

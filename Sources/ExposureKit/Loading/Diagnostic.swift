@@ -25,6 +25,12 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// Errors first, then by file, position and message: the order a user fixes them in.
+    public static func inReadingOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        let start = SourceLocation(line: 0, column: 0)
+        return (lhs.severity, lhs.file, lhs.location ?? start, lhs.message) < (rhs.severity, rhs.file, rhs.location ?? start, rhs.message)
+    }
+
     /// `file:line:column: error: $.path: message`, the shape editors and CI logs link.
     public var description: String {
         var text = file

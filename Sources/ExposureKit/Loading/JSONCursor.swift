@@ -67,18 +67,11 @@ public struct JSONCursor: Sendable {
 
     /// The value as an integer; AWS exports sometimes quote numbers, which is accepted.
     public func int() throws(Diagnostic) -> Int {
+        if let integer = value.intValue { return integer }
         switch value.kind {
-        case .number(let text):
-            if let integer = Int(text) { return integer }
-            if let real = Double(text), real == real.rounded(), let integer = Int(exactly: real) {
-                return integer
-            }
-            throw error("expected an integer, found \(text)")
-        case .string(let text):
-            guard let integer = Int(text) else { throw error("expected an integer, found \"\(text)\"") }
-            return integer
-        default:
-            throw mismatch("an integer")
+        case .number(let text): throw error("expected an integer, found \(text)")
+        case .string(let text): throw error("expected an integer, found \"\(text)\"")
+        default: throw mismatch("an integer")
         }
     }
 

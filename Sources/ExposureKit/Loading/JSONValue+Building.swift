@@ -19,10 +19,4 @@ extension JSONValue {
     static func object(_ members: [(String, JSONValue?)]) -> JSONValue {
         JSONValue(kind: .object(members.compactMap { key, value in value.map { (key: key, value: $0) } }), location: nowhere)
     }
-
-    /// The string member `key`, if present and a string.
-    var stringValue: String? {
-        if case .string(let text) = kind { return text }
-        return nil
-    }
 }

@@ -26,6 +26,31 @@ public struct JSONValue: Sendable {
         }
     }
 
+    /// The value if it is a string.
+    var stringValue: String? {
+        if case .string(let text) = kind { return text }
+        return nil
+    }
+
+    /// The value if it is a Boolean.
+    var boolValue: Bool? {
+        if case .bool(let flag) = kind { return flag }
+        return nil
+    }
+
+    /// The value as an integer: a whole number, or a string holding one (AWS exports
+    /// sometimes quote numbers).
+    var intValue: Int? {
+        switch kind {
+        case .number(let text):
+            if let integer = Int(text) { return integer }
+            guard let real = Double(text), real == real.rounded() else { return nil }
+            return Int(exactly: real)
+        case .string(let text): return Int(text)
+        default: return nil
+        }
+    }
+
     /// The member named `key` of an object.
     public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = kind else { return nil }

@@ -45,13 +45,15 @@ public struct NativeLoader {
                     message: "invalid JSON: \(error.message)")
             ])
         }
+        return try load(root, file: file, isImported: isImported)
+    }
+
+    /// Loads a native topology already parsed.
+    static func load(_ root: JSONValue, file: String, isImported: Bool = false) throws(LoadFailure) -> (Topology, [Diagnostic]) {
         var loader = NativeLoader(file: file, isImported: isImported)
         loader.decodeDocument(JSONCursor(value: root, file: file))
         loader.validate()
-        let sorted = loader.diagnostics.sorted { lhs, rhs in
-            (lhs.severity, lhs.location ?? SourceLocation(line: 0, column: 0), lhs.message)
-                < (rhs.severity, rhs.location ?? SourceLocation(line: 0, column: 0), rhs.message)
-        }
+        let sorted = loader.diagnostics.sorted(by: Diagnostic.inReadingOrder)
         if sorted.contains(where: { $0.severity == .error }) {
             throw LoadFailure(diagnostics: sorted)
         }

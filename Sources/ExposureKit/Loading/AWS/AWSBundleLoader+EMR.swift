@@ -73,22 +73,21 @@ extension AWSBundleLoader {
                 continue
             }
             let attributes = cursor.field("Ec2InstanceAttributes") ?? cursor
-            var subnets = strings(attributes, "RequestedEc2SubnetIds", "")
-            if case .array(let items)? = attributes.value["RequestedEc2SubnetIds"]?.kind { subnets = items.compactMap(\.stringValue) }
+            var subnets = stringList(attributes, "RequestedEc2SubnetIds") ?? []
             if let subnet = string(attributes, "Ec2SubnetId"), !subnets.contains(subnet) { subnets.insert(subnet, at: 0) }
             let placed = subnets.filter { isEmitted(.subnets, $0) }
             guard let firstSubnet = placed.first else {
                 diagnostics.append(cursor.warning("cluster \(id) is in subnet \(subnets.first ?? "?"), which is not in the input (add `aws ec2 describe-subnets` and the other EC2 outputs of its VPC); it is skipped"))
                 continue
             }
-            let vpc = subnetVPC(firstSubnet)
+            let vpc = subnetVPCs[firstSubnet]
             func group(_ field: String) -> String? {
                 guard let group = string(attributes, field), let vpc else { return nil }
                 return groupReference(group, vpc: vpc, from: attributes)
             }
             func groups(_ field: String) -> [String] {
-                guard case .array(let items)? = attributes.value[field]?.kind, let vpc else { return [] }
-                return items.compactMap(\.stringValue).map { groupReference($0, vpc: vpc, from: attributes) }
+                guard let vpc else { return [] }
+                return (stringList(attributes, field) ?? []).map { groupReference($0, vpc: vpc, from: attributes) }
             }
             let primary = group("EmrManagedMasterSecurityGroup")
             let core = group("EmrManagedSlaveSecurityGroup")
@@ -140,10 +139,6 @@ extension AWSBundleLoader {
         return result
     }
 
-    private func subnetVPC(_ subnet: String) -> String? {
-        builder.values(of: .subnets).first { $0["id"]?.stringValue == subnet }?["vpc"]?.stringValue
-    }
-
     /// An interface for a node whose EC2 outputs are not in the bundle, from what
     /// `list-instances` says: its addresses, and the groups EMR gives its role.
     private mutating func synthesizeNode(_ ec2: String, cluster: String, node: JSONCursor, subnets: [String], groups: [String]) -> String? {
@@ -171,11 +166,9 @@ extension AWSBundleLoader {
     mutating func translateBlockPublicAccess() {
         guard let record = bundle.records(.blockPublicAccess).first else { return }
         let cursor = record.cursor
-        let enabled = cursor.value["BlockPublicSecurityGroupRules"].map { if case .bool(true) = $0.kind { true } else { false } } ?? false
+        let enabled = cursor.value["BlockPublicSecurityGroupRules"]?.boolValue == true
         let ranges = list(cursor, "PermittedPublicSecurityGroupRuleRanges").compactMap { range -> String? in
-            guard let low = range.value["MinRange"].flatMap({ try? JSONCursor(value: $0, file: "").int() }) else { return nil }
-            let high = range.value["MaxRange"].flatMap { try? JSONCursor(value: $0, file: "").int() } ?? low
-            return low == high ? "\(low)" : "\(low)-\(high)"
+            range.value["MinRange"]?.intValue.map { NativeTraffic.portRange($0, range.value["MaxRange"]?.intValue) }
         }
         builder.blockPublicAccess = (.object([("enabled", .bool(enabled)), ("permittedPorts", .strings(ranges))]), cursor)
     }

@@ -16,10 +16,10 @@ extension AWSBundleLoader {
 
     mutating func translateSecurityGroups() {
         var extraRules: [String: (ingress: [JSONValue], egress: [JSONValue])] = [:]
-        for (_, record) in unique(.securityGroupRules, id: "SecurityGroupRuleId") {
+        for (_, record) in unique(.securityGroupRules) {
             let rule = record.cursor
             guard let group = string(rule, "GroupId") else { continue }
-            let isEgress = rule.value["IsEgress"].map { if case .bool(true) = $0.kind { true } else { false } } ?? false
+            let isEgress = rule.value["IsEgress"]?.boolValue == true
             var peers: [(String, String)] = []
             if let cidr = string(rule, "CidrIpv4") ?? string(rule, "CidrIpv6") { peers.append(("cidr", cidr)) }
             if let list = string(rule, "PrefixListId") { peers.append(("prefixList", list)) }
@@ -27,17 +27,14 @@ extension AWSBundleLoader {
             let values = ruleValues(rule, peers: peers, descriptions: [string(rule, "Description")])
             if isEgress { extraRules[group, default: ([], [])].egress += values } else { extraRules[group, default: ([], [])].ingress += values }
         }
-        for (id, record) in unique(.securityGroups, id: "GroupId") {
+        for (id, record) in unique(.securityGroups) {
             let cursor = record.cursor
-            guard let vpc = string(cursor, "VpcId"), isEmitted(.vpcs, vpc) else {
-                diagnostics.append(cursor.warning("security group \(id) is in VPC \(string(cursor, "VpcId") ?? "?"), which is not in the input; it is ignored"))
-                continue
-            }
+            guard let vpc = emittedVPC(of: cursor, "security group \(id)") else { continue }
             let ingress = list(cursor, "IpPermissions").flatMap { permissionValues($0) } + (extraRules[id]?.ingress ?? [])
             let egress = list(cursor, "IpPermissionsEgress").flatMap { permissionValues($0) } + (extraRules[id]?.egress ?? [])
             emit(.securityGroups, id: id, .object([
                 ("id", .string(id)), ("vpc", .string(vpc)), ("name", string(cursor, "GroupName").map(JSONValue.string)),
-                ("ingress", .array(AWSBundleLoader.deduplicated(ingress))), ("egress", .array(AWSBundleLoader.deduplicated(egress))),
+                ("ingress", .array(NativeDocumentBuilder.deduplicated(ingress))), ("egress", .array(NativeDocumentBuilder.deduplicated(egress))),
             ]), origin: cursor)
         }
         for (id, vpc) in stubGroups.sorted(by: { $0.key < $1.key }) {
@@ -50,12 +47,6 @@ extension AWSBundleLoader {
                 ("ingress", unknown), ("egress", unknown),
             ]), origin: nil)
         }
-    }
-
-    /// Rules that AWS lists twice (a group's permissions and its rule list) are written once.
-    static func deduplicated(_ rules: [JSONValue]) -> [JSONValue] {
-        var seen = Set<String>()
-        return rules.filter { seen.insert(JSONWriter.compact($0)).inserted }
     }
 
     /// One native rule per peer of an `IpPermissions` entry.
@@ -83,9 +74,10 @@ extension AWSBundleLoader {
     /// peer outside the input is dropped with a warning: none of its members is in the
     /// input, so it can add no source or destination here.
     private mutating func ruleValues(_ cursor: JSONCursor, peers: [(String, String)], descriptions: [String?]) -> [JSONValue] {
-        let traffic = protocolMembers(
-            protocol: string(cursor, "IpProtocol") ?? "-1", fromPort: cursor.value["FromPort"], toPort: cursor.value["ToPort"],
-            icmpType: cursor.value["FromPort"], icmpCode: cursor.value["ToPort"])
+        // For ICMP, AWS puts the type in FromPort and the code in ToPort.
+        let from = cursor.value["FromPort"]?.intValue
+        let to = cursor.value["ToPort"]?.intValue
+        let traffic = NativeTraffic.members(protocol: string(cursor, "IpProtocol") ?? "-1", fromPort: from, toPort: to, icmpType: from, icmpCode: to)
         var values: [JSONValue] = []
         for (index, (kind, peer)) in peers.enumerated() {
             if kind == "securityGroup", !describedGroups.contains(peer), stubGroups[peer] == nil {

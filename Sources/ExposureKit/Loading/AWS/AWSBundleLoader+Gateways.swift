@@ -8,35 +8,35 @@ extension AWSBundleLoader {
     }
 
     mutating func translateInternetGateways() {
-        for (id, record) in unique(.internetGateways, id: "InternetGatewayId") {
+        for (id, record) in unique(.internetGateways) {
             guard let vpc = attachedVPC(record.cursor, "Attachments") else { continue }
             emit(.internetGateways, id: id, .object([("id", .string(id)), ("vpc", .string(vpc))]), origin: record.cursor)
         }
     }
 
     mutating func translateEgressOnlyGateways() {
-        for (id, record) in unique(.egressOnlyGateways, id: "EgressOnlyInternetGatewayId") {
+        for (id, record) in unique(.egressOnlyGateways) {
             guard let vpc = attachedVPC(record.cursor, "Attachments") else { continue }
             emit(.egressOnlyInternetGateways, id: id, .object([("id", .string(id)), ("vpc", .string(vpc))]), origin: record.cursor)
         }
     }
 
     mutating func translateVPNGateways() {
-        for (id, record) in unique(.vpnGateways, id: "VpnGatewayId") where isLive(record.cursor, ["available", "pending"]) {
+        for (id, record) in unique(.vpnGateways) where isLive(record.cursor, ["available", "pending"]) {
             let vpc = attachedVPC(record.cursor, "VpcAttachments")
             emit(.vpnGateways, id: id, .object([("id", .string(id)), ("vpc", vpc.map(JSONValue.string))]), origin: record.cursor)
         }
     }
 
     mutating func translateCustomerGateways() {
-        for (id, record) in unique(.customerGateways, id: "CustomerGatewayId") where isLive(record.cursor, ["available", "pending"]) {
+        for (id, record) in unique(.customerGateways) where isLive(record.cursor, ["available", "pending"]) {
             let address = string(record.cursor, "IpAddress").flatMap { IPAddress($0) == nil ? nil : $0 }
             emit(.customerGateways, id: id, .object([("id", .string(id)), ("ip", address.map(JSONValue.string))]), origin: record.cursor)
         }
     }
 
     mutating func translateVPNConnections() {
-        for (id, record) in unique(.vpnConnections, id: "VpnConnectionId") where isLive(record.cursor, ["available", "pending"]) {
+        for (id, record) in unique(.vpnConnections) where isLive(record.cursor, ["available", "pending"]) {
             let cursor = record.cursor
             let gateway: (String, String)
             if let vgw = string(cursor, "VpnGatewayId"), isEmitted(.vpnGateways, vgw) {
@@ -57,7 +57,7 @@ extension AWSBundleLoader {
     }
 
     mutating func translatePeerings() {
-        for (id, record) in unique(.peeringConnections, id: "VpcPeeringConnectionId") {
+        for (id, record) in unique(.peeringConnections) {
             let cursor = record.cursor
             let status = cursor.value["Status"]?["Code"]?.stringValue ?? "active"
             guard !["deleted", "rejected", "failed", "expired"].contains(status) else { continue }
@@ -75,7 +75,7 @@ extension AWSBundleLoader {
     }
 
     mutating func translateNATGateways() {
-        for (id, record) in unique(.natGateways, id: "NatGatewayId") where isLive(record.cursor, ["available", "pending"]) {
+        for (id, record) in unique(.natGateways) where isLive(record.cursor, ["available", "pending"]) {
             let cursor = record.cursor
             guard let subnet = string(cursor, "SubnetId"), isEmitted(.subnets, subnet) else {
                 diagnostics.append(cursor.warning("NAT gateway \(id) is in a subnet that is not in the input; it is ignored"))
@@ -98,15 +98,10 @@ extension AWSBundleLoader {
 
     mutating func translateVPCEndpoints() {
         // Route tables are written later; these are the ones that will be.
-        let tables = Set(unique(.routeTables, id: "RouteTableId").filter { item in
-            string(item.record.cursor, "VpcId").map { isEmitted(.vpcs, $0) } ?? false
-        }.map(\.id))
-        for (id, record) in unique(.vpcEndpoints, id: "VpcEndpointId") where isLive(record.cursor, ["available", "pending", "pendingacceptance"]) {
+        let tables = Set(unique(.routeTables).filter { isInEmittedVPC($0.record.cursor) }.map(\.id))
+        for (id, record) in unique(.vpcEndpoints) where isLive(record.cursor, ["available", "pending", "pendingacceptance"]) {
             let cursor = record.cursor
-            guard let vpc = string(cursor, "VpcId"), isEmitted(.vpcs, vpc) else {
-                diagnostics.append(cursor.warning("endpoint \(id) is in a VPC that is not in the input; it is ignored"))
-                continue
-            }
+            guard let vpc = emittedVPC(of: cursor, "endpoint \(id)") else { continue }
             let type: String
             switch string(cursor, "VpcEndpointType")?.lowercased() {
             case "gateway": type = "gateway"
@@ -127,22 +122,12 @@ extension AWSBundleLoader {
             emit(.vpcEndpoints, id: id, .object([
                 ("id", .string(id)), ("vpc", .string(vpc)), ("type", .string(type)),
                 ("service", .string(string(cursor, "ServiceName") ?? "unknown")),
-                ("routeTables", type == "gateway" ? .strings(routeTableIDs(cursor).filter(tables.contains)) : nil),
-                ("subnets", type == "interface" ? .strings(subnetIDs(cursor)) : nil),
+                ("routeTables", type == "gateway" ? .strings((stringList(cursor, "RouteTableIds") ?? []).filter(tables.contains)) : nil),
+                ("subnets", type == "interface" ? .strings(emittedSubnets(cursor, "SubnetIds")) : nil),
                 ("securityGroups", groups.isEmpty ? nil : .strings(groups)),
-                ("privateDns", cursor.value["PrivateDnsEnabled"].map { if case .bool(true) = $0.kind { .bool(true) } else { .bool(false) } }),
+                ("privateDns", cursor.value["PrivateDnsEnabled"].map { .bool($0.boolValue == true) }),
                 ("policy", policy),
             ]), origin: cursor)
         }
-    }
-
-    private func routeTableIDs(_ cursor: JSONCursor) -> [String] {
-        guard case .array(let items)? = cursor.value["RouteTableIds"]?.kind else { return [] }
-        return items.compactMap(\.stringValue)
-    }
-
-    private func subnetIDs(_ cursor: JSONCursor) -> [String] {
-        guard case .array(let items)? = cursor.value["SubnetIds"]?.kind else { return [] }
-        return items.compactMap(\.stringValue).filter { isEmitted(.subnets, $0) }
     }
 }

@@ -33,7 +33,7 @@ extension AWSBundleLoader {
 
     mutating func translateInterfaces() {
         var interfaces: [String: Gathered] = [:]
-        for (id, record) in unique(.networkInterfaces, id: "NetworkInterfaceId") {
+        for (id, record) in unique(.networkInterfaces) {
             var item = Gathered(cursor: record.cursor)
             gather(record.cursor, into: &item)
             item.owner = item.owner ?? record.context.account
@@ -45,6 +45,8 @@ extension AWSBundleLoader {
         instances += bundle.records(.instances)
             .filter { $0.cursor.value["InstanceId"] != nil && $0.cursor.value["Ec2InstanceId"] == nil }
             .map { ($0.cursor, $0.context.account) }
+        // Instances whose interfaces describe-network-interfaces already gave.
+        let describedInstances = Set(interfaces.values.compactMap(\.instance))
         var skipped = Set<String>()
         var seenInstances = Set<String>()
         for (instance, owner) in instances.sorted(by: { (string($0.cursor, "InstanceId") ?? "") < (string($1.cursor, "InstanceId") ?? "") }) {
@@ -58,7 +60,7 @@ extension AWSBundleLoader {
             }
             if attached.isEmpty {
                 // Older shapes and some collectors give only the instance's own fields.
-                guard interfaces.values.contains(where: { $0.instance == instanceID }) == false else { continue }
+                guard !describedInstances.contains(instanceID) else { continue }
                 var item = Gathered(cursor: instance, instance: instanceID, owner: owner)
                 gather(instance, into: &item)
                 item.publicIP = item.publicIP ?? string(instance, "PublicIpAddress")
@@ -80,15 +82,13 @@ extension AWSBundleLoader {
             guard let id = string(record.cursor, "NetworkInterfaceId"), let ip = string(record.cursor, "PublicIp") else { continue }
             if interfaces[id]?.publicIP == nil { interfaces[id]?.publicIP = ip }
         }
-        let subnetVPCs = Dictionary(unique(.subnets, id: "SubnetId").compactMap { item in string(item.record.cursor, "VpcId").map { (item.id, $0) } }, uniquingKeysWith: { first, _ in first })
-        let vpcOwners = Dictionary(unique(.vpcs, id: "VpcId").map { ($0.id, owner(of: $0.record)) }, uniquingKeysWith: { first, _ in first })
         for (id, item) in interfaces.sorted(by: { $0.key < $1.key }) {
             if let instance = item.instance, skipped.contains(instance) { continue }
-            emitInterface(id: id, item, vpcOf: subnetVPCs, vpcOwners: vpcOwners)
+            emitInterface(id: id, item)
         }
     }
 
-    private mutating func emitInterface(id: String, _ item: Gathered, vpcOf subnetVPCs: [String: String], vpcOwners: [String: String?]) {
+    private mutating func emitInterface(id: String, _ item: Gathered) {
         let cursor = item.cursor
         guard let subnet = item.subnet, isEmitted(.subnets, subnet), let vpc = subnetVPCs[subnet] else {
             diagnostics.append(cursor.warning("interface \(id) is in subnet \(item.subnet ?? "?"), which is not in the input; it is ignored"))
@@ -124,7 +124,7 @@ extension AWSBundleLoader {
             return
         }
         var tenant = item.tagCursor.flatMap { taggedTenant($0) }
-        if tenant == nil, let account = item.owner, let vpcOwner = vpcOwners[vpc] ?? nil, account != vpcOwner {
+        if tenant == nil, let account = item.owner, let vpcOwner = vpcOwners[vpc], account != vpcOwner {
             tenant = accountTenant(account)
         }
         if let instance = item.instance { instanceInterfaces.insert(instance) }

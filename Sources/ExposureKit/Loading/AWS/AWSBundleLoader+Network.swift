@@ -1,7 +1,7 @@
 /// VPCs, subnets, route tables, network ACLs and prefix lists.
 extension AWSBundleLoader {
     mutating func translateVPCs() {
-        for (id, record) in unique(.vpcs, id: "VpcId") {
+        for (id, record) in unique(.vpcs) {
             let cursor = record.cursor
             var cidrs = list(cursor, "CidrBlockAssociationSet")
                 .filter { isLive($0.field("CidrBlockState") ?? $0, ["associated", "associating"]) }
@@ -11,6 +11,7 @@ extension AWSBundleLoader {
                 .filter { isLive($0.field("Ipv6CidrBlockState") ?? $0, ["associated", "associating"]) }
                 .compactMap { string($0, "Ipv6CidrBlock") }
             let account = owner(of: record)
+            if let account { vpcOwners[id] = account }
             let tenant = tenantOptions.mapping.vpcs[id].map { use(tenant: $0, description: "VPC \(id)") }
                 ?? taggedTenant(cursor) ?? accountTenant(account)
             emit(.vpcs, id: id, .object([
@@ -23,13 +24,13 @@ extension AWSBundleLoader {
     /// Which route table and network ACL each subnet is explicitly associated with.
     private func subnetAssociations() -> (tables: [String: String], acls: [String: String]) {
         var tables: [String: String] = [:]
-        for (id, record) in unique(.routeTables, id: "RouteTableId") {
+        for (id, record) in unique(.routeTables) {
             for association in list(record.cursor, "Associations") {
                 if let subnet = string(association, "SubnetId"), tables[subnet] == nil { tables[subnet] = id }
             }
         }
         var acls: [String: String] = [:]
-        for (id, record) in unique(.networkACLs, id: "NetworkAclId") {
+        for (id, record) in unique(.networkACLs) {
             for association in list(record.cursor, "Associations") {
                 if let subnet = string(association, "SubnetId"), acls[subnet] == nil { acls[subnet] = id }
             }
@@ -39,23 +40,20 @@ extension AWSBundleLoader {
 
     mutating func translateSubnets() {
         let (tables, acls) = subnetAssociations()
-        let vpcOwners = Dictionary(unique(.vpcs, id: "VpcId").map { ($0.id, owner(of: $0.record)) }, uniquingKeysWith: { first, _ in first })
-        for (id, record) in unique(.subnets, id: "SubnetId") {
+        for (id, record) in unique(.subnets) {
             let cursor = record.cursor
-            guard let vpc = string(cursor, "VpcId"), isEmitted(.vpcs, vpc) else {
-                diagnostics.append(cursor.warning("subnet \(id) is in VPC \(string(cursor, "VpcId") ?? "?"), which is not in the input; the subnet is ignored"))
-                continue
-            }
+            guard let vpc = emittedVPC(of: cursor, "subnet \(id)") else { continue }
             var cidrs = [string(cursor, "CidrBlock")].compactMap { $0 }
             cidrs += list(cursor, "Ipv6CidrBlockAssociationSet")
                 .filter { isLive($0.field("Ipv6CidrBlockState") ?? $0, ["associated", "associating"]) }
                 .compactMap { string($0, "Ipv6CidrBlock") }
             let account = owner(of: record)
             var tenant = tenantOptions.mapping.subnets[id].map { use(tenant: $0, description: "subnet \(id)") } ?? taggedTenant(cursor)
-            if tenant == nil, let account, let vpcOwner = vpcOwners[vpc] ?? nil, account != vpcOwner {
+            if tenant == nil, let account, let vpcOwner = vpcOwners[vpc], account != vpcOwner {
                 tenant = accountTenant(account)
             }
             subnetBlocks[id] = AddressSet(cidrs: cidrs.compactMap(CIDR.init))
+            subnetVPCs[id] = vpc
             emit(.subnets, id: id, .object([
                 ("id", .string(id)), ("vpc", .string(vpc)), ("cidrs", .strings(cidrs)),
                 ("availabilityZone", .string(string(cursor, "AvailabilityZone") ?? "unknown")),
@@ -66,13 +64,10 @@ extension AWSBundleLoader {
     }
 
     mutating func translateRouteTables() {
-        for (id, record) in unique(.routeTables, id: "RouteTableId") {
+        for (id, record) in unique(.routeTables) {
             let cursor = record.cursor
-            guard let vpc = string(cursor, "VpcId"), isEmitted(.vpcs, vpc) else {
-                diagnostics.append(cursor.warning("route table \(id) is in VPC \(string(cursor, "VpcId") ?? "?"), which is not in the input; it is ignored"))
-                continue
-            }
-            let isMain = list(cursor, "Associations").contains { $0.value["Main"].map { if case .bool(true) = $0.kind { true } else { false } } ?? false }
+            guard let vpc = emittedVPC(of: cursor, "route table \(id)") else { continue }
+            let isMain = list(cursor, "Associations").contains { $0.value["Main"]?.boolValue == true }
             var routes: [JSONValue] = []
             for route in list(cursor, "Routes") {
                 if let value = translateRoute(route, table: id, vpc: vpc) { routes.append(value) }
@@ -106,13 +101,13 @@ extension AWSBundleLoader {
             diagnostics.append(route.warning("a route with no destination is ignored"))
             return nil
         }
-        guard let (field, target) = AWSBundleLoader.targetFields.compactMap({ entry in route.value[entry.field]?.stringValue.map { (entry.field, $0) } }).first else {
+        guard let (entry, target) = AWSBundleLoader.targetFields.lazy.compactMap({ entry in route.value[entry.field]?.stringValue.map { (entry, $0) } }).first else {
             diagnostics.append(route.warning("a route with no target is ignored"))
             return nil
         }
         let isBlackhole = string(route, "State") == "blackhole"
-        var known: Bool
-        switch field {
+        let known: Bool
+        switch entry.field {
         case "GatewayId":
             known = target == "local" || isEmitted(.internetGateways, target) || isEmitted(.vpnGateways, target) || isEmitted(.vpcEndpoints, target)
         case "InstanceId":
@@ -120,7 +115,7 @@ extension AWSBundleLoader {
         case "CarrierGatewayId", "LocalGatewayId", "CoreNetworkArn":
             known = true
         default:
-            known = AWSBundleLoader.targetFields.first { $0.field == field }?.collection.map { isEmitted($0, target) } ?? false
+            known = entry.collection.map { isEmitted($0, target) } ?? false
         }
         if !known && !isBlackhole {
             diagnostics.append(route.warning("route target \(target) is not in the input; traffic this route carries is `unknown`"))
@@ -133,19 +128,16 @@ extension AWSBundleLoader {
     }
 
     mutating func translateNetworkACLs() {
-        for (id, record) in unique(.networkACLs, id: "NetworkAclId") {
+        for (id, record) in unique(.networkACLs) {
             let cursor = record.cursor
-            guard let vpc = string(cursor, "VpcId"), isEmitted(.vpcs, vpc) else {
-                diagnostics.append(cursor.warning("network ACL \(id) is in VPC \(string(cursor, "VpcId") ?? "?"), which is not in the input; it is ignored"))
-                continue
-            }
+            guard let vpc = emittedVPC(of: cursor, "network ACL \(id)") else { continue }
             var inbound: [JSONValue] = []
             var outbound: [JSONValue] = []
             for entry in list(cursor, "Entries") {
-                guard let number = entry.value["RuleNumber"], let rule = try? JSONCursor(value: number, file: entry.file).int() else { continue }
+                guard let rule = entry.value["RuleNumber"]?.intValue else { continue }
                 // 32767 is the implicit deny, which the native format does not write.
                 guard rule < 32767 else { continue }
-                let isEgress = entry.value["Egress"].map { if case .bool(true) = $0.kind { true } else { false } } ?? false
+                let isEgress = entry.value["Egress"]?.boolValue == true
                 guard let cidr = string(entry, "CidrBlock") ?? string(entry, "Ipv6CidrBlock") else {
                     diagnostics.append(entry.warning("an ACL entry with no CIDR is ignored"))
                     continue
@@ -153,42 +145,18 @@ extension AWSBundleLoader {
                 var members: [(String, JSONValue?)] = [
                     ("rule", .number(rule)), ("action", .string(string(entry, "RuleAction") ?? "deny")),
                 ]
-                members += protocolMembers(
+                members += NativeTraffic.members(
                     protocol: string(entry, "Protocol") ?? "-1",
-                    fromPort: entry.value["PortRange"]?["From"], toPort: entry.value["PortRange"]?["To"],
-                    icmpType: entry.value["IcmpTypeCode"]?["Type"], icmpCode: entry.value["IcmpTypeCode"]?["Code"])
+                    fromPort: entry.value["PortRange"]?["From"]?.intValue, toPort: entry.value["PortRange"]?["To"]?.intValue,
+                    icmpType: entry.value["IcmpTypeCode"]?["Type"]?.intValue, icmpCode: entry.value["IcmpTypeCode"]?["Code"]?.intValue)
                 members.append(("cidr", .string(cidr)))
                 if isEgress { outbound.append(.object(members)) } else { inbound.append(.object(members)) }
             }
-            let isDefault = cursor.value["IsDefault"].map { if case .bool(true) = $0.kind { true } else { false } } ?? false
+            let isDefault = cursor.value["IsDefault"]?.boolValue == true
             emit(.networkAcls, id: id, .object([
                 ("id", .string(id)), ("vpc", .string(vpc)), ("default", isDefault ? .bool(true) : nil),
                 ("inbound", .array(inbound)), ("outbound", .array(outbound)),
             ]), origin: cursor)
-        }
-    }
-
-    /// `protocol`, `ports`, `icmpType` and `icmpCode` of a rule or ACL entry, from AWS's
-    /// protocol names or numbers and its `-1` wildcards.
-    func protocolMembers(protocol raw: String, fromPort: JSONValue?, toPort: JSONValue?, icmpType: JSONValue?, icmpCode: JSONValue?) -> [(String, JSONValue?)] {
-        let names = ["-1": "all", "all": "all", "6": "tcp", "tcp": "tcp", "17": "udp", "udp": "udp", "1": "icmp", "icmp": "icmp", "58": "icmpv6", "icmpv6": "icmpv6"]
-        let name = names[raw.lowercased()] ?? raw
-        func number(_ value: JSONValue?) -> Int? {
-            guard let value else { return nil }
-            return try? JSONCursor(value: value, file: "").int()
-        }
-        switch name {
-        case "tcp", "udp":
-            let low = number(fromPort) ?? -1
-            let high = number(toPort) ?? low
-            let ports = low < 0 || (low == 0 && high == 65535) ? "all" : (low == high ? "\(low)" : "\(low)-\(high)")
-            return [("protocol", .string(name)), ("ports", .string(ports))]
-        case "icmp", "icmpv6":
-            let type = number(icmpType).flatMap { $0 < 0 ? nil : $0 }
-            let code = type == nil ? nil : number(icmpCode).flatMap { $0 < 0 ? nil : $0 }
-            return [("protocol", .string(name)), ("icmpType", type.map(JSONValue.number)), ("icmpCode", code.map(JSONValue.number))]
-        default:
-            return [("protocol", .string(name))]
         }
     }
 
@@ -207,11 +175,8 @@ extension AWSBundleLoader {
         }
         var lists: [String: (name: String?, cidrs: [String]?, origin: JSONCursor)] = [:]
         for key in [AWSKey.prefixLists, .managedPrefixLists, .prefixListIDs] {
-            for (id, record) in unique(key, id: "PrefixListId") where lists[id] == nil {
-                let cidrs: [String]? = record.cursor.value["Cidrs"] == nil ? entries[id] : (record.cursor.value["Cidrs"].flatMap { value -> [String]? in
-                    guard case .array(let items) = value.kind else { return nil }
-                    return items.compactMap(\.stringValue)
-                })
+            for (id, record) in unique(key) where lists[id] == nil {
+                let cidrs = record.cursor.value["Cidrs"] == nil ? entries[id] : stringList(record.cursor, "Cidrs")
                 lists[id] = (string(record.cursor, "PrefixListName"), cidrs, record.cursor)
             }
         }

@@ -2,14 +2,14 @@
 /// propagations).
 extension AWSBundleLoader {
     mutating func translateTransitGateways() {
-        for (id, record) in unique(.transitGateways, id: "TransitGatewayId") where isLive(record.cursor, ["available", "pending", "modifying"]) {
+        for (id, record) in unique(.transitGateways) where isLive(record.cursor, ["available", "pending", "modifying"]) {
             emit(.transitGateways, id: id, .object([("id", .string(id))]), origin: record.cursor)
         }
     }
 
     mutating func translateTransitGatewayAttachments() {
-        let vpcAttachments = Dictionary(unique(.transitGatewayVPCAttachments, id: "TransitGatewayAttachmentId").map { ($0.id, $0.record) }, uniquingKeysWith: { first, _ in first })
-        var all = Dictionary(unique(.transitGatewayAttachments, id: "TransitGatewayAttachmentId").map { ($0.id, $0.record) }, uniquingKeysWith: { first, _ in first })
+        let vpcAttachments = Dictionary(unique(.transitGatewayVPCAttachments).map { ($0.id, $0.record) }, uniquingKeysWith: { first, _ in first })
+        var all = Dictionary(unique(.transitGatewayAttachments).map { ($0.id, $0.record) }, uniquingKeysWith: { first, _ in first })
         for (id, record) in vpcAttachments where all[id] == nil { all[id] = record }
         for (id, record) in all.sorted(by: { $0.key < $1.key }) where isLive(record.cursor, ["available", "pending", "modifying"]) {
             let cursor = record.cursor
@@ -30,7 +30,7 @@ extension AWSBundleLoader {
                     diagnostics.append(cursor.warning("the subnets of VPC attachment \(id) are not in the input; export `aws ec2 describe-transit-gateway-vpc-attachments` so the network ACLs at the attachment are checked; it is ignored"))
                     continue
                 }
-                members += [("vpc", .string(vpc)), ("subnets", .strings(subnetList(detail.cursor)))]
+                members += [("vpc", .string(vpc)), ("subnets", .strings(emittedSubnets(detail.cursor, "SubnetIds")))]
             case "vpn":
                 guard let vpn = resource, isEmitted(.vpnConnections, vpn) else {
                     diagnostics.append(cursor.warning("attachment \(id) is for VPN \(resource ?? "?"), which is not in the input; it is ignored"))
@@ -43,11 +43,6 @@ extension AWSBundleLoader {
             }
             emit(.transitGatewayAttachments, id: id, .object(members), origin: cursor)
         }
-    }
-
-    private func subnetList(_ cursor: JSONCursor) -> [String] {
-        guard case .array(let items)? = cursor.value["SubnetIds"]?.kind else { return [] }
-        return items.compactMap(\.stringValue).filter { isEmitted(.subnets, $0) }
     }
 
     mutating func translateTransitGatewayRouteTables() {
@@ -100,14 +95,14 @@ extension AWSBundleLoader {
         for (table, route) in routeCursors {
             if let value = translateTransitRoute(route) { routes[table, default: []].append(value) }
         }
-        for (id, record) in unique(.transitGatewayRouteTables, id: "TransitGatewayRouteTableId") where isLive(record.cursor, ["available", "pending"]) {
+        for (id, record) in unique(.transitGatewayRouteTables) where isLive(record.cursor, ["available", "pending"]) {
             guard let tgw = string(record.cursor, "TransitGatewayId"), isEmitted(.transitGateways, tgw) else { continue }
             let associated = associations[id, default: []].filter { isEmitted(.transitGatewayAttachments, $0) }.sorted()
             let propagated = propagations[id, default: []].filter { isEmitted(.transitGatewayAttachments, $0) }.sorted()
             emit(.transitGatewayRouteTables, id: id, .object([
                 ("id", .string(id)), ("transitGateway", .string(tgw)),
                 ("associations", .strings(associated)), ("propagations", .strings(propagated)),
-                ("routes", .array(AWSBundleLoader.deduplicated(routes[id] ?? []))),
+                ("routes", .array(NativeDocumentBuilder.deduplicated(routes[id] ?? []))),
             ]), origin: record.cursor)
         }
     }

@@ -25,18 +25,44 @@ struct AWSBundleLoader {
     /// EMR node role of each EC2 instance that belongs to a cluster.
     var emrRoles: [String: EMRCluster.Role] = [:]
 
-    /// Records of `key`, one per id (the first seen; pages of one call may repeat an item).
-    func unique(_ key: AWSKey, id field: String) -> [(id: String, record: Record)] {
-        var seen: [String: Record] = [:]
-        var order: [String] = []
-        for record in bundle.records(key) {
-            guard let id = record.cursor.value[field]?.stringValue else { continue }
-            if seen[id] == nil {
+    /// The records of each key with an id field, one per id in id order.
+    private let uniqueRecords: [AWSKey: [(id: String, record: Record)]]
+    /// The owning account of each VPC in the bundle.
+    var vpcOwners: [String: String] = [:]
+    /// The VPC of each subnet in the document.
+    var subnetVPCs: [String: String] = [:]
+
+    init(bundle: AWSBundle, tenantOptions: TenantOptions) {
+        self.bundle = bundle
+        self.tenantOptions = tenantOptions
+        var unique: [AWSKey: [(id: String, record: Record)]] = [:]
+        for key in AWSKey.allCases {
+            guard let field = key.idField else { continue }
+            // The first copy wins: pages of one call may repeat an item.
+            var seen: [String: Record] = [:]
+            for record in bundle.records(key) {
+                guard let id = record.cursor.value[field]?.stringValue, seen[id] == nil else { continue }
                 seen[id] = record
-                order.append(id)
             }
+            unique[key] = seen.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         }
-        return order.sorted().compactMap { id in seen[id].map { (id, $0) } }
+        uniqueRecords = unique
+    }
+
+    /// Records of `key`, one per id, in id order.
+    func unique(_ key: AWSKey) -> [(id: String, record: Record)] { uniqueRecords[key] ?? [] }
+
+    /// Whether the resource's `VpcId` names a VPC the document has.
+    func isInEmittedVPC(_ cursor: JSONCursor) -> Bool {
+        string(cursor, "VpcId").map { isEmitted(.vpcs, $0) } ?? false
+    }
+
+    /// The VPC a resource names, if the document has it; otherwise a warning that `what`
+    /// is ignored.
+    mutating func emittedVPC(of cursor: JSONCursor, _ what: String) -> String? {
+        if isInEmittedVPC(cursor), let vpc = string(cursor, "VpcId") { return vpc }
+        diagnostics.append(cursor.warning("\(what) is in VPC \(string(cursor, "VpcId") ?? "?"), which is not in the input; it is ignored"))
+        return nil
     }
 
     static func translate(_ bundle: AWSBundle, tenants: TenantOptions, name: String) -> ImportedDocument {
@@ -53,9 +79,7 @@ struct AWSBundleLoader {
 
     private mutating func translateAll() {
         translateVPCs()
-        describedGroups = Set(unique(.securityGroups, id: "GroupId").filter { item in
-            string(item.record.cursor, "VpcId").map { isEmitted(.vpcs, $0) } ?? false
-        }.map(\.id))
+        describedGroups = Set(unique(.securityGroups).filter { isInEmittedVPC($0.record.cursor) }.map(\.id))
         translateSubnets()
         translateInternetGateways()
         translateEgressOnlyGateways()
@@ -80,12 +104,9 @@ struct AWSBundleLoader {
 
     /// Elements that lack the id field cannot be referenced; say so once per element.
     private mutating func warnAboutRecordsWithoutIDs() {
-        let fields: [(AWSKey, String)] = [
-            (.vpcs, "VpcId"), (.subnets, "SubnetId"), (.routeTables, "RouteTableId"),
-            (.networkACLs, "NetworkAclId"), (.securityGroups, "GroupId"),
-            (.networkInterfaces, "NetworkInterfaceId"), (.internetGateways, "InternetGatewayId"),
-        ]
-        for (key, field) in fields {
+        let keys: [AWSKey] = [.vpcs, .subnets, .routeTables, .networkACLs, .securityGroups, .networkInterfaces, .internetGateways]
+        for key in keys {
+            guard let field = key.idField else { continue }
             for record in bundle.records(key) where record.cursor.value[field]?.stringValue == nil {
                 diagnostics.append(record.cursor.warning("no \"\(field)\"; the element is ignored"))
             }
@@ -140,6 +161,17 @@ struct AWSBundleLoader {
     func strings(_ cursor: JSONCursor, _ field: String, _ member: String) -> [String] {
         guard case .array(let items)? = cursor.value[field]?.kind else { return [] }
         return items.compactMap { $0[member]?.stringValue }
+    }
+
+    /// The strings of the list `field` (`SubnetIds`), `nil` when it is absent or not a list.
+    func stringList(_ cursor: JSONCursor, _ field: String) -> [String]? {
+        guard case .array(let items)? = cursor.value[field]?.kind else { return nil }
+        return items.compactMap(\.stringValue)
+    }
+
+    /// The subnets of the list `field` that the document has.
+    func emittedSubnets(_ cursor: JSONCursor, _ field: String) -> [String] {
+        (stringList(cursor, field) ?? []).filter { isEmitted(.subnets, $0) }
     }
 
     /// The elements of the list `field`, empty when absent.

@@ -66,6 +66,32 @@ enum AWSKey: String, CaseIterable, Sendable {
         "Snapshots": "EBS snapshots", "Regions": "regions", "TransitGatewayPeeringAttachments": "transit gateway peering attachments",
     ]
 
+    /// The member naming each element's id, for keys whose elements are resources.
+    var idField: String? {
+        switch self {
+        case .vpcs: "VpcId"
+        case .subnets: "SubnetId"
+        case .routeTables: "RouteTableId"
+        case .networkACLs: "NetworkAclId"
+        case .securityGroups: "GroupId"
+        case .securityGroupRules: "SecurityGroupRuleId"
+        case .internetGateways: "InternetGatewayId"
+        case .egressOnlyGateways: "EgressOnlyInternetGatewayId"
+        case .natGateways: "NatGatewayId"
+        case .networkInterfaces: "NetworkInterfaceId"
+        case .vpcEndpoints: "VpcEndpointId"
+        case .prefixLists, .managedPrefixLists, .prefixListIDs: "PrefixListId"
+        case .vpnGateways: "VpnGatewayId"
+        case .vpnConnections: "VpnConnectionId"
+        case .customerGateways: "CustomerGatewayId"
+        case .peeringConnections: "VpcPeeringConnectionId"
+        case .transitGateways: "TransitGatewayId"
+        case .transitGatewayAttachments, .transitGatewayVPCAttachments: "TransitGatewayAttachmentId"
+        case .transitGatewayRouteTables: "TransitGatewayRouteTableId"
+        default: nil
+        }
+    }
+
     /// Whether the key's value is one object rather than a list.
     var isSingleObject: Bool { self == .cluster || self == .blockPublicAccess }
 }

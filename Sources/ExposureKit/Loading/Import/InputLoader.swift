@@ -25,7 +25,7 @@ public enum InputLoader {
         let formats = documents.map(InputFormat.detect)
         switch (formats.first ?? nil, documents.count) {
         case (.native?, 1):
-            let (topology, warnings) = try NativeLoader.load(file.bytes, file: file.path)
+            let (topology, warnings) = try NativeLoader.load(documents[0], file: file.path)
             return Loaded(format: .native, topology: topology, diagnostics: warnings, nativeDocument: JSONWriter.pretty(documents[0]))
         case (.terraformPlan?, 1):
             let imported = TerraformPlanLoader.translate(JSONCursor(value: documents[0], file: file.path), tenants: tenants)
@@ -59,10 +59,7 @@ public enum InputLoader {
         } catch {
             diagnostics += error.diagnostics.map { relocate($0, origins: imported.origins) }
         }
-        diagnostics.sort { lhs, rhs in
-            let origin = SourceLocation(line: 0, column: 0)
-            return (lhs.severity, lhs.file, lhs.location ?? origin, lhs.message) < (rhs.severity, rhs.file, rhs.location ?? origin, rhs.message)
-        }
+        diagnostics.sort(by: Diagnostic.inReadingOrder)
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw LoadFailure(diagnostics: diagnostics)
         }
@@ -85,12 +82,4 @@ public enum InputLoader {
         }
         return diagnostic
     }
-}
-
-/// What an importer produces: a native document, where its elements came from, and the
-/// importer's own diagnostics.
-struct ImportedDocument {
-    let document: JSONValue
-    let origins: [String: JSONCursor]
-    let diagnostics: [Diagnostic]
 }

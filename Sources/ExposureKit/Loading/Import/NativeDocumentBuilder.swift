@@ -41,6 +41,13 @@ struct NativeDocumentBuilder {
         ids[collection]?.contains(id) ?? false
     }
 
+    /// Rules or routes written once each, however often the input lists them (AWS gives a
+    /// group's rules in its permissions and again in its rule list).
+    static func deduplicated(_ values: [JSONValue]) -> [JSONValue] {
+        var seen = Set<String>()
+        return values.filter { seen.insert(JSONWriter.compact($0)).inserted }
+    }
+
     /// The elements added to a collection so far, in insertion order.
     func values(of collection: Collection) -> [JSONValue] {
         elements[collection]?.map(\.value) ?? []

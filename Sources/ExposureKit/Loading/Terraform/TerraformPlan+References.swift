@@ -84,7 +84,7 @@ extension TerraformPlan {
                 continue
             default:
                 let configAddress = (module.isEmpty ? "" : module + ".") + parts[0] + "." + TerraformPlan.strippingKeys(parts[1])
-                var candidates = resources.filter { $0.configAddress == configAddress }
+                var candidates = instances[configAddress] ?? []
                 let sameModule = candidates.filter { $0.module == moduleInstance }
                 if !sameModule.isEmpty { candidates = sameModule }
                 if parts[1].contains("[") {

@@ -6,6 +6,7 @@ struct TerraformPlan {
     struct Resource {
         let address: String
         let type: String
+        let name: String
         /// The module instance holding it (`""` at the root, `module.net["a"]`).
         let module: String
         /// The index of a `count` or `for_each` instance, as JSON.
@@ -18,16 +19,12 @@ struct TerraformPlan {
 
         /// `aws_subnet.private` inside `module.net`, without instance keys: how the
         /// configuration names it.
-        var configAddress: String { TerraformPlan.strippingKeys(module.isEmpty ? "\(type).\(name)" : "\(module).\(type).\(name)") }
-
-        var name: String {
-            let local = module.isEmpty ? address : String(address.dropFirst(module.count + 1))
-            let withoutIndex = local.firstIndex(of: "[").map { String(local[..<$0]) } ?? local
-            return String(withoutIndex.split(separator: ".").last ?? "")
-        }
+        let configAddress: String
     }
 
     private(set) var resources: [Resource] = []
+    /// Resource instances by configuration address, for following references.
+    private(set) var instances: [String: [Resource]] = [:]
     /// Module configurations by module path without keys (`""`, `module.net`).
     private(set) var modules: [String: JSONValue] = [:]
     private(set) var diagnostics: [Diagnostic] = []
@@ -67,9 +64,12 @@ struct TerraformPlan {
                 guard case .array(let items) = list.kind else { return nil }
                 return items.first { $0["address"]?.stringValue == "\(type).\(name)" && ($0["mode"]?.stringValue ?? "managed") == "managed" }?["expressions"]
             }
-            resources.append(Resource(
-                address: address, type: type, module: moduleAddress, index: resource.value["index"], values: values,
-                unknown: unknowns[address], expressions: expressions))
+            let configAddress = configModule.isEmpty ? "\(type).\(name)" : "\(configModule).\(type).\(name)"
+            let instance = Resource(
+                address: address, type: type, name: name, module: moduleAddress, index: resource.value["index"], values: values,
+                unknown: unknowns[address], expressions: expressions, configAddress: configAddress)
+            resources.append(instance)
+            instances[configAddress, default: []].append(instance)
         }
         for child in (try? module.field("child_modules")?.elements()) ?? [] { collectResources(child, unknowns: unknowns) }
     }

@@ -1,14 +1,7 @@
 /// Security groups and their rules, inline and separate.
 extension TerraformPlanLoader {
-    private static let groupTypes = ["aws_security_group", "aws_default_security_group"]
-
-    /// Groups that will be written: those whose VPC is in the plan.
-    var securityGroupAddresses: Set<String> {
-        Set(TerraformPlanLoader.groupTypes.flatMap { resources($0) }.filter { has(.vpcs, reference($0, [.key("vpc_id")])) }.map(\.address))
-    }
-
     mutating func translateSecurityGroups() {
-        let groups = securityGroupAddresses
+        let groups = groupAddresses
         var extra: [String: (ingress: [JSONValue], egress: [JSONValue])] = [:]
         for rule in resources("aws_security_group_rule") {
             guard let group = reference(rule, [.key("security_group_id")]) else { continue }
@@ -22,7 +15,7 @@ extension TerraformPlanLoader {
                 if isEgress { extra[group, default: ([], [])].egress += values } else { extra[group, default: ([], [])].ingress += values }
             }
         }
-        for group in TerraformPlanLoader.groupTypes.flatMap({ resources($0) }) {
+        for group in (resources("aws_security_group") + resources("aws_default_security_group")) {
             guard let vpc = reference(group, [.key("vpc_id")]), has(.vpcs, vpc) else {
                 skip(group, "its VPC (\(reference(group, [.key("vpc_id")]) ?? "the default VPC")) is not in the plan")
                 continue
@@ -35,7 +28,7 @@ extension TerraformPlanLoader {
             let egress = inline("egress", &self) + (extra[group.address]?.egress ?? [])
             emit(.securityGroups, group, [
                 ("vpc", .string(vpc)), ("name", string(group, "name").map(JSONValue.string)),
-                ("ingress", .array(AWSBundleLoader.deduplicated(ingress))), ("egress", .array(AWSBundleLoader.deduplicated(egress))),
+                ("ingress", .array(NativeDocumentBuilder.deduplicated(ingress))), ("egress", .array(NativeDocumentBuilder.deduplicated(egress))),
             ])
         }
     }
@@ -71,7 +64,7 @@ extension TerraformPlanLoader {
                 }
             }
         }
-        if bool(resource, "self") == true || value(resource, path + [.key("self")]).map({ if case .bool(true) = $0.kind { true } else { false } }) == true {
+        if bool(resource, "self") == true || value(resource, path + [.key("self")])?.boolValue == true {
             peers.append(("securityGroup", owner))
         }
         return peers.map { kind, peer in .object(traffic + [(kind, .string(peer)), ("description", description)]) }

@@ -1,10 +1,5 @@
 /// Gateways, VPNs, peerings, transit gateways and endpoints of a plan.
 extension TerraformPlanLoader {
-    /// Instances that will have an interface in the document (route targets by instance).
-    var instancesWithInterfaces: Set<String> {
-        Set(resources("aws_instance").filter { has(.subnets, reference($0, [.key("subnet_id")])) }.map(\.address))
-    }
-
     mutating func translateGateways() {
         for gateway in resources("aws_internet_gateway") {
             guard let vpc = reference(gateway, [.key("vpc_id")]), has(.vpcs, vpc) else { skip(gateway, "it is attached to no VPC in the plan"); continue }
@@ -25,12 +20,13 @@ extension TerraformPlanLoader {
         for gateway in resources("aws_customer_gateway") {
             emit(.customerGateways, gateway, [("ip", string(gateway, "ip_address").map(JSONValue.string))])
         }
+        let acceptedInPlan = Set(resources("aws_vpc_peering_connection_accepter").compactMap { reference($0, [.key("vpc_peering_connection_id")]) })
         for peering in resources("aws_vpc_peering_connection") {
             guard let requester = reference(peering, [.key("vpc_id")]), let accepter = reference(peering, [.key("peer_vpc_id")]),
                 has(.vpcs, requester), has(.vpcs, accepter)
             else { skip(peering, "one of its VPCs is not in the plan"); continue }
             let accepted = bool(peering, "auto_accept") == true
-                || resources("aws_vpc_peering_connection_accepter").contains { reference($0, [.key("vpc_peering_connection_id")]) == peering.address }
+                || acceptedInPlan.contains(peering.address)
             if !accepted { diagnostics.append(peering.values.warning("\(peering.address) is neither auto-accepted nor accepted in the plan; it is taken as pending, carrying no traffic")) }
             emit(.peeringConnections, peering, [("requesterVpc", .string(requester)), ("accepterVpc", .string(accepter)), ("status", .string(accepted ? "active" : "pending-acceptance"))])
         }
@@ -142,7 +138,7 @@ extension TerraformPlanLoader {
     /// `transit_gateway_attachment_id`.
     private func attachmentReference(_ resource: Resource) -> String? {
         guard let target = reference(resource, [.key("transit_gateway_attachment_id")]) else { return nil }
-        if resources("aws_vpn_connection").contains(where: { $0.address == target }) { return TerraformPlanLoader.vpnAttachment(of: target) }
+        if byAddress[target]?.type == "aws_vpn_connection" { return TerraformPlanLoader.vpnAttachment(of: target) }
         return target
     }
 
@@ -176,7 +172,7 @@ extension TerraformPlanLoader {
                 diagnostics.append(endpoint.values.warning("the policy of \(endpoint.address) is known only after apply; it is taken as full access"))
             }
             let routeTables = Array(Set(references(endpoint, [.key("route_table_ids")]) + (tables[endpoint.address] ?? []))).filter(planTables.contains).sorted()
-            let groups = references(endpoint, [.key("security_group_ids")]).filter { has(.securityGroups, $0) || securityGroupAddresses.contains($0) }
+            let groups = references(endpoint, [.key("security_group_ids")]).filter(groupAddresses.contains)
             emit(.vpcEndpoints, endpoint, [
                 ("vpc", .string(vpc)), ("type", .string(type)), ("service", .string(string(endpoint, "service_name") ?? "unknown")),
                 ("routeTables", type == "gateway" ? .strings(routeTables) : nil),

@@ -1,7 +1,7 @@
 /// Instances, network interfaces, Elastic IPs, EMR clusters and block public access.
 extension TerraformPlanLoader {
     mutating func translateInterfaces() {
-        let groups = securityGroupAddresses
+        let groups = groupAddresses
         let elasticIPs = Set(resources("aws_eip").flatMap { references($0, [.key("instance")]) + references($0, [.key("network_interface")]) })
         for instance in resources("aws_instance") {
             guard let subnet = reference(instance, [.key("subnet_id")]), has(.subnets, subnet) else { skip(instance, "its subnet is not in the plan (instances in the default VPC are not modelled)"); continue }
@@ -34,11 +34,11 @@ extension TerraformPlanLoader {
     }
 
     private func subnetVPC(_ subnet: String) -> String? {
-        resources("aws_subnet").first { $0.address == subnet }.flatMap { reference($0, [.key("vpc_id")]) }
+        byAddress[subnet].flatMap { reference($0, [.key("vpc_id")]) }
     }
 
     private func subnetMapsPublicIP(_ subnet: String) -> Bool {
-        resources("aws_subnet").first { $0.address == subnet }.flatMap { bool($0, "map_public_ip_on_launch") } ?? false
+        byAddress[subnet].flatMap { bool($0, "map_public_ip_on_launch") } ?? false
     }
 
     /// The VPC's default group: the plan's `aws_default_security_group`, else the one AWS
@@ -57,7 +57,7 @@ extension TerraformPlanLoader {
     }
 
     mutating func translateEMR() {
-        let groups = securityGroupAddresses
+        let groups = groupAddresses
         for cluster in resources("aws_emr_cluster") {
             let attributes: [Step] = [.key("ec2_attributes"), .index(0)]
             let subnets = (references(cluster, attributes + [.key("subnet_id")]) + references(cluster, attributes + [.key("subnet_ids")])).filter { has(.subnets, $0) }
@@ -85,9 +85,8 @@ extension TerraformPlanLoader {
             var ranges: [String] = []
             if case .array(let items)? = value(configuration, [.key("permitted_public_security_group_rule_range")])?.kind {
                 for item in items {
-                    guard let low = item["min_range"].flatMap({ try? JSONCursor(value: $0, file: "").int() }) else { continue }
-                    let high = item["max_range"].flatMap { try? JSONCursor(value: $0, file: "").int() } ?? low
-                    ranges.append(low == high ? "\(low)" : "\(low)-\(high)")
+                    guard let low = item["min_range"]?.intValue else { continue }
+                    ranges.append(NativeTraffic.portRange(low, item["max_range"]?.intValue))
                 }
             }
             builder.blockPublicAccess = (.object([("enabled", .bool(bool(configuration, "block_public_security_group_rules") ?? true)), ("permittedPorts", .strings(ranges))]), configuration.values)

@@ -174,7 +174,7 @@ extension TerraformPlanLoader {
     /// An ACL entry. An unknown CIDR is read as "anywhere" for an allow and left out for a
     /// deny: either way no traffic that could pass is reported blocked.
     private mutating func aclEntry(_ resource: Resource, _ path: [Step], number: String, action: String) -> JSONValue? {
-        guard let rule = value(resource, path + [.key(number)]).flatMap({ try? JSONCursor(value: $0, file: "").int() }) else { return nil }
+        guard let rule = value(resource, path + [.key(number)])?.intValue else { return nil }
         let verb = string(resource, path + [.key(action)]) ?? "deny"
         var cidr = string(resource, path + [.key("cidr_block")]) ?? string(resource, path + [.key("ipv6_cidr_block")])
         if cidr == nil {
@@ -188,25 +188,13 @@ extension TerraformPlanLoader {
         return .object(members)
     }
 
-    /// `protocol`, `ports` and ICMP members from Terraform's `protocol`, `from_port`,
-    /// `to_port`, `icmp_type` and `icmp_code`.
+    /// The traffic members from Terraform's `protocol` (or `ip_protocol`), `from_port`,
+    /// `to_port`, `icmp_type` and `icmp_code`; ICMP rules of groups put the type and code in
+    /// the ports, and a missing `from_port` is 0.
     func protocolMembers(_ resource: Resource, _ path: [Step], protocolKey: String) -> [(String, JSONValue?)] {
-        let names = ["-1": "all", "all": "all", "6": "tcp", "tcp": "tcp", "17": "udp", "udp": "udp", "1": "icmp", "icmp": "icmp", "58": "icmpv6", "icmpv6": "icmpv6"]
-        let raw = string(resource, path + [.key(protocolKey)]) ?? "-1"
-        let name = names[raw.lowercased()] ?? raw
-        func number(_ key: String) -> Int? { value(resource, path + [.key(key)]).flatMap { try? JSONCursor(value: $0, file: "").int() } }
-        switch name {
-        case "tcp", "udp":
-            let low = number("from_port") ?? 0
-            let high = number("to_port") ?? low
-            let ports = low < 0 || (low == 0 && high == 65535) ? "all" : (low == high ? "\(low)" : "\(low)-\(high)")
-            return [("protocol", .string(name)), ("ports", .string(ports))]
-        case "icmp", "icmpv6":
-            let type = (number("icmp_type") ?? number("from_port")).flatMap { $0 < 0 ? nil : $0 }
-            let code = type == nil ? nil : (number("icmp_code") ?? number("to_port")).flatMap { $0 < 0 ? nil : $0 }
-            return [("protocol", .string(name)), ("icmpType", type.map(JSONValue.number)), ("icmpCode", code.map(JSONValue.number))]
-        default:
-            return [("protocol", .string(name))]
-        }
+        func number(_ key: String) -> Int? { value(resource, path + [.key(key)])?.intValue }
+        return NativeTraffic.members(
+            protocol: string(resource, path + [.key(protocolKey)]) ?? "-1", fromPort: number("from_port") ?? 0, toPort: number("to_port"),
+            icmpType: number("icmp_type") ?? number("from_port"), icmpCode: number("icmp_code") ?? number("to_port"))
     }
 }

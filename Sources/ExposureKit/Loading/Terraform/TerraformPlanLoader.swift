@@ -17,6 +17,12 @@ struct TerraformPlanLoader {
     let addressByID: [String: String]
     /// Resources by type, in address order.
     let byType: [String: [Resource]]
+    /// Resources by address.
+    let byAddress: [String: Resource]
+    /// Groups that will be written: those whose VPC is in the plan (set once VPCs are).
+    var groupAddresses: Set<String> = []
+    /// Instances that will have an interface (route targets by instance; set once subnets are).
+    var instancesWithInterfaces: Set<String> = []
 
     static func translate(_ root: JSONCursor, tenants: TenantOptions) -> ImportedDocument {
         let plan = TerraformPlan(root)
@@ -36,11 +42,15 @@ struct TerraformPlanLoader {
         }
         addressByID = ids
         byType = Dictionary(grouping: plan.resources.sorted { $0.address < $1.address }, by: \.type)
+        byAddress = Dictionary(plan.resources.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     private mutating func translateAll() {
         translateVPCs()
+        groupAddresses = Set(["aws_security_group", "aws_default_security_group"].flatMap { resources($0) }
+            .filter { has(.vpcs, reference($0, [.key("vpc_id")])) }.map(\.address))
         translateSubnets()
+        instancesWithInterfaces = Set(resources("aws_instance").filter { has(.subnets, reference($0, [.key("subnet_id")])) }.map(\.address))
         translateGateways()
         translateTransit()
         translateNATGateways()
@@ -71,8 +81,7 @@ struct TerraformPlanLoader {
     func string(_ resource: Resource, _ key: String) -> String? { string(resource, [.key(key)]) }
 
     func bool(_ resource: Resource, _ key: String) -> Bool? {
-        if case .bool(let flag)? = value(resource, [.key(key)])?.kind { return flag }
-        return nil
+        value(resource, [.key(key)])?.boolValue
     }
 
     func strings(_ resource: Resource, _ path: [Step]) -> [String] {

@@ -1,0 +1,7 @@
+/// What an importer produces: a native document, where its elements came from, and the
+/// importer's own diagnostics.
+struct ImportedDocument {
+    let document: JSONValue
+    let origins: [String: JSONCursor]
+    let diagnostics: [Diagnostic]
+}
