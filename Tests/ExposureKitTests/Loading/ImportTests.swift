@@ -23,9 +23,11 @@ import Testing
         return try InputLoader.load(folder: folder.path, files: files(below: folder), tenants: tenants)
     }
 
-    static func loadPlan() throws -> InputLoader.Loaded {
-        let url = fixtures.appendingPathComponent("terraform/emr-module.tfplan.json")
-        return try InputLoader.load(file: InputFile(path: url.lastPathComponent, relativePath: url.lastPathComponent, bytes: [UInt8](Data(contentsOf: url))))
+    static func loadPlan(_ name: String = "emr-module", tenants: TenantOptions = TenantOptions()) throws -> InputLoader.Loaded {
+        let url = fixtures.appendingPathComponent("terraform/\(name).tfplan.json")
+        return try InputLoader.load(
+            file: InputFile(path: url.lastPathComponent, relativePath: url.lastPathComponent, bytes: [UInt8](Data(contentsOf: url))),
+            tenants: tenants)
     }
 
     /// Exposures of EMR nodes (or of every interface) as `interface zone services verdict`, sorted.
@@ -93,6 +95,37 @@ import Testing
         let summary = ImportTests.summary(topology)
         #expect(summary.contains("module.emr.aws_emr_cluster.this/primary internet tcp 8088 reachable"))
         #expect(summary.contains("module.emr.aws_emr_cluster.this/primary internet tcp 8998 unknown"))
+    }
+
+    /// An instance without a fixed address may take any address of its subnet, and gets a
+    /// public IPv4 address from `associate_public_ip_address`. ACL rules whose CIDR is known
+    /// only after apply: the allow is read as anywhere, the deny is left out, so SSH is
+    /// reported open rather than hidden.
+    @Test func plannedInstanceAndUnknownACLRanges() throws {
+        let loaded = try ImportTests.loadPlan("planned-instance", tenants: TenantOptions(tag: "team"))
+        let topology = loaded.topology
+        let bastion = try #require(topology.networkInterfaces["aws_instance.bastion"])
+        #expect(bastion.addressIsPlanned)
+        #expect(bastion.plannedPublicIPv4)
+        let acl = try #require(topology.networkACLs["aws_network_acl.web"])
+        #expect(acl.inbound.map(\.description) == ["#200 allow tcp 22 0.0.0.0/0"])
+        #expect(ImportTests.summary(topology, allInterfaces: true) == ["aws_instance.bastion internet tcp 22 reachable"])
+        // --tenant-tag names the VPC's tenant after its tag.
+        #expect(topology.vpcs["aws_vpc.app"]?.tenant == "platform")
+    }
+
+    /// A contradiction only the native checks find is reported at the input value it came
+    /// from, not in the converted document nobody has seen.
+    @Test func convertedDocumentErrorsPointIntoTheInput() throws {
+        let text = #"{"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16"}], "Subnets": [{"SubnetId": "subnet-1", "VpcId": "vpc-1", "CidrBlock": "10.9.0.0/24"}]}"#
+        let file = InputFile(path: "bundle/Vpcs.json", relativePath: "Vpcs.json", bytes: Array(text.utf8))
+        #expect {
+            try InputLoader.load(file: file)
+        } throws: { error in
+            guard let failure = error as? LoadFailure, let first = failure.errors.first else { return false }
+            return first.file == "bundle/Vpcs.json" && first.path == "$.Subnets[0]" && first.location == SourceLocation(line: 1, column: 72)
+                && first.message.contains("outside every CIDR of vpc-1")
+        }
     }
 
     @Test(arguments: ["aws", "terraform"]) func convertedDocumentAnalysesTheSame(kind: String) throws {
