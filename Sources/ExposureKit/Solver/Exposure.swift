@@ -8,6 +8,9 @@ public struct Exposure: Sendable {
     public let verdict: Verdict
     /// The protocols and ports (or ICMP keys) this witness proves open.
     public let services: ServiceSet
+    /// Every source address of the zone that can open at least one of `services` on the
+    /// target, by any path (not only this witness's): how much of the zone is let in.
+    public let sources: AddressSet
     /// The sample packet the path was checked with.
     public let witness: Packet
     public let path: [Hop]

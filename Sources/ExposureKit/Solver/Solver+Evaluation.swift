@@ -8,6 +8,8 @@ extension Solver {
         let partialReturn: TrafficSet
         /// What the reply stages let through, in reply coordinates.
         let replies: TrafficSet
+        /// What the NAT gateway's outside-leg reply stages let through (all, with no NAT).
+        let natReplies: TrafficSet
     }
 
     /// A part of a path's reachable traffic explained by one combination of rules.
@@ -38,30 +40,42 @@ extension Solver {
         var forwardPossible = forward
         var replies = TrafficSet.universe
         var repliesPossible = TrafficSet.universe
+        var natReplies = TrafficSet.universe
+        var natRepliesPossible = TrafficSet.universe
+        var crossesNAT = false
         for stage in path.stages {
             switch stage.coordinates {
             case .request:
                 forward = forward.intersection(stage.allowed)
                 forwardPossible = forwardPossible.intersection(stage.allowed.union(stage.unknown))
                 if forwardPossible.isEmpty {
-                    return PathResult(reachable: .empty, unknown: .empty, partialReturn: .empty, replies: .empty)
+                    return PathResult(reachable: .empty, unknown: .empty, partialReturn: .empty, replies: .empty, natReplies: .empty)
                 }
             case .reply:
                 replies = replies.intersection(stage.allowed)
                 repliesPossible = repliesPossible.intersection(stage.allowed.union(stage.unknown))
+            case .natReply:
+                crossesNAT = true
+                natReplies = natReplies.intersection(stage.allowed)
+                natRepliesPossible = natRepliesPossible.intersection(stage.allowed.union(stage.unknown))
             }
         }
-        let answered = ReplyProjection.requests(answeredBy: replies, clientPorts: path.clientPorts)
-        let reachable = forward.intersection(answered)
-        let possible = forwardPossible.intersection(
-            ReplyProjection.requests(answeredBy: repliesPossible, clientPorts: path.clientPorts))
+        /// Requests answered on both legs: the client's own, and the NAT gateway's when crossed.
+        func answered(_ replies: TrafficSet, _ natReplies: TrafficSet, requireEvery: Bool = false) -> TrafficSet {
+            let own = ReplyProjection.requests(answeredBy: replies, clientPorts: path.clientPorts, requireEvery: requireEvery)
+            guard crossesNAT else { return own }
+            return own.intersection(ReplyProjection.requests(
+                answeredBy: natReplies, clientPorts: .natGatewayEphemeral, requireEvery: requireEvery))
+        }
+        let reachable = forward.intersection(answered(replies, natReplies))
+        let possible = forwardPossible.intersection(answered(repliesPossible, natRepliesPossible))
         var partial = TrafficSet.empty
         if path.checksPartialReturn && !reachable.isEmpty {
-            let full = ReplyProjection.requests(answeredBy: replies, clientPorts: path.clientPorts, requireEvery: true)
-            partial = reachable.subtracting(full)
+            partial = reachable.subtracting(answered(replies, natReplies, requireEvery: true))
         }
         return PathResult(
-            reachable: reachable, unknown: possible.subtracting(reachable), partialReturn: partial, replies: replies)
+            reachable: reachable, unknown: possible.subtracting(reachable), partialReturn: partial, replies: replies,
+            natReplies: crossesNAT ? natReplies : .universe)
     }
 
     /// Splits a path's reachable traffic by the combination of rules that lets it through,
@@ -72,12 +86,15 @@ extension Solver {
         var remaining = result.reachable
         var witnesses: [Witness] = []
         let window = IntervalSet<UInt16>(ranges: [path.clientPorts.closedRange])
+        let natWindow = IntervalSet<UInt16>(ranges: [PortRange.natGatewayEphemeral.closedRange])
         while let packet = remaining.firstPacket {
             var region = remaining
             var forward: [Hop] = [path.origin]
             var back: [Hop] = []
             var replyRegion = TrafficSet.universe
+            var natReplyRegion = TrafficSet.universe
             let replyKey = Solver.replyKey(for: packet, replies: result.replies, window: window)
+            let natReplyKey = Solver.replyKey(for: packet, replies: result.natReplies, window: natWindow)
             for stage in path.stages {
                 switch stage.coordinates {
                 case .request:
@@ -90,16 +107,31 @@ extension Solver {
                     guard let rule = stage.allowingRule(for: reply) else { continue }
                     replyRegion = replyRegion.intersection(rule.region)
                     back.append(stage.hop(for: reply))
+                case .natReply:
+                    guard let natReplyKey else { continue }
+                    let reply = Packet(destination: packet.destination, source: packet.source, protocolNumber: packet.protocolNumber, key: natReplyKey)
+                    guard let rule = stage.allowingRule(for: reply) else { continue }
+                    natReplyRegion = natReplyRegion.intersection(rule.region)
+                    back.append(stage.hop(for: reply))
                 }
             }
             region = region.intersection(
                 ReplyProjection.requests(answeredBy: replyKey == nil ? .empty : replyRegion, clientPorts: path.clientPorts))
+                .intersection(ReplyProjection.requests(
+                    answeredBy: natReplyKey == nil ? .empty : natReplyRegion, clientPorts: .natGatewayEphemeral))
             var caveats: [String] = []
             if result.partialReturn.contains(packet) {
                 region = region.intersection(result.partialReturn)
                 let returning = result.replies.services(from: packet.source, to: packet.destination)
                     .value(at: packet.protocolNumber).intersection(window)
-                caveats.append("partial-return: replies reach only client ports \(Solver.describe(returning)) of \(path.clientPorts.lowerBound)-\(path.clientPorts.upperBound); connections fail intermittently")
+                if returning != window {
+                    caveats.append("partial-return: replies reach only client ports \(Solver.describe(returning)) of \(path.clientPorts.lowerBound)-\(path.clientPorts.upperBound); connections fail intermittently")
+                }
+                let natReturning = result.natReplies.services(from: packet.source, to: packet.destination)
+                    .value(at: packet.protocolNumber).intersection(natWindow)
+                if natReturning != natWindow {
+                    caveats.append("partial-return: replies reach only NAT gateway ports \(Solver.describe(natReturning)) of \(PortRange.natGatewayEphemeral.lowerBound)-\(PortRange.natGatewayEphemeral.upperBound); connections fail intermittently")
+                }
             } else {
                 region = region.subtracting(result.partialReturn)
             }

@@ -75,12 +75,18 @@ extension Solver {
             component: interface.id.rawValue, kind: NetworkInterfaceKind.kindName,
             rule: "destination\(node.map { " (\($0.cluster) \($0.role.rawValue) node)" } ?? "")", direction: .forward)
         var covered: [Zone: ServiceSet] = [:]
+        var reachableByZone: [Zone: TrafficSet] = [:]
+        for (path, pathResult, _) in evaluated {
+            reachableByZone[path.zone] = (reachableByZone[path.zone] ?? .empty)
+                .union(pathResult.reachable.union(pathResult.unknown).restricted(toDestinations: own))
+        }
         var result: [Exposure] = []
         func make(_ zone: Zone, _ verdict: Verdict, _ services: ServiceSet, _ packet: Packet, _ forward: [Hop], _ back: [Hop], _ caveats: [String], _ reason: String?) -> Exposure {
-            Exposure(
+            let sources = (reachableByZone[zone] ?? .empty).intersection(TrafficSet(services: services)).sources
+            return Exposure(
                 target: interface.id, instance: interface.instance, cluster: node?.cluster, role: node?.role,
-                zone: zone, verdict: verdict, services: services, witness: packet, path: forward + [targetHop],
-                returnPath: back, caveats: caveats, reason: reason)
+                zone: zone, verdict: verdict, services: services, sources: sources, witness: packet,
+                path: forward + [targetHop], returnPath: back, caveats: caveats, reason: reason)
         }
         for (path, _, witnesses) in evaluated {
             for witness in witnesses {

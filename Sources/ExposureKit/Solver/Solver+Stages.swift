@@ -50,7 +50,8 @@ extension Solver {
             component: acl.id.rawValue, kind: NetworkACLKind.kindName, direction: direction,
             coordinates: coordinates, allowed: Solver.embed(allowed, on: side), unknown: .empty,
             unknownReason: nil, rules: rules,
-            refusal: { _ in "\(aclID) \(list): no entry matches, implicit deny (rule *)" })
+            refusal: { _ in "\(aclID) \(list): no entry matches, implicit deny (rule *)" },
+            fix: .allowInACL(aclID, inbound: inbound, peerSide: side))
     }
 
     /// The union of an interface's groups, ingress (matching sources) or egress (matching
@@ -108,7 +109,8 @@ extension Solver {
             unknown: Solver.embed(unknown.subtracting(allowed), on: side),
             unknownReason: lists.isEmpty ? nil : "the entries of prefix list \(lists.joined(separator: ", ")) are not in the input",
             rules: rules,
-            refusal: { _ in "no \(kind) rule of \(names) allows it" })
+            refusal: { _ in "no \(kind) rule of \(names) allows it" },
+            fix: .allowInGroups(groups, ingress: ingress))
     }
 
     /// The route lookup of a subnet's table, keeping the addresses whose winning route
@@ -161,7 +163,8 @@ extension Solver {
                 guard let route = lookup.route(for: address) else { return "no route for \(address) in \(tableName)" }
                 if route.isBlackhole { return "route \(route.destination) -> \(route.target) is a blackhole" }
                 return "route for \(address) is \(route.destination) -> \(route.target), not \(description)"
-            })
+            },
+            fix: .addRoute(table: tableName, target: description))
     }
 
     /// The transit gateway route table associated with `from`, keeping addresses it sends

@@ -2,8 +2,21 @@
 /// gateway), as the exact set of packets it lets through and the rule behind each part.
 struct Stage {
     /// Request stages see requests; reply stages see replies written as (server, client,
-    /// protocol, client port) and are projected back onto requests.
-    enum Coordinates { case request, reply }
+    /// protocol, client port) and are projected back onto requests. `natReply` stages see
+    /// replies on a NAT gateway's outside leg, whose client port is the NAT's own.
+    enum Coordinates { case request, reply, natReply }
+
+    /// What would let a refused packet through; findings turn it into a remediation.
+    enum Fix: Sendable {
+        /// An allow entry in one list of an ACL, matching the packet's address on `peerSide`.
+        case allowInACL(NetworkACLID, inbound: Bool, peerSide: Solver.Side)
+        /// A rule in one of the groups.
+        case allowInGroups([SecurityGroupID], ingress: Bool)
+        /// A route for the destination to `target` in `table`.
+        case addRoute(table: String, target: String)
+        /// A change the stage states itself.
+        case change(String)
+    }
 
     /// A part of the stage's traffic decided by one rule.
     struct Rule {
@@ -26,6 +39,8 @@ struct Stage {
     let rules: [Rule]
     /// Why a packet that no rule allows is stopped, for blocked-path reports.
     let refusal: @Sendable (Packet) -> String
+    /// What would open the stage, when it stops something.
+    var fix: Fix? = nil
 
     /// A stage that lets everything through (a gateway crossing, for the path's record).
     static func pass(
@@ -40,10 +55,12 @@ struct Stage {
     }
 
     /// A stage that stops everything, for a structural reason ("no internet gateway").
-    static func block(component: String, kind: String, reason: String, direction: Hop.Direction = .forward) -> Stage {
+    static func block(
+        component: String, kind: String, reason: String, direction: Hop.Direction = .forward, fix: Fix? = nil
+    ) -> Stage {
         Stage(
             component: component, kind: kind, direction: direction, coordinates: .request,
-            allowed: .empty, unknown: .empty, unknownReason: nil, rules: [], refusal: { _ in reason })
+            allowed: .empty, unknown: .empty, unknownReason: nil, rules: [], refusal: { _ in reason }, fix: fix)
     }
 
     /// A stage whose outcome is unknown for all traffic.

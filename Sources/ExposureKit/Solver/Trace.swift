@@ -94,7 +94,8 @@ extension Solver {
                 unknownReasons += scoped.stages.filter { !$0.unknown.isEmpty }.compactMap(\.unknownReason)
                 continue
             }
-            blocked.append(explainBlock(scoped, flow: flow))
+            let explained = explainBlock(scoped, flow: flow)
+            blocked.append((explained.path, explained.blockers.map(\.hop), explained.hops))
         }
         if !unknownReasons.isEmpty {
             return TraceResult(
@@ -110,52 +111,69 @@ extension Solver {
             caveats: [])
     }
 
+    /// A stage that stops a flow, and how it explains itself for the flow's sample packet.
+    struct Blocker {
+        let stage: Stage?
+        let hop: Hop
+        /// The packet (request or reply, in the stage's coordinates) the stage refuses.
+        let packet: Packet?
+    }
+
     /// Every stage that stops the whole flow on its own; when none does alone, the stage
     /// where the remaining traffic runs out.
-    private func explainBlock(_ path: Path, flow: TrafficSet) -> (path: Path, blockers: [Hop], hops: [Hop]) {
+    ///
+    /// - Complexity: O(*k* × *s*) for *k* stages.
+    func explainBlock(_ path: Path, flow: TrafficSet) -> (path: Path, blockers: [Blocker], hops: [Hop]) {
         let requests = Solver.origin(of: path, within: flow)
         guard let sample = requests.firstPacket else {
             let hop = Hop(component: path.origin.component, kind: path.origin.kind, rule: "the source and destination addresses are of different families or the source has no address", direction: .forward)
-            return (path, [hop], [path.origin])
+            return (path, [Blocker(stage: nil, hop: hop, packet: nil)], [path.origin])
         }
-        let window = IntervalSet<UInt16>(ranges: [path.clientPorts.closedRange])
-        let replyKeys: IntervalSet<UInt16>? = {
+        func replyKeys(_ clientPorts: PortRange) -> IntervalSet<UInt16>? {
             switch sample.protocolNumber {
-            case 6, 17: return window
+            case 6, 17: return IntervalSet(ranges: [clientPorts.closedRange])
             case 1, 58:
                 return ReplyProjection.replyKey(ofRequest: sample.key, protocolNumber: sample.protocolNumber)
                     .map { IntervalSet(ranges: [$0...$0]) }
             default: return .universe
             }
-        }()
-        let replies = replyKeys.map { keys in
-            TrafficSet(destinations: requests.map.mapValues { !$0.isEmpty }, sources: requests.sources, services: .single(sample.protocolNumber, keys))
         }
-        var blockers: [Hop] = []
+        func replies(_ clientPorts: PortRange) -> TrafficSet? {
+            replyKeys(clientPorts).map { keys in
+                TrafficSet(destinations: requests.map.mapValues { !$0.isEmpty }, sources: requests.sources, services: .single(sample.protocolNumber, keys))
+            }
+        }
+        let ownReplies = replies(path.clientPorts)
+        let natReplies = replies(.natGatewayEphemeral)
+        var blockers: [Blocker] = []
         var hops: [Hop] = [path.origin]
         var cumulative = requests
-        var firstEmpty: Hop?
+        var firstEmpty: Blocker?
         for stage in path.stages {
             let traffic: TrafficSet
             switch stage.coordinates {
             case .request: traffic = requests
             case .reply:
-                guard let replies else { continue }
-                traffic = replies
+                guard let ownReplies else { continue }
+                traffic = ownReplies
+            case .natReply:
+                guard let natReplies else { continue }
+                traffic = natReplies
             }
             let passing = traffic.intersection(stage.allowed.union(stage.unknown))
             let probe = traffic.firstPacket ?? sample
             if passing.isEmpty {
-                blockers.append(stage.hop(for: probe))
+                blockers.append(Blocker(stage: stage, hop: stage.hop(for: probe), packet: probe))
             } else if stage.coordinates == .request {
                 cumulative = cumulative.intersection(stage.allowed)
-                if cumulative.isEmpty && firstEmpty == nil { firstEmpty = stage.hop(for: probe) }
+                if cumulative.isEmpty && firstEmpty == nil { firstEmpty = Blocker(stage: stage, hop: stage.hop(for: probe), packet: probe) }
             }
             if stage.coordinates == .request { hops.append(stage.hop(for: probe)) }
         }
         if blockers.isEmpty, let firstEmpty { blockers.append(firstEmpty) }
         if blockers.isEmpty {
-            blockers.append(Hop(component: path.origin.component, kind: path.origin.kind, rule: "no single address and port passes every stage together", direction: .forward))
+            let hop = Hop(component: path.origin.component, kind: path.origin.kind, rule: "no single address and port passes every stage together", direction: .forward)
+            blockers.append(Blocker(stage: nil, hop: hop, packet: nil))
         }
         return (path, blockers, hops)
     }
