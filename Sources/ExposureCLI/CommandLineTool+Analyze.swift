@@ -8,6 +8,7 @@ extension CommandLineTool {
             .init(name: "all-interfaces", takesValue: false),
             .init(name: "output", short: "o", takesValue: true),
             CommandLineTool.tenantTagOption, CommandLineTool.tenantsOption,
+            .init(name: "fail-on", takesValue: true, choices: Severity.allCases.map(\.rawValue)),
         ])
         if parsed.has("help") {
             output.standardOutput(Usage.analyze + "\n")
@@ -22,12 +23,8 @@ extension CommandLineTool {
                 let loaded = try loadInput(path, tenants: tenants)
                 let (topology, warnings) = (loaded.topology, loaded.diagnostics)
                 for warning in warnings { output.standardError("\(warning)\n") }
-                let solver = Solver(topology: topology)
-                let targets = parsed.has("all-interfaces")
-                    ? topology.networkInterfaces.keys.sorted() : solver.emrNodeInterfaces
-                reports.append(AnalysisReport(
-                    input: path, targetCount: targets.count, exposures: solver.exposures(of: targets),
-                    assumptions: topology.assumptions, warnings: warnings))
+                let targets = parsed.has("all-interfaces") ? topology.networkInterfaces.keys.sorted() : nil
+                reports.append(AnalysisReport.analyse(topology, targets: targets, input: path, warnings: warnings))
             } catch let failure as InputFailure {
                 failures.append(failure)
             }
@@ -40,6 +37,13 @@ extension CommandLineTool {
         let text = parsed.value("format") == "json"
             ? AnalysisJSONRenderer.render(reports) : AnalysisTextRenderer.render(reports)
         try emit(text, to: parsed.value("output"))
+        if let threshold = parsed.value("fail-on").flatMap(Severity.init(rawValue:)) {
+            let failing = reports.flatMap(\.findings).filter { $0.severity >= threshold }
+            if !failing.isEmpty {
+                output.standardError("exposure: \(failing.count) finding\(failing.count == 1 ? "" : "s") at or above \(threshold.rawValue) (--fail-on \(threshold.rawValue))\n")
+                return .findings
+            }
+        }
         return .success
     }
 }

@@ -2,6 +2,8 @@
 public enum ExitCode: Int32, Sendable {
     /// The command ran; for `analyze` and `trace`, whatever the verdicts.
     case success = 0
+    /// `analyze --fail-on`: a finding at or above the threshold (the report is written).
+    case findings = 1
     /// The command line is wrong.
     case usage = 64
     /// An input is invalid: no report is written.

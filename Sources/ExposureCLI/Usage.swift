@@ -16,7 +16,8 @@ enum Usage {
         other tenants and on-premises networks, with the path that proves it.
 
         USAGE:
-          exposure analyze INPUT... [--format text|json] [--all-interfaces] [--output FILE]
+          exposure analyze INPUT... [--format text|json] [--all-interfaces] [--fail-on SEVERITY]
+                           [--output FILE]
           exposure trace INPUT --from SRC --to DST --protocol P --port N [--format text|json]
           exposure trace INPUT --flows FLOWS.jsonl
           exposure convert INPUT [--output FILE]
@@ -27,7 +28,8 @@ enum Usage {
         CLI describe-* outputs, or a Terraform plan from `terraform show -json`.
 
         COMMANDS:
-          analyze   Every zone's open protocols and ports on every EMR node, with witnesses.
+          analyze   The EMR audit (findings with fixes), the cluster port report, and every
+                    zone's open protocols and ports on every EMR node, with witnesses.
           trace     One flow's verdict, forward and return path, and every blocking component.
           convert   Write any input as a native topology file.
 
@@ -38,15 +40,19 @@ enum Usage {
         USAGE: exposure analyze INPUT... [OPTIONS]
 
         Reads each INPUT (a native topology, a folder of AWS CLI outputs or a Terraform plan
-        JSON) and reports, for every EMR
-        node, the exact protocols and ports each zone can open: internet, internet6,
-        tenant:NAME, onprem:VPN-ID and vpc:VPC-ID. Each entry has one witness path naming
-        the rule that let each hop through.
+        JSON) and reports the EMR audit's findings, worst first, each with its evidence and
+        the change that fixes it (block public access, internet, tenant and on-premises
+        exposure, Amazon Linux repository egress, launch requirements); the cluster port
+        report; and, for every EMR node, the exact protocols and ports each zone can open
+        (internet, internet6, tenant:NAME, onprem:VPN-ID, vpc:VPC-ID), each with one
+        witness path naming the rule that let each hop through.
 
         OPTIONS:
           --format text|json   Output format (default: text). JSON is described in
                                reports/README.md.
           --all-interfaces     Analyse every network interface, not only EMR nodes.
+          --fail-on SEVERITY   Exit with status 1 when a finding is at or above SEVERITY
+                               (critical, high, medium, low, info): a CI gate.
           -o, --output FILE    Write the report to FILE instead of standard output.
         \(tenantOptions)
           -h, --help           Show this help.

@@ -131,3 +131,28 @@ struct CommandLineToolTests {
         #expect(result.standardError.contains("flows.jsonl:2:1: error: $: missing required field \"to\""))
     }
 }
+
+/// `analyze --fail-on`, the CI gate.
+@Suite("CI gate")
+struct FailOnTests {
+    @Test("A finding at or above the threshold exits 1 after writing the report")
+    func failsAtThreshold() {
+        let result = CLIHarness.run(["analyze", "topologies/bpa-evasion.json", "--fail-on", "critical"])
+        #expect(result.status == .findings)
+        #expect(result.standardOutput.contains("CRITICAL public-exposure j-EVADE"))
+        #expect(result.standardError == "exposure: 2 findings at or above critical (--fail-on critical)\n")
+    }
+
+    @Test("No finding at or above the threshold exits 0")
+    func passesBelowThreshold() {
+        #expect(CLIHarness.run(["analyze", "topologies/vpn-onprem.json", "--fail-on", "high"]).status == .success)
+        #expect(CLIHarness.run(["analyze", "topologies/emr-private-subnet.json", "--fail-on=info"]).status == .success)
+    }
+
+    @Test("A bad severity lists the choices")
+    func badSeverity() {
+        let result = CLIHarness.run(["analyze", "topologies/vpn-onprem.json", "--fail-on", "severe"])
+        #expect(result.status == .usage)
+        #expect(result.standardError.contains("critical, high, medium, low, info"))
+    }
+}

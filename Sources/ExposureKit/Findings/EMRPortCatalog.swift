@@ -18,6 +18,40 @@ public enum EMRPortCatalog {
         (50475, "DataNode HTTPS (Hadoop 2)"),
     ]
 
+    /// How much an open port gives away, for grading findings.
+    public enum Sensitivity: Int, Hashable, Sendable, Comparable {
+        /// Authenticated remote access (SSH with keys).
+        case low
+        /// Status pages and services of unknown purpose.
+        case medium
+        /// Job submission, notebooks, SQL, metadata, HDFS data and key management: code
+        /// execution or data access without further authentication by default.
+        case high
+
+        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// Ports whose services run code or hand out data to whoever connects.
+    static let highSensitivityPorts: Set<UInt16> = [
+        8020, 8042, 8088, 8888, 8890, 8998, 9083, 9443, 9600, 9864, 9866, 9867, 9870, 9871,
+        10000, 10001, 16010, 50070, 50075, 50470,
+    ]
+
+    /// The most sensitive service in `range` of protocol `protocolNumber` on a node of
+    /// `role`; a port outside the catalog counts as medium.
+    public static func sensitivity(of range: ClosedRange<UInt16>, protocolNumber: UInt8, role: EMRCluster.Role?) -> Sensitivity {
+        guard protocolNumber == 6 else { return .medium }
+        let catalog = role.map { $0 == .primary ? primary : worker } ?? []
+        var worst: Sensitivity = .low
+        var cataloged = 0
+        for entry in catalog where range.contains(entry.port) {
+            cataloged += 1
+            worst = max(worst, highSensitivityPorts.contains(entry.port) ? .high : (entry.port == 22 ? .low : .medium))
+        }
+        if range.count > cataloged { worst = max(worst, .medium) }
+        return worst
+    }
+
     /// The catalog entries of `role` inside `range` (both catalogs for a non-EMR target).
     public static func services(in range: ClosedRange<UInt16>, role: EMRCluster.Role?) -> [String] {
         let catalog: [(port: UInt16, service: String)]

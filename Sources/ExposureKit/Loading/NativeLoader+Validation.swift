@@ -268,8 +268,9 @@ extension NativeLoader {
     }
 
     /// A planned cluster has no nodes yet: EMR will place a primary and core nodes in its
-    /// first subnet with the managed groups, and give the primary a public IPv4 address iff
-    /// that subnet routes 0.0.0.0/0 to an internet gateway.
+    /// first subnet with the managed groups, and give every node a public IPv4 address iff
+    /// that subnet routes 0.0.0.0/0 to an internet gateway (EMR addresses all the nodes of
+    /// a cluster in a public subnet).
     private mutating func synthesizePlannedClusterNodes() {
         for cluster in Topology.sortedValues(topology.emrClusters) where cluster.nodes.isEmpty {
             guard let subnetID = cluster.subnets.first, let subnet = topology.subnets[subnetID] else { continue }
@@ -281,7 +282,7 @@ extension NativeLoader {
                 topology.networkInterfaces[id] = NetworkInterface(
                     id: id, subnet: subnetID, role: .emrNode, privateIPv4: [], ipv6: [],
                     securityGroups: cluster.securityGroups(for: role), addressIsPlanned: true,
-                    plannedPublicIPv4: role == .primary && isPublic)
+                    plannedPublicIPv4: isPublic)
                 nodes.append(EMRCluster.Node(role: role, networkInterface: id))
             }
             topology.emrClusters[cluster.id] = EMRCluster(

@@ -3,12 +3,53 @@ import Foundation
 /// Renders analysis reports as versioned JSON (documented in `reports/README.md`).
 public enum AnalysisJSONRenderer {
     /// The version of the JSON shape; bumped on any incompatible change.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     struct Document: Encodable {
         let schemaVersion: Int
         let inputs: [Input]
+        let findings: [FindingEntry]
+        let clusters: [ClusterEntry]
         let exposures: [Entry]
+    }
+
+    struct FindingEntry: Encodable {
+        let input: String
+        let rule: String
+        let severity: String
+        let resource: String
+        let cluster: String?
+        let message: String
+        let evidence: [String]
+        let path: [HopEntry]
+        let remediation: String
+    }
+
+    struct ClusterEntry: Encodable {
+        let input: String
+        let id: String
+        let name: String?
+        let releaseLabel: String?
+        let amazonLinux: String?
+        let subnets: [SubnetEntry]
+        let roles: [RoleEntry]
+    }
+
+    struct SubnetEntry: Encodable {
+        let id: String
+        let publicForEMR: Bool
+    }
+
+    struct RoleEntry: Encodable {
+        let role: String
+        let interfaces: [String]
+        let zones: [ZoneEntry]
+    }
+
+    struct ZoneEntry: Encodable {
+        let zone: String
+        let open: [String]
+        let unknown: [String]
     }
 
     struct Input: Encodable {
@@ -90,12 +131,38 @@ public enum AnalysisJSONRenderer {
                 }
             }
         }
+        let findings = reports.flatMap { report in
+            report.findings.map { finding in
+                FindingEntry(
+                    input: report.input, rule: finding.rule, severity: finding.severity.rawValue, resource: finding.resource,
+                    cluster: finding.cluster?.rawValue, message: finding.message, evidence: finding.evidence,
+                    path: hops(finding.path), remediation: finding.remediation)
+            }
+        }
+        let clusters = reports.flatMap { report in
+            report.clusters.map { summary in
+                ClusterEntry(
+                    input: report.input, id: summary.cluster.rawValue, name: summary.name, releaseLabel: summary.releaseLabel,
+                    amazonLinux: summary.amazonLinux,
+                    subnets: summary.subnets.map { SubnetEntry(id: $0.id.rawValue, publicForEMR: $0.isPublic) },
+                    roles: summary.roles.map { role in
+                        RoleEntry(
+                            role: role.role.rawValue, interfaces: role.interfaces.map(\.rawValue),
+                            zones: role.zones.map { zone in
+                                ZoneEntry(
+                                    zone: zone.zone.description,
+                                    open: ServiceRow.rows(of: zone.reachable).map { $0.text(naming: role.role) },
+                                    unknown: ServiceRow.rows(of: zone.unknown).map { $0.text(naming: role.role) })
+                            })
+                    })
+            }
+        }
         let document = Document(
             schemaVersion: schemaVersion,
             inputs: reports.map {
                 Input(file: $0.input, interfacesAnalysed: $0.targetCount, assumptions: $0.assumptions, warnings: $0.warnings.map(\.description))
             },
-            exposures: entries)
+            findings: findings, clusters: clusters, exposures: entries)
         return JSONOutput.encode(document)
     }
 }

@@ -12,6 +12,12 @@ public enum AnalysisTextRenderer {
         lines.append("exposure analyze: \(report.input)")
         lines.append(
             "\(report.targetCount) interface\(report.targetCount == 1 ? "" : "s") analysed: \(reachable.count) reachable exposure\(reachable.count == 1 ? "" : "s")\(zones.isEmpty ? "" : " from \(zones.joined(separator: ", "))"), \(unknown.count) unknown")
+        lines += findingLines(report.findings)
+        lines += clusterLines(report.clusters)
+        if !report.exposures.isEmpty {
+            lines.append("")
+            lines.append("Exposures, with the path that proves each:")
+        }
         var currentTarget: NetworkInterfaceID?
         for exposure in report.exposures {
             if exposure.target != currentTarget {
@@ -43,6 +49,57 @@ public enum AnalysisTextRenderer {
             lines += report.assumptions.map { "  - \($0)" }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The findings, worst first: severity, rule, resource, message, evidence and fix.
+    static func findingLines(_ findings: [Finding]) -> [String] {
+        let counts = Severity.allCases.compactMap { severity -> String? in
+            let count = findings.filter { $0.severity == severity }.count
+            return count == 0 ? nil : "\(count) \(severity.rawValue)"
+        }
+        var lines = ["", "Findings: \(counts.isEmpty ? "none" : counts.joined(separator: ", "))"]
+        for finding in findings {
+            lines.append("")
+            lines.append("  \(finding.severity.rawValue.uppercased()) \(finding.rule) \(finding.resource)")
+            lines.append("    \(finding.message)")
+            for (index, item) in finding.evidence.enumerated() {
+                lines.append((index == 0 ? "    evidence: " : "              ") + item)
+            }
+            if !finding.path.isEmpty {
+                lines.append("    path:     " + finding.path.map(\.component).joined(separator: " -> "))
+            }
+            lines.append("    fix:      \(finding.remediation)")
+        }
+        return lines
+    }
+
+    /// The cluster port report: each cluster, each role, what each zone opens.
+    static func clusterLines(_ clusters: [ClusterPortSummary]) -> [String] {
+        guard !clusters.isEmpty else { return [] }
+        var lines = ["", "Cluster ports:"]
+        for cluster in clusters {
+            var details = [cluster.releaseLabel, cluster.amazonLinux].compactMap { $0 }
+            if let name = cluster.name { details.insert(name, at: 0) }
+            let subnets = cluster.subnets.map { "\($0.id) (\($0.isPublic ? "public" : "private") for EMR)" }.joined(separator: ", ")
+            lines.append("  \(cluster.cluster)\(details.isEmpty ? "" : " (\(details.joined(separator: ", ")))") in \(subnets.isEmpty ? "no subnet" : subnets)")
+            for role in cluster.roles {
+                let nodes = role.interfaces.map(\.rawValue).joined(separator: ", ")
+                if role.zones.isEmpty {
+                    lines.append("    \(role.role.rawValue) (\(nodes)): no zone outside its own opens any port")
+                    continue
+                }
+                lines.append("    \(role.role.rawValue) (\(nodes)):")
+                for zone in role.zones {
+                    if !zone.reachable.isEmpty {
+                        lines.append("      \(zone.zone): \(ServiceRow.rows(of: zone.reachable).map { $0.text(naming: role.role) }.joined(separator: "; "))")
+                    }
+                    if !zone.unknown.isEmpty {
+                        lines.append("      \(zone.zone) (unknown): \(ServiceRow.rows(of: zone.unknown).map { $0.text(naming: role.role) }.joined(separator: "; "))")
+                    }
+                }
+            }
+        }
+        return lines
     }
 
     static func hopText(_ hop: Hop) -> String {

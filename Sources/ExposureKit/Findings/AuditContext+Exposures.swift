@@ -1,0 +1,76 @@
+/// EMR node exposures as the exposure rules read them: merged across the nodes of one
+/// cluster role that the same zone opens in the same way.
+extension AuditContext {
+    /// What one zone opens on the nodes of one cluster role, proven by one witness.
+    struct RoleExposure {
+        let cluster: EMRCluster
+        let role: EMRCluster.Role
+        let zone: Zone
+        let services: ServiceSet
+        /// Every source of the zone that opens some of `services` on the first node.
+        let sources: AddressSet
+        let interfaces: [NetworkInterfaceID]
+        /// The first node's exposure, for its witness path.
+        let witness: Exposure
+    }
+
+    /// Reachable exposures of EMR nodes from zones that `includes` accepts, in cluster,
+    /// role, zone and service order.
+    func roleExposures(from includes: (Zone) -> Bool) -> [RoleExposure] {
+        struct Key: Hashable {
+            let cluster: EMRClusterID
+            let role: EMRCluster.Role
+            let zone: Zone
+            let services: [String]
+        }
+        var merged: [Key: RoleExposure] = [:]
+        var order: [Key] = []
+        for exposure in exposures where exposure.verdict == .reachable && includes(exposure.zone) {
+            guard let node = node(exposure.target) else { continue }
+            let key = Key(
+                cluster: node.cluster.id, role: node.role, zone: exposure.zone,
+                services: ServiceRow.rows(of: exposure.services).map { $0.text(naming: node.role) })
+            if let existing = merged[key] {
+                merged[key] = RoleExposure(
+                    cluster: existing.cluster, role: existing.role, zone: existing.zone, services: existing.services,
+                    sources: existing.sources, interfaces: existing.interfaces + [exposure.target], witness: existing.witness)
+            } else {
+                order.append(key)
+                merged[key] = RoleExposure(
+                    cluster: node.cluster, role: node.role, zone: exposure.zone, services: exposure.services,
+                    sources: exposure.sources, interfaces: [exposure.target], witness: exposure)
+            }
+        }
+        return order.compactMap { merged[$0] }.sorted { lhs, rhs in
+            (lhs.cluster.id, lhs.role, lhs.zone, lhs.witness.witness.protocolNumber, lhs.witness.witness.key)
+                < (rhs.cluster.id, rhs.role, rhs.zone, rhs.witness.witness.protocolNumber, rhs.witness.witness.key)
+        }
+    }
+
+    /// The most sensitive service of a set on a node of `role`.
+    static func sensitivity(of services: ServiceSet, role: EMRCluster.Role) -> EMRPortCatalog.Sensitivity {
+        var worst: EMRPortCatalog.Sensitivity = .low
+        for (protocols, ports) in services.segments where !ports.isEmpty {
+            for number in [UInt8(6), 17] where protocols.contains(number) {
+                for range in ports.intersection(IntervalSet(ranges: [PortRange.nonZero.closedRange])).ranges {
+                    worst = max(worst, EMRPortCatalog.sensitivity(of: range, protocolNumber: number, role: role))
+                }
+            }
+            if !IntervalSet(ranges: [protocols]).subtracting(IntervalSet(ranges: [6...6, 17...17])).isEmpty {
+                worst = max(worst, .medium)
+            }
+        }
+        return worst
+    }
+
+    /// `the primary node (eni-1)`, `3 core nodes (eni-1, eni-2, eni-3)`.
+    static func describeNodes(_ role: EMRCluster.Role, _ interfaces: [NetworkInterfaceID]) -> String {
+        let list = interfaces.map(\.rawValue).joined(separator: ", ")
+        return interfaces.count == 1 ? "the \(role.rawValue) node (\(list))" : "\(interfaces.count) \(role.rawValue) nodes (\(list))"
+    }
+
+    /// `tcp 8088 (YARN ResourceManager); udp all ports`.
+    static func describe(_ services: ServiceSet, role: EMRCluster.Role) -> String {
+        ServiceRow.rows(of: services).map { $0.text(naming: role) }.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,87 @@
+/// What every audit rule reads: the topology, the solver, the exposures of every EMR node
+/// (computed once), and the facts several rules share.
+struct AuditContext: Sendable {
+    /// An EMR node with its cluster and interface.
+    struct Node: Sendable {
+        let cluster: EMRCluster
+        let role: EMRCluster.Role
+        let interface: NetworkInterface
+    }
+
+    /// An ingress rule of a group, with its place in the group.
+    struct GroupRule: Hashable, Sendable {
+        let group: SecurityGroupID
+        let index: Int
+        let rule: SecurityGroupRule
+
+        /// `ingress rule 3 of sg-1: allow tcp 8088 from 0.0.0.0/0`.
+        var text: String { "ingress rule \(index) of \(group): allow \(rule.traffic) from \(rule.peer)" }
+        /// `remove ingress tcp 8088 from 0.0.0.0/0 in sg-1`.
+        var removal: String { "remove ingress \(rule.traffic) from \(rule.peer) in \(group)" }
+    }
+
+    let topology: Topology
+    let solver: Solver
+    /// The exposures of every EMR node, as `analyze` reports them.
+    let exposures: [Exposure]
+    let nodes: [Node]
+    /// The account's block-public-access setting, or EMR's default when the input is silent.
+    let blockPublicAccess: BlockPublicAccess
+    let blockPublicAccessStated: Bool
+    let repositories: RepositoryEgress
+
+    init(topology: Topology, solver: Solver, exposures: [Exposure]) {
+        self.topology = topology
+        self.solver = solver
+        self.exposures = exposures
+        var nodes: [Node] = []
+        for cluster in Topology.sortedValues(topology.emrClusters) {
+            for node in cluster.nodes {
+                guard let interface = topology.networkInterfaces[node.networkInterface] else { continue }
+                nodes.append(Node(cluster: cluster, role: node.role, interface: interface))
+            }
+        }
+        self.nodes = nodes
+        blockPublicAccess = topology.blockPublicAccess ?? .awsDefault
+        blockPublicAccessStated = topology.blockPublicAccess != nil
+        repositories = RepositoryEgress(topology: topology, solver: solver)
+    }
+
+    /// Whether EMR counts the subnet as public: its route for 0.0.0.0/0 is an internet
+    /// gateway (block public access applies only there).
+    func isPublicForEMR(_ subnet: SubnetID) -> Bool {
+        guard let subnet = topology.subnets[subnet] else { return false }
+        return Solver.routesDefaultToInternetGateway(subnet, in: topology)
+    }
+
+    /// Whether the cluster may be placed in a subnet EMR counts as public.
+    func isPublicForEMR(_ cluster: EMRCluster) -> Bool {
+        cluster.subnets.contains { isPublicForEMR($0) }
+    }
+
+    /// The ingress rules of `groups` that let some of `sources` open some of `services`:
+    /// the rules a remediation must change.
+    func ingressRules(of groups: [SecurityGroupID], admitting services: ServiceSet, from sources: AddressSet) -> [GroupRule] {
+        var result: [GroupRule] = []
+        for groupID in groups {
+            guard let group = topology.securityGroups[groupID] else { continue }
+            for (index, rule) in group.ingress.enumerated() {
+                guard !ServiceSet(rule.traffic).intersection(services).isEmpty else { continue }
+                let peers: AddressSet
+                switch rule.peer {
+                case .cidr(let cidr): peers = cidr.addresses
+                case .prefixList(let id): peers = topology.prefixLists[id]?.entries.map { AddressSet(cidrs: $0) } ?? .universe
+                case .securityGroup(let peer):
+                    peers = (solver.groupMembers[peer] ?? [:]).values.reduce(AddressSet.empty) { $0.union($1) }
+                }
+                if peers.intersects(sources) { result.append(GroupRule(group: groupID, index: index, rule: rule)) }
+            }
+        }
+        return result
+    }
+
+    /// The node of `interface`, if it is an EMR node.
+    func node(_ interface: NetworkInterfaceID) -> Node? {
+        nodes.first { $0.interface.id == interface }
+    }
+}

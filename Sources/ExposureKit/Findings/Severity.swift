@@ -1,0 +1,17 @@
+/// How urgently a finding needs a change, from `critical` down to `info`.
+public enum Severity: String, Hashable, Sendable, Comparable, CaseIterable {
+    case critical, high, medium, low, info
+
+    private var rank: Int {
+        switch self {
+        case .critical: 4
+        case .high: 3
+        case .medium: 2
+        case .low: 1
+        case .info: 0
+        }
+    }
+
+    /// Lower severities sort first; reports sort with `>` to lead with the worst.
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
