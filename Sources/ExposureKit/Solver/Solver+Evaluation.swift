@@ -101,17 +101,16 @@ extension Solver {
                     guard let rule = stage.allowingRule(for: packet) else { continue }
                     region = region.intersection(rule.region)
                     forward.append(stage.hop(for: packet))
-                case .reply:
-                    guard let replyKey else { continue }
-                    let reply = Packet(destination: packet.destination, source: packet.source, protocolNumber: packet.protocolNumber, key: replyKey)
+                case .reply, .natReply:
+                    let onNATLeg = stage.coordinates == .natReply
+                    guard let key = onNATLeg ? natReplyKey : replyKey else { continue }
+                    let reply = Packet(destination: packet.destination, source: packet.source, protocolNumber: packet.protocolNumber, key: key)
                     guard let rule = stage.allowingRule(for: reply) else { continue }
-                    replyRegion = replyRegion.intersection(rule.region)
-                    back.append(stage.hop(for: reply))
-                case .natReply:
-                    guard let natReplyKey else { continue }
-                    let reply = Packet(destination: packet.destination, source: packet.source, protocolNumber: packet.protocolNumber, key: natReplyKey)
-                    guard let rule = stage.allowingRule(for: reply) else { continue }
-                    natReplyRegion = natReplyRegion.intersection(rule.region)
+                    if onNATLeg {
+                        natReplyRegion = natReplyRegion.intersection(rule.region)
+                    } else {
+                        replyRegion = replyRegion.intersection(rule.region)
+                    }
                     back.append(stage.hop(for: reply))
                 }
             }
