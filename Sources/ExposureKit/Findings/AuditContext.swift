@@ -24,34 +24,35 @@ struct AuditContext: Sendable {
     let solver: Solver
     /// The exposures of every EMR node, as `analyze` reports them.
     let exposures: [Exposure]
-    let nodes: [Node]
     /// The account's block-public-access setting, or EMR's default when the input is silent.
     let blockPublicAccess: BlockPublicAccess
     let blockPublicAccessStated: Bool
     let repositories: RepositoryEgress
+    /// EMR's own block-public-access violations, which two rules read.
+    let violations: [BlockPublicAccessViolation]
 
     init(topology: Topology, solver: Solver, exposures: [Exposure]) {
         self.topology = topology
         self.solver = solver
         self.exposures = exposures
-        var nodes: [Node] = []
-        for cluster in Topology.sortedValues(topology.emrClusters) {
-            for node in cluster.nodes {
-                guard let interface = topology.networkInterfaces[node.networkInterface] else { continue }
-                nodes.append(Node(cluster: cluster, role: node.role, interface: interface))
-            }
-        }
-        self.nodes = nodes
-        blockPublicAccess = topology.blockPublicAccess ?? .awsDefault
+        let setting = topology.blockPublicAccess ?? .awsDefault
+        blockPublicAccess = setting
         blockPublicAccessStated = topology.blockPublicAccess != nil
         repositories = RepositoryEgress(topology: topology, solver: solver)
+        violations = BlockPublicAccessViolation.all(
+            in: topology, setting: setting,
+            isPublic: { cluster in cluster.subnets.contains { AuditContext.isPublicForEMR($0, solver: solver) } })
     }
 
     /// Whether EMR counts the subnet as public: its route for 0.0.0.0/0 is an internet
     /// gateway (block public access applies only there).
     func isPublicForEMR(_ subnet: SubnetID) -> Bool {
-        guard let subnet = topology.subnets[subnet] else { return false }
-        return Solver.routesDefaultToInternetGateway(subnet, in: topology)
+        AuditContext.isPublicForEMR(subnet, solver: solver)
+    }
+
+    /// The same, on the solver's route lookups (built once per table, not per question).
+    private static func isPublicForEMR(_ subnet: SubnetID, solver: Solver) -> Bool {
+        solver.routeLookups[subnet]?.sendsDefaultRouteToInternetGateway ?? false
     }
 
     /// Whether the cluster may be placed in a subnet EMR counts as public.
@@ -82,6 +83,9 @@ struct AuditContext: Sendable {
 
     /// The node of `interface`, if it is an EMR node.
     func node(_ interface: NetworkInterfaceID) -> Node? {
-        nodes.first { $0.interface.id == interface }
+        guard let (clusterID, role) = solver.nodes[interface], let cluster = topology.emrClusters[clusterID],
+            let networkInterface = topology.networkInterfaces[interface]
+        else { return nil }
+        return Node(cluster: cluster, role: role, interface: networkInterface)
     }
 }

@@ -12,17 +12,19 @@ struct BlockPublicAccessViolation: Sendable {
 
     /// The literal violations of every cluster that may sit in a public subnet: an inbound
     /// rule from exactly 0.0.0.0/0 or ::/0 on a port outside the permitted ranges.
-    static func all(in context: AuditContext) -> [BlockPublicAccessViolation] {
-        let permitted = IntervalSet<UInt16>(ranges: context.blockPublicAccess.permittedPorts.map(\.closedRange))
+    static func all(
+        in topology: Topology, setting: BlockPublicAccess, isPublic: (EMRCluster) -> Bool
+    ) -> [BlockPublicAccessViolation] {
+        let permitted = IntervalSet<UInt16>(ranges: setting.permittedPorts.map(\.closedRange))
         var result: [BlockPublicAccessViolation] = []
-        for cluster in Topology.sortedValues(context.topology.emrClusters) where context.isPublicForEMR(cluster) {
+        for cluster in Topology.sortedValues(topology.emrClusters) where isPublic(cluster) {
             var groups: [SecurityGroupID] = []
             for group in EMRCluster.Role.allCases.flatMap(cluster.securityGroups(for:)) + [cluster.serviceAccessGroup].compactMap({ $0 })
             where !groups.contains(group) {
                 groups.append(group)
             }
             for groupID in groups {
-                guard let group = context.topology.securityGroups[groupID] else { continue }
+                guard let group = topology.securityGroups[groupID] else { continue }
                 for (index, rule) in group.ingress.enumerated() {
                     guard case .cidr(let cidr) = rule.peer, cidr == .anyIPv4 || cidr == .anyIPv6 else { continue }
                     let ports: IntervalSet<UInt16>

@@ -99,8 +99,15 @@ extension Solver {
     /// give a planned primary node a public IPv4 address.
     public static func routesDefaultToInternetGateway(_ subnet: Subnet, in topology: Topology) -> Bool {
         guard let vpc = topology.vpcs[subnet.vpc] else { return false }
-        let lookup = RouteLookup(table: topology.routeTable(of: subnet), vpc: vpc, topology: topology)
-        guard let route = lookup.route(for: CIDR.anyIPv4.address), !route.isBlackhole else { return false }
+        return RouteLookup(table: topology.routeTable(of: subnet), vpc: vpc, topology: topology)
+            .sendsDefaultRouteToInternetGateway
+    }
+}
+
+extension RouteLookup {
+    /// Whether the route for 0.0.0.0/0 is an internet gateway (what EMR calls public).
+    var sendsDefaultRouteToInternetGateway: Bool {
+        guard let route = route(for: CIDR.anyIPv4.address), !route.isBlackhole else { return false }
         if case .internetGateway = route.target { return true }
         return false
     }

@@ -6,7 +6,7 @@ struct BlockPublicAccessViolationRule: AuditRule {
     func findings(in context: AuditContext) -> [Finding] {
         let setting = context.blockPublicAccess
         let permitted = setting.permittedPorts.map(\.description).joined(separator: ", ")
-        return BlockPublicAccessViolation.all(in: context).map { violation in
+        return context.violations.map { violation in
             let cluster = violation.cluster
             let subnet = cluster.subnets.first { context.isPublicForEMR($0) }?.rawValue ?? "a public subnet"
             let ports = violation.rule.traffic.ipProtocol == .all

@@ -5,7 +5,7 @@ struct PublicExposureRule: AuditRule {
     static let summary = "a cluster port is open from the internet (IPv4 or IPv6) in a way block public access does not catch: split or broad ranges, prefix lists, IPv6, permitted ports such as SSH, subnets EMR counts as private"
 
     func findings(in context: AuditContext) -> [Finding] {
-        let violations = BlockPublicAccessViolation.all(in: context)
+        let violations = context.violations
         return context.roleExposures(from: { $0 == .internet || $0 == .internet6 }).compactMap { exposure in
             let ipv6 = exposure.zone == .internet6
             let literal = violations.filter { violation in
