@@ -20,11 +20,11 @@ extension CommandLineTool {
         var failures: [InputFailure] = []
         for path in parsed.positionals {
             do {
-                let loaded = try loadInput(path, tenants: tenants)
-                let (topology, warnings) = (loaded.topology, loaded.diagnostics)
-                for warning in warnings { output.standardError("\(warning)\n") }
-                let targets = parsed.has("all-interfaces") ? topology.networkInterfaces.keys.sorted() : nil
-                reports.append(AnalysisReport.analyse(topology, targets: targets, input: path, warnings: warnings))
+                for loaded in try loadInputs(path, tenants: tenants) {
+                    for warning in loaded.diagnostics { output.standardError("\(warning)\n") }
+                    reports.append(AnalysisReport.analyse(
+                        loaded.topology, allInterfaces: parsed.has("all-interfaces"), input: loaded.name, warnings: loaded.diagnostics))
+                }
             } catch let failure as InputFailure {
                 failures.append(failure)
             }
@@ -33,6 +33,11 @@ extension CommandLineTool {
             // One bad input means no report at all: a partial report could be mistaken for a clean one.
             let diagnostics = failures.flatMap(\.diagnostics)
             throw InputFailure(exitCode: first.exitCode, diagnostics: diagnostics, summary: failures.map(\.summary).joined(separator: "; "))
+        }
+        guard !reports.isEmpty else {
+            throw InputFailure(
+                exitCode: .dataError, diagnostics: [],
+                summary: "no input to analyse: every file named is a JSON Schema; no report written")
         }
         let text = parsed.value("format") == "json"
             ? AnalysisJSONRenderer.render(reports) : AnalysisTextRenderer.render(reports)

@@ -29,12 +29,19 @@ extension CommandLineTool {
         else { throw UsageError("trace needs --from, --to and --protocol (and --port for tcp/udp)") }
         let query = try CommandLineTool.query(
             from: from, to: to, protocolText: protocolText, port: parsed.value("port"), icmpCode: parsed.value("icmp-code"))
-        let loaded = try loadInput(path, tenants: tenants)
-        let (topology, warnings) = (loaded.topology, loaded.diagnostics)
-        for warning in warnings { output.standardError("\(warning)\n") }
-        let result = Solver(topology: topology).trace(query)
+        let solver = Solver(topology: try loadTopology(path, tenants: tenants))
+        if let problem = solver.problem(with: query) { throw UsageError(problem.message) }
+        let result = solver.trace(query)
         output.standardOutput(parsed.value("format") == "json" ? TraceRenderer.json(result) : TraceRenderer.text(result))
         return .success
+    }
+
+    /// Loads one input for `trace`, printing its warnings; an input that holds no network
+    /// is invalid, as for `analyze`.
+    private func loadTopology(_ path: String, tenants: TenantOptions) throws -> Topology {
+        let loaded = try loadInput(path, tenants: tenants)
+        for warning in loaded.diagnostics { output.standardError("\(warning)\n") }
+        return loaded.topology
     }
 
     /// Builds a query from its textual parts, rejecting what cannot be a flow.
@@ -61,74 +68,113 @@ extension CommandLineTool {
             if port != nil { throw UsageError("protocol \(ipProtocol) has no ports; drop --port") }
             keys = 0...65535
         }
-        return TraceQuery(source: try source(from), destination: destination(to), protocolNumber: number, keys: keys)
+        return TraceQuery(source: try source(from), destination: try destination(to), protocolNumber: number, keys: keys)
     }
 
     static func source(_ text: String) throws(UsageError) -> TraceQuery.Source {
         if let zone = Zone(parsing: text) { return .zone(zone) }
-        if text.hasPrefix("tenant:") || text.hasPrefix("onprem:") || text.hasPrefix("vpc:") {
-            throw UsageError("invalid zone '\(text)'")
+        if ["tenant:", "onprem:", "vpc:", "outside:"].contains(where: text.hasPrefix) {
+            throw UsageError("invalid zone '\(text)': a name must follow the colon")
         }
-        if let address = IPAddress(text) { return .address(address) }
+        if let address = try address(text, option: "--from") { return .address(address) }
         return .resource(text)
     }
 
-    static func destination(_ text: String) -> TraceQuery.Destination {
-        IPAddress(text).map(TraceQuery.Destination.address) ?? .resource(text)
+    static func destination(_ text: String) throws(UsageError) -> TraceQuery.Destination {
+        if let address = try address(text, option: "--to") { return .address(address) }
+        return .resource(text)
     }
 
-    /// Answers every flow of a JSON-lines file against one loaded topology.
+    /// The address `text` holds; `nil` for text that is not written like an address (an
+    /// id); an error for text that is, but is not a valid one (`999.1.1.1`, `10.0.0.0/8`).
+    private static func address(_ text: String, option: String) throws(UsageError) -> IPAddress? {
+        if let address = IPAddress(text) { return address }
+        let looksLikeIPv4 = text.contains(".") && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "/") }
+        let looksLikeIPv6 = text.contains(":") && text.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." || $0 == "/" }
+        guard looksLikeIPv4 || looksLikeIPv6 else { return nil }
+        if text.contains("/") {
+            throw UsageError("invalid address '\(text)' for \(option): expected one address, not a CIDR block")
+        }
+        throw UsageError("invalid address '\(text)' for \(option): expected an IPv4 address such as 10.0.1.5 or an IPv6 address such as 2600:1f18::5")
+    }
+
+    /// Answers every flow of a JSON-lines file against one loaded topology. A line that is
+    /// not a valid flow, or names nothing in the topology, gets an error object on its own
+    /// line; the others are answered, and the status is 64 when any line was an error.
     private func traceFlows(topologyPath: String, flowsPath: String, tenants: TenantOptions) throws -> ExitCode {
-        let loaded = try loadInput(topologyPath, tenants: tenants)
-        let (topology, warnings) = (loaded.topology, loaded.diagnostics)
-        for warning in warnings { output.standardError("\(warning)\n") }
+        let solver = Solver(topology: try loadTopology(topologyPath, tenants: tenants))
         let bytes = try readInput(flowsPath, summary: "no verdict written")
-        var queries: [TraceQuery] = []
-        var diagnostics: [Diagnostic] = []
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        var errors = 0
         for (index, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            do {
-                queries.append(try CommandLineTool.flowQuery(String(line), file: flowsPath, line: index + 1))
-            } catch let diagnostic as Diagnostic {
-                diagnostics.append(diagnostic)
+            let number = index + 1
+            switch CommandLineTool.flowQuery(String(line), file: flowsPath, line: number) {
+            case .failure(let failure):
+                errors += 1
+                output.standardOutput(TraceRenderer.errorLine(line: number, message: failure.message, flow: failure.flow) + "\n")
+                output.standardError("\(failure.diagnostic)\n")
+            case .success(let (query, flow)):
+                if let problem = solver.problem(with: query) {
+                    errors += 1
+                    output.standardOutput(TraceRenderer.errorLine(line: number, message: problem.message, flow: flow) + "\n")
+                    output.standardError("\(flowsPath):\(number):1: error: \(problem.message)\n")
+                    continue
+                }
+                output.standardOutput(TraceRenderer.jsonLine(solver.trace(query), flow: flow) + "\n")
             }
         }
-        guard diagnostics.isEmpty else {
-            throw InputFailure(exitCode: .dataError, diagnostics: diagnostics, summary: "\(flowsPath) is invalid; no verdict written")
+        guard errors == 0 else {
+            output.standardError("exposure: \(errors) line\(errors == 1 ? "" : "s") of \(flowsPath) could not be traced\n")
+            return .usage
         }
-        let solver = Solver(topology: topology)
-        for query in queries { output.standardOutput(TraceRenderer.jsonLine(solver.trace(query)) + "\n") }
         return .success
     }
 
+    /// A `--flows` line that is not a flow the topology can answer.
+    struct FlowFailure: Error {
+        let diagnostic: Diagnostic
+        let flow: TraceRenderer.Flow?
+        var message: String { (diagnostic.path.map { "\($0): " } ?? "") + diagnostic.message }
+    }
+
+    /// The keys a `--flows` line may have.
+    static let flowKeys: Set<String> = ["from", "to", "protocol", "port", "icmpCode"]
+
     /// Reads one `{"from":..,"to":..,"protocol":..,"port":..}` line.
-    static func flowQuery(_ line: String, file: String, line number: Int) throws -> TraceQuery {
+    static func flowQuery(_ line: String, file: String, line number: Int) -> Result<(TraceQuery, TraceRenderer.Flow), FlowFailure> {
         let value: JSONValue
         do {
             value = try JSONReader.parse(Array(line.utf8))
         } catch {
-            throw Diagnostic(severity: .error, file: file, location: SourceLocation(line: number, column: error.location.column), message: "invalid JSON: \(error.message)")
+            let diagnostic = Diagnostic(severity: .error, file: file, location: SourceLocation(line: number, column: error.location.column), message: "invalid JSON: \(error.message)")
+            return .failure(FlowFailure(diagnostic: diagnostic, flow: nil))
         }
         let cursor = JSONCursor(value: value, file: file)
         func located(_ diagnostic: Diagnostic) -> Diagnostic {
             Diagnostic(severity: .error, file: file, path: diagnostic.path, location: SourceLocation(line: number, column: diagnostic.location?.column ?? 1), message: diagnostic.message)
         }
-        do {
-            let portCursor = cursor.field("port")
-            let port: String? = try portCursor.map { field throws(Diagnostic) in String(try field.int()) }
-            let code: String? = try cursor.field("icmpCode").map { field throws(Diagnostic) in String(try field.int()) }
+        var flow: TraceRenderer.Flow?
+        do throws(Diagnostic) {
+            guard case .object = value.kind else { throw cursor.error("expected a flow object, found \(value.kindName)") }
+            if let unknown = cursor.unknownKeyWarnings(known: flowKeys).first {
+                throw Diagnostic(severity: .error, file: file, path: unknown.path, location: unknown.location, message: unknown.message.replacingOccurrences(of: " is ignored", with: ""))
+            }
+            let port = try cursor.field("port")?.int()
+            let code = try cursor.field("icmpCode")?.int()
             let protocolCursor = try cursor.requiredField("protocol")
             let protocolText: String
             if case .number = protocolCursor.value.kind { protocolText = String(try protocolCursor.int()) } else { protocolText = try protocolCursor.string() }
+            let from = try cursor.requiredField("from").string()
+            let to = try cursor.requiredField("to").string()
+            flow = TraceRenderer.Flow(from: from, to: to, protocol: protocolText, port: port, icmpCode: code)
             do {
-                return try query(
-                    from: try cursor.requiredField("from").string(), to: try cursor.requiredField("to").string(),
-                    protocolText: protocolText, port: port, icmpCode: code)
-            } catch let usage as UsageError {
-                throw Diagnostic(severity: .error, file: file, path: "$", location: SourceLocation(line: number, column: 1), message: usage.message)
+                let query = try query(from: from, to: to, protocolText: protocolText, port: port.map(String.init), icmpCode: code.map(String.init))
+                return .success((query, TraceRenderer.Flow(from: from, to: to, protocol: protocolText, port: port, icmpCode: code)))
+            } catch {
+                throw Diagnostic(severity: .error, file: file, path: "$", location: SourceLocation(line: number, column: 1), message: error.message)
             }
-        } catch let diagnostic as Diagnostic {
-            throw located(diagnostic)
+        } catch {
+            return .failure(FlowFailure(diagnostic: located(error), flow: flow))
         }
     }
 }

@@ -101,9 +101,10 @@ public struct CommandLineTool {
         return options
     }
 
-    /// Loads one input (a file of any supported format, or a folder of AWS CLI outputs),
-    /// turning every problem into located diagnostics.
-    func loadInput(_ path: String, tenants: TenantOptions) throws -> InputLoader.Loaded {
+    /// Loads what one command-line input names: a file of any supported format, a folder
+    /// of AWS CLI outputs, or a folder of native topology files (one input each). A JSON
+    /// Schema file is skipped with a note (so `topologies/*.json` can be analysed).
+    func loadInputs(_ path: String, tenants: TenantOptions) throws -> [InputLoader.Loaded] {
         var isDirectory: ObjCBool = false
         let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
         do {
@@ -112,20 +113,35 @@ public struct CommandLineTool {
                 guard !files.isEmpty else {
                     throw InputFailure(
                         exitCode: .noInput,
-                        diagnostics: [Diagnostic(severity: .error, file: path, message: "the folder holds no .json files; expected AWS CLI describe-* outputs (see the README)")],
+                        diagnostics: [Diagnostic(severity: .error, file: path, message: "the folder holds no .json files; expected AWS CLI describe-* outputs or native topology files (see the README)")],
                         summary: "no report written")
                 }
-                return try InputLoader.load(folder: path, files: files, tenants: tenants)
+                return try InputLoader.loadAll(folder: path, files: files, tenants: tenants)
             }
             let bytes = try readInput(path, summary: "no report written")
             let name = path.split(separator: "/").last.map(String.init) ?? path
-            return try InputLoader.load(file: InputFile(path: path, relativePath: name, bytes: bytes), tenants: tenants)
+            return [try InputLoader.load(file: InputFile(path: path, relativePath: name, bytes: bytes), tenants: tenants)]
+        } catch let failure as LoadFailure where failure.isJSONSchema {
+            for note in failure.diagnostics { output.standardError("\(note)\n") }
+            return []
         } catch let failure as LoadFailure {
             let errors = failure.errors.count
             throw InputFailure(
                 exitCode: .dataError, diagnostics: failure.diagnostics,
                 summary: "\(path) is invalid (\(errors) error\(errors == 1 ? "" : "s")); no report written")
         }
+    }
+
+    /// Loads the one input a command that takes one (`trace`, `convert`) names.
+    func loadInput(_ path: String, tenants: TenantOptions) throws -> InputLoader.Loaded {
+        let loaded = try loadInputs(path, tenants: tenants)
+        guard loaded.count == 1, let only = loaded.first else {
+            let message = loaded.isEmpty
+                ? "\(path) holds no input (a JSON Schema is not a topology)"
+                : "\(path) holds \(loaded.count) native topology files; name the one to use"
+            throw InputFailure(exitCode: .dataError, diagnostics: [Diagnostic(severity: .error, file: path, message: message)], summary: "nothing done")
+        }
+        return only
     }
 
     /// Every `.json` file below a folder (hidden ones excepted), in path order.

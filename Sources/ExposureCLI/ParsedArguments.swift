@@ -63,7 +63,7 @@ struct ParsedArguments {
                 flags.insert(name)
                 continue
             }
-            let value: String
+            var value: String
             if let inlineValue {
                 value = inlineValue
             } else {
@@ -71,8 +71,12 @@ struct ParsedArguments {
                 value = arguments[index]
                 index += 1
             }
-            if let choices = spec.choices, !choices.contains(value) {
-                throw UsageError("invalid value '\(value)' for '--\(name)'; choose one of: \(choices.joined(separator: ", "))")
+            if let choices = spec.choices {
+                // Choices are case-insensitive: `--fail-on HIGH` is `--fail-on high`.
+                guard let choice = choices.first(where: { $0.lowercased() == value.lowercased() }) else {
+                    throw UsageError("invalid value '\(value)' for '--\(name)'; choose one of: \(choices.joined(separator: ", "))")
+                }
+                value = choice
             }
             if !spec.repeatable, values[name] != nil {
                 throw UsageError("option '--\(name)' is given more than once")

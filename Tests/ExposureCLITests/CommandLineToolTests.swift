@@ -119,16 +119,39 @@ struct CommandLineToolTests {
         #expect(verdicts == ["reachable", "blocked", "reachable"])
     }
 
-    @Test("A bad flow line is reported with its line number")
+    @Test("A bad flow line gets an error object on its line, the others are answered, and the status is 64")
     func badFlow() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("exposure-flows-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let flows = folder.appendingPathComponent("flows.jsonl")
-        try Data("{\"from\":\"internet\",\"to\":\"eni-0b-primary\",\"protocol\":\"tcp\",\"port\":22}\n{\"from\":\"internet\",\"protocol\":\"tcp\"}\n".utf8).write(to: flows)
+        try Data("""
+            {"from":"internet","to":"eni-0b-primary","protocol":"tcp","port":22}
+            {"from":"internet","protocol":"tcp"}
+
+            {"from":"tenant:nobody","to":"eni-0b-primary","protocol":"tcp","port":22}
+            {"from":"internet","to":"eni-0b-primary","protocol":"tcp","port":22,"prot":1}
+            not json
+            {"from":"internet","to":"eni-0b-primary","protocol":"tcp","port":8088}
+            """.utf8).write(to: flows)
         let result = CLIHarness.run(["trace", "topologies/emr-public-subnet.json", "--flows", flows.path])
-        #expect(result.status == .dataError)
+        #expect(result.status == .usage)
+        let lines = result.standardOutput.split(separator: "\n").map { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] ?? [:]
+        }
+        // One output line per non-blank input line, in order.
+        #expect(lines.count == 6)
+        #expect(lines.map { $0["verdict"] as? String } == ["reachable", nil, nil, nil, nil, "reachable"])
+        #expect(lines.map { $0["line"] as? Int } == [nil, 2, 4, 5, 6, nil])
+        // Every verdict line repeats its flow.
+        #expect((lines[0]["flow"] as? [String: Any])?["port"] as? Int == 22)
+        #expect((lines[5]["flow"] as? [String: Any])?["port"] as? Int == 8088)
+        #expect((lines[1]["error"] as? String)?.contains("missing required field \"to\"") == true)
+        #expect((lines[2]["error"] as? String)?.contains("no tenant 'tenant:nobody' in the topology") == true)
+        #expect((lines[3]["error"] as? String)?.contains("unknown field \"prot\"") == true)
+        #expect((lines[4]["error"] as? String)?.contains("invalid JSON") == true)
         #expect(result.standardError.contains("flows.jsonl:2:1: error: $: missing required field \"to\""))
+        #expect(result.standardError.contains("4 lines of"))
     }
 }
 

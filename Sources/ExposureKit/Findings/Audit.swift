@@ -3,8 +3,9 @@ public struct Audit: Sendable {
     /// Every rule, in the order of the README's rule table.
     static let rules: [any AuditRule] = [
         BlockPublicAccessViolationRule(), BlockPublicAccessDisabledRule(), BlockPublicAccessPermittedPortsRule(),
-        PublicExposureRule(), TenantExposureRule(), OnPremExposureRule(), RepositoryEgressGapRule(),
-        RepositoryPartialReturnRule(), RepositoryEgressUnverifiedRule(), ServiceAccessRule(), S3RouteRule(),
+        PublicExposureRule(), TenantExposureRule(), OnPremExposureRule(), PossibleExposureRule(),
+        InterfaceExposureRule(), RepositoryEgressGapRule(), RepositoryPartialReturnRule(),
+        RepositoryEgressUnverifiedRule(), ServiceAccessRule(), S3RouteRule(), InputIncompleteRule(),
     ]
 
     /// The id and summary of every rule, for documentation and `--help`.
@@ -16,7 +17,8 @@ public struct Audit: Sendable {
     /// What the audit assumed where the input is silent.
     public let assumptions: [String]
 
-    /// Audits the EMR clusters of `solver`'s topology, given the exposures of their nodes.
+    /// Audits `solver`'s topology, given the exposures of the interfaces analysed (every EMR
+    /// node among them).
     ///
     /// - Complexity: dominated by the repository egress checks, O(*c* × *b* × *p* × *k* × *s*)
     ///   for *c* node classes, *b* buckets, *p* candidate paths, *k* stages and *s* segments.

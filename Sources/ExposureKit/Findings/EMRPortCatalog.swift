@@ -18,19 +18,6 @@ public enum EMRPortCatalog {
         (50475, "DataNode HTTPS (Hadoop 2)"),
     ]
 
-    /// How much an open port gives away, for grading findings.
-    public enum Sensitivity: Int, Hashable, Sendable, Comparable {
-        /// Authenticated remote access (SSH with keys).
-        case low
-        /// Status pages and services of unknown purpose.
-        case medium
-        /// Job submission, notebooks, SQL, metadata, HDFS data and key management: code
-        /// execution or data access without further authentication by default.
-        case high
-
-        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-    }
-
     /// Ports whose services run code or hand out data to whoever connects.
     static let highSensitivityPorts: Set<UInt16> = [
         8020, 8042, 8088, 8888, 8890, 8998, 9083, 9443, 9600, 9864, 9866, 9867, 9870, 9871,
@@ -39,10 +26,10 @@ public enum EMRPortCatalog {
 
     /// The most sensitive service in `range` of protocol `protocolNumber` on a node of
     /// `role`; a port outside the catalog counts as medium.
-    public static func sensitivity(of range: ClosedRange<UInt16>, protocolNumber: UInt8, role: EMRCluster.Role?) -> Sensitivity {
+    public static func sensitivity(of range: ClosedRange<UInt16>, protocolNumber: UInt8, role: EMRCluster.Role?) -> PortSensitivity {
         guard protocolNumber == 6 else { return .medium }
         let catalog = role.map { $0 == .primary ? primary : worker } ?? []
-        var worst: Sensitivity = .low
+        var worst: PortSensitivity = .low
         var cataloged = 0
         for entry in catalog where range.contains(entry.port) {
             cataloged += 1

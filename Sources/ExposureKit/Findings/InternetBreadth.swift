@@ -35,8 +35,9 @@ enum InternetBreadth: Int, Comparable, Sendable {
     }
 
     /// Severity of an exposure of this breadth on a port of `sensitivity`.
-    func severity(for sensitivity: EMRPortCatalog.Sensitivity) -> Severity {
+    func severity(for sensitivity: PortSensitivity) -> Severity {
         switch (self, sensitivity) {
+        case (_, .minimal): .info
         case (.world, .high): .critical
         case (.world, .medium): .high
         case (.world, .low): .medium

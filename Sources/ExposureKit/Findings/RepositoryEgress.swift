@@ -129,13 +129,16 @@ struct RepositoryEgress: Sendable {
             let subnet: SubnetID
             let groups: [SecurityGroupID]
             let isPublic: Bool
+            let isPlanned: Bool
             let ephemeral: PortRange
         }
         var grouped: [Key: [(EMRCluster.Role, NetworkInterface)]] = [:]
         var order: [Key] = []
         for node in cluster.nodes {
             guard let interface = topology.networkInterfaces[node.networkInterface] else { continue }
-            let key = Key(subnet: interface.subnet, groups: interface.securityGroups, isPublic: interface.hasPublicIPv4, ephemeral: interface.ephemeralPorts)
+            let key = Key(
+                subnet: interface.subnet, groups: interface.securityGroups, isPublic: interface.hasPublicIPv4,
+                isPlanned: interface.addressIsPlanned, ephemeral: interface.ephemeralPorts)
             if grouped[key] == nil { order.append(key) }
             grouped[key, default: []].append((node.role, interface))
         }
@@ -147,8 +150,9 @@ struct RepositoryEgress: Sendable {
             let source = SourceClass(
                 zone: solver.ownZone(of: interfaces[0]), subnet: key.subnet, groups: key.groups,
                 addresses: interfaces.reduce(AddressSet.empty) { $0.union(Solver.addresses(of: $1, in: solver.topology)) }.intersection(.allIPv4),
-                ephemeralPorts: key.ephemeral, interfaces: interfaces.map(\.id))
-            let candidates = solver.egressCandidates(from: source, hasPublicIPv4: key.isPublic, to: addresses, service: service)
+                hasPlannedAddresses: key.isPlanned, hasPublicIPv4: key.isPublic, ephemeralPorts: key.ephemeral,
+                interfaces: interfaces.map(\.id))
+            let candidates = solver.egressCandidates(from: source, to: addresses, service: service)
             let outcomes = buckets.map { bucket in
                 (bucket, [UInt16(80), 443].map { port in outcome(port: port, bucket: bucket, source: source, candidates: candidates) })
             }
@@ -175,7 +179,9 @@ struct RepositoryEgress: Sendable {
                 reason: "no statement of the policy allows s3:GetObject on \(object)",
                 fix: .change("add a statement to the policy of \(endpoint.id) allowing s3:GetObject on \(object)"))
         case .undecided(let why):
-            return .unknown(component: endpoint.id.rawValue, kind: VPCEndpointKind.kindName, reason: "the policy of \(endpoint.id): \(why)")
+            return .unknown(
+                component: endpoint.id.rawValue, kind: VPCEndpointKind.kindName, reason: "the policy of \(endpoint.id): \(why)",
+                missing: [MissingInput(component: endpoint.id.rawValue, what: "an endpoint policy the analyzer cannot decide (\(why))", exportCommand: nil)])
         }
     }
 
@@ -207,7 +213,7 @@ struct RepositoryEgress: Sendable {
                 partial = partial.union(result.partialReturn)
                 caveats += solver.witnesses(of: path, result: result).flatMap(\.caveats)
             }
-            unknownReasons += path.stages.filter { !$0.unknown.isEmpty }.compactMap(\.unknownReason)
+            unknownReasons += result.unknownReasons
         }
         let missing = wanted.subtracting(reachable)
         if missing.isEmpty {

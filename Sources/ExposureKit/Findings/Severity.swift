@@ -12,6 +12,16 @@ public enum Severity: String, Hashable, Sendable, Comparable, CaseIterable {
         }
     }
 
+    /// One step lower (`info` stays `info`).
+    public var lowered: Severity {
+        switch self {
+        case .critical: .high
+        case .high: .medium
+        case .medium: .low
+        case .low, .info: .info
+        }
+    }
+
     /// Lower severities sort first; reports sort with `>` to lead with the worst.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }

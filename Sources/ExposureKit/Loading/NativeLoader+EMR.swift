@@ -4,7 +4,7 @@ extension NativeLoader {
         diagnostics += element.unknownKeyWarnings(known: [
             "id", "name", "releaseLabel", "subnets", "primarySecurityGroup", "coreSecurityGroup",
             "serviceAccessSecurityGroup", "additionalPrimarySecurityGroups",
-            "additionalCoreSecurityGroups", "nodes",
+            "additionalCoreSecurityGroups", "nodes", "launched",
         ])
         let id = try declare(.emrCluster, in: element)
         let subnetsCursor = try element.requiredField("subnets")
@@ -38,7 +38,27 @@ extension NativeLoader {
                 .map { SecurityGroupID($0) },
             additionalCoreGroups: try referAll(.securityGroup, element.field("additionalCoreSecurityGroups"))
                 .map { SecurityGroupID($0) },
-            nodes: nodes)
+            nodes: nodes, isLaunched: try element.field("launched")?.bool() ?? !nodes.isEmpty)
+    }
+
+    /// What an importer left out: AWS CLI calls the export lacks, and resources it could
+    /// not analyse.
+    mutating func decodeImportRecord(_ root: JSONCursor) throws(Diagnostic) {
+        for cursor in try root.field("missingExports")?.elements() ?? [] {
+            let call = try cursor.string()
+            guard let missing = MissingExport(rawValue: call) else {
+                let valid = MissingExport.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                throw cursor.error("expected one of \(valid), found \"\(call)\"")
+            }
+            if !topology.missingExports.contains(missing) { topology.missingExports.append(missing) }
+        }
+        topology.missingExports.sort()
+        for cursor in try root.field("skipped")?.elements() ?? [] {
+            diagnostics += cursor.unknownKeyWarnings(known: ["resource", "kind", "reason", "incomplete"])
+            topology.skipped.append(SkippedResource(
+                resource: try cursor.requiredField("resource").string(), kind: try cursor.requiredField("kind").string(),
+                reason: try cursor.requiredField("reason").string(), isIncomplete: try cursor.field("incomplete")?.bool() ?? false))
+        }
     }
 
     mutating func decodeBlockPublicAccess(_ element: JSONCursor) throws(Diagnostic) {

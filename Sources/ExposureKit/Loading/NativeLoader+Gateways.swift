@@ -2,18 +2,27 @@
 /// transit gateway and VPC endpoints.
 extension NativeLoader {
     mutating func decodeInternetGateway(_ element: JSONCursor) throws(Diagnostic) {
-        diagnostics += element.unknownKeyWarnings(known: ["id", "vpc"])
+        diagnostics += element.unknownKeyWarnings(known: ["id", "vpc", "outsideInput"])
         let id = try declare(.internetGateway, in: element)
         let vpc = try refer(.vpc, try element.requiredField("vpc"))
+        try noteAssumedGateway(element, id: id, vpc: vpc)
         topology.internetGateways[InternetGatewayID(id)] = InternetGateway(id: InternetGatewayID(id), vpc: VPCID(vpc))
     }
 
     mutating func decodeEgressOnlyGateway(_ element: JSONCursor) throws(Diagnostic) {
-        diagnostics += element.unknownKeyWarnings(known: ["id", "vpc"])
+        diagnostics += element.unknownKeyWarnings(known: ["id", "vpc", "outsideInput"])
         let id = try declare(.egressOnlyGateway, in: element)
         let vpc = try refer(.vpc, try element.requiredField("vpc"))
+        try noteAssumedGateway(element, id: id, vpc: vpc)
         topology.egressOnlyGateways[EgressOnlyGatewayID(id)] = EgressOnlyGateway(
             id: EgressOnlyGatewayID(id), vpc: VPCID(vpc))
+    }
+
+    /// `"outsideInput": true`: a gateway only a route names, assumed attached where the
+    /// route requires (semantics, section 1); the report says so.
+    mutating func noteAssumedGateway(_ element: JSONCursor, id: String, vpc: String) throws(Diagnostic) {
+        guard try element.field("outsideInput")?.bool() == true else { return }
+        topology.assumptions.append("\(id) is not in the input; a route names it, so it is taken as attached to \(vpc), as AWS requires")
     }
 
     mutating func decodeNATGateway(_ element: JSONCursor) throws(Diagnostic) {
@@ -36,9 +45,10 @@ extension NativeLoader {
     }
 
     mutating func decodeVPNGateway(_ element: JSONCursor) throws(Diagnostic) {
-        diagnostics += element.unknownKeyWarnings(known: ["id", "vpc"])
+        diagnostics += element.unknownKeyWarnings(known: ["id", "vpc", "outsideInput"])
         let id = try declare(.vpnGateway, in: element)
         let vpc = try element.field("vpc").map { cursor throws(Diagnostic) in try refer(.vpc, cursor) }
+        if let vpc { try noteAssumedGateway(element, id: id, vpc: vpc) }
         topology.vpnGateways[VPNGatewayID(id)] = VPNGateway(id: VPNGatewayID(id), vpc: vpc.map { VPCID($0) })
     }
 
@@ -91,23 +101,37 @@ extension NativeLoader {
 
     mutating func decodeTransitGatewayAttachment(_ element: JSONCursor) throws(Diagnostic) {
         diagnostics += element.unknownKeyWarnings(known: [
-            "id", "transitGateway", "vpc", "subnets", "vpnConnection", "peerTransitGateway",
+            "id", "transitGateway", "vpc", "subnets", "subnetsUnknown", "vpnConnection", "peerTransitGateway",
+            "outside", "resource",
         ])
         let id = try declare(.transitGatewayAttachment, in: element)
         let tgw = try refer(.transitGateway, try element.requiredField("transitGateway"))
         let resource: TransitGatewayAttachment.Resource
         if let vpcCursor = element.field("vpc") {
             let vpc = try refer(.vpc, vpcCursor)
-            let subnetsCursor = try element.requiredField("subnets")
-            let subnets = try referAll(.subnet, subnetsCursor)
-            guard !subnets.isEmpty else { throw subnetsCursor.error("a VPC attachment needs at least one subnet") }
-            resource = .vpc(VPCID(vpc), subnets: subnets.map { SubnetID($0) })
+            if try element.field("subnetsUnknown")?.bool() == true {
+                if let subnets = element.field("subnets") {
+                    throw subnets.error("an attachment with \"subnetsUnknown\": true lists no subnets")
+                }
+                resource = .vpc(VPCID(vpc), subnets: nil)
+            } else {
+                let subnetsCursor = try element.requiredField("subnets")
+                let subnets = try referAll(.subnet, subnetsCursor)
+                guard !subnets.isEmpty else {
+                    throw subnetsCursor.error("a VPC attachment needs at least one subnet (or \"subnetsUnknown\": true)")
+                }
+                resource = .vpc(VPCID(vpc), subnets: subnets.map { SubnetID($0) })
+            }
         } else if let vpnCursor = element.field("vpnConnection") {
             resource = .vpn(VPNConnectionID(try refer(.vpnConnection, vpnCursor)))
         } else if let peerCursor = element.field("peerTransitGateway") {
-            resource = .peering(TransitGatewayID(try peerCursor.string()))
+            resource = .outside(type: "peering", resource: try peerCursor.string())
+        } else if let outsideCursor = element.field("outside") {
+            let type = try outsideCursor.string()
+            guard !type.isEmpty else { throw outsideCursor.error("expected the attachment's resource type, such as \"direct-connect-gateway\"") }
+            resource = .outside(type: type, resource: try element.field("resource")?.string())
         } else {
-            throw element.error("expected \"vpc\" with \"subnets\", \"vpnConnection\", or \"peerTransitGateway\"")
+            throw element.error("expected \"vpc\" with \"subnets\", \"vpnConnection\", \"peerTransitGateway\", or \"outside\" (the type of a resource the input does not describe)")
         }
         topology.transitGatewayAttachments[TransitGatewayAttachmentID(id)] = TransitGatewayAttachment(
             id: TransitGatewayAttachmentID(id), transitGateway: TransitGatewayID(tgw), resource: resource)
@@ -115,7 +139,7 @@ extension NativeLoader {
 
     mutating func decodeTransitGatewayRouteTable(_ element: JSONCursor) throws(Diagnostic) {
         diagnostics += element.unknownKeyWarnings(known: [
-            "id", "transitGateway", "routes", "associations", "propagations",
+            "id", "transitGateway", "routes", "associations", "propagations", "routesUnknown",
         ])
         let id = try declare(.transitGatewayRouteTable, in: element)
         let tgw = try refer(.transitGateway, try element.requiredField("transitGateway"))
@@ -139,7 +163,8 @@ extension NativeLoader {
         topology.transitGatewayRouteTables[TransitGatewayRouteTableID(id)] = TransitGatewayRouteTable(
             id: TransitGatewayRouteTableID(id), transitGateway: TransitGatewayID(tgw), routes: routes,
             associations: associations.map { TransitGatewayAttachmentID($0) },
-            propagations: propagations.map { TransitGatewayAttachmentID($0) })
+            propagations: propagations.map { TransitGatewayAttachmentID($0) },
+            routesAreKnown: !(try element.field("routesUnknown")?.bool() ?? false))
     }
 
     mutating func decodeVPCEndpoint(_ element: JSONCursor) throws(Diagnostic) {

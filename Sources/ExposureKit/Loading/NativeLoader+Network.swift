@@ -18,41 +18,103 @@ extension NativeLoader {
     }
 
     mutating func decodePrefixList(_ element: JSONCursor) throws(Diagnostic) {
-        diagnostics += element.unknownKeyWarnings(known: ["id", "name", "entries"])
+        diagnostics += element.unknownKeyWarnings(known: ["id", "name", "entries", "standsFor"])
         let id = try declare(.prefixList, in: element)
         let entries: [CIDR]? = try element.field("entries").map { cursor throws(Diagnostic) in try cidrs(cursor) }
+        var standIn: PrefixList.StandIn?
+        if let cursor = element.field("standsFor") {
+            // A stand-in an importer wrote: what the missing entries are.
+            diagnostics += cursor.unknownKeyWarnings(known: ["rulesOf", "valueAfterApply"])
+            if let group = try cursor.field("rulesOf")?.string() {
+                standIn = .rulesOf(SecurityGroupID(group))
+            } else if let value = try cursor.field("valueAfterApply")?.string() {
+                standIn = .valueAfterApply(value)
+            } else {
+                throw cursor.error("expected {\"rulesOf\": GROUP} or {\"valueAfterApply\": VALUE}")
+            }
+            if let entriesCursor = element.field("entries") {
+                throw entriesCursor.error("a stand-in prefix list has no entries")
+            }
+        }
         topology.prefixLists[PrefixListID(id)] = PrefixList(
-            id: PrefixListID(id), name: try element.field("name")?.string(), entries: entries)
+            id: PrefixListID(id), name: try element.field("name")?.string(), entries: entries, standIn: standIn)
     }
 
     mutating func decodeVPC(_ element: JSONCursor) throws(Diagnostic) {
-        diagnostics += element.unknownKeyWarnings(known: ["id", "cidrs", "tenant", "account"])
+        diagnostics += element.unknownKeyWarnings(known: ["id", "cidrs", "unknownCidrs", "tenant", "account"])
         let id = try declare(.vpc, in: element)
         let blocksCursor = try element.requiredField("cidrs")
-        let blocks = try cidrs(blocksCursor)
-        guard !blocks.isEmpty else { throw blocksCursor.error("expected at least one CIDR block") }
+        var blocks = try cidrs(blocksCursor)
+        let unknown = try unknownBlocks(element.field("unknownCidrs"))
+        for block in unknown {
+            if let cursor = element.field("unknownCidrs"), blocks.contains(where: { $0.family == block.family }) {
+                throw cursor.error("\(block.family.rawValue) is both given in \"cidrs\" and listed as unknown")
+            }
+            blocks.append(placeholderBlock(block.family))
+        }
+        guard !blocks.isEmpty else { throw blocksCursor.error("expected at least one CIDR block (or \"unknownCidrs\")") }
         let tenant = try element.field("tenant").map { cursor throws(Diagnostic) in try refer(.tenant, cursor) }
         topology.vpcs[VPCID(id)] = VPC(
-            id: VPCID(id), cidrs: blocks, tenant: tenant, account: try element.field("account")?.string())
+            id: VPCID(id), cidrs: blocks, tenant: tenant, account: try element.field("account")?.string(),
+            unknownBlocks: unknown)
+    }
+
+    /// `{"ipv4": reason, "ipv6": reason}`: families whose block the input does not give.
+    mutating func unknownBlocks(_ cursor: JSONCursor?) throws(Diagnostic) -> [UnknownBlock] {
+        guard let cursor else { return [] }
+        guard case .object(let members) = cursor.value.kind else {
+            throw cursor.error("expected an object such as {\"ipv6\": \"why it is not known\"}, found \(cursor.value.kindName)")
+        }
+        var result: [UnknownBlock] = []
+        for member in members {
+            let entry = JSONCursor(value: member.value, path: cursor.path.appending(member.key), file: file)
+            guard let family = AddressFamily(rawValue: member.key) else {
+                throw entry.error("expected \"ipv4\" or \"ipv6\", found \"\(member.key)\"")
+            }
+            result.append(UnknownBlock(family: family, reason: try entry.string()))
+        }
+        return result
+    }
+
+    /// A block from a reserved range standing for one the input does not give: one /16 of
+    /// 240.0.0.0/4, or one /48 of 2001:db8::/32, per VPC in the order they are declared.
+    mutating func placeholderBlock(_ family: AddressFamily) -> CIDR {
+        let index = placeholderCount[family, default: 0]
+        placeholderCount[family] = index + 1
+        switch family {
+        case .ipv4:
+            return CIDR(address: IPAddress(ipv4: 0xF000_0000 + UInt32(index % 4096) << 16), prefixLength: 16)
+        case .ipv6:
+            let base: UInt128 = 0x2001_0db8 << 96
+            return CIDR(address: IPAddress(rawValue: base + UInt128(index % 65536) << 80), prefixLength: 48)
+        }
     }
 
     mutating func decodeSubnet(_ element: JSONCursor) throws(Diagnostic) {
         diagnostics += element.unknownKeyWarnings(known: [
-            "id", "vpc", "cidrs", "availabilityZone", "routeTable", "networkAcl", "tenant",
+            "id", "vpc", "cidrs", "unknownCidrs", "availabilityZone", "routeTable", "networkAcl", "tenant",
         ])
         let id = try declare(.subnet, in: element)
         let vpc = try refer(.vpc, try element.requiredField("vpc"))
         let blocksCursor = try element.requiredField("cidrs")
-        let blocks = try cidrs(blocksCursor)
-        guard !blocks.isEmpty else { throw blocksCursor.error("expected at least one CIDR block") }
-        let zone = try element.requiredField("availabilityZone").string()
+        var blocks = try cidrs(blocksCursor)
+        let unknown = try unknownBlocks(element.field("unknownCidrs"))
+        // A subnet whose block is not known lies somewhere in its VPC's blocks of that family.
+        for block in unknown {
+            if let cursor = element.field("unknownCidrs"), blocks.contains(where: { $0.family == block.family }) {
+                throw cursor.error("\(block.family.rawValue) is both given in \"cidrs\" and listed as unknown")
+            }
+            blocks += topology.vpcs[VPCID(vpc)]?.cidrs.filter { $0.family == block.family } ?? []
+        }
+        guard !blocks.isEmpty else { throw blocksCursor.error("expected at least one CIDR block (or \"unknownCidrs\")") }
+        let zone = try element.field("availabilityZone")?.string()
         let routeTable = try element.field("routeTable").map { cursor throws(Diagnostic) in try refer(.routeTable, cursor) }
         let acl = try element.field("networkAcl").map { cursor throws(Diagnostic) in try refer(.networkACL, cursor) }
         let tenant = try element.field("tenant").map { cursor throws(Diagnostic) in try refer(.tenant, cursor) }
         topology.subnets[SubnetID(id)] = Subnet(
             id: SubnetID(id), vpc: VPCID(vpc), cidrs: blocks, availabilityZone: zone,
             routeTable: routeTable.map { RouteTableID($0) }, networkACL: acl.map { NetworkACLID($0) },
-            tenant: tenant)
+            tenant: tenant, unknownBlocks: unknown)
     }
 
     mutating func decodeRouteTable(_ element: JSONCursor) throws(Diagnostic) {
@@ -200,6 +262,16 @@ extension NativeLoader {
         topology.securityGroups[SecurityGroupID(id)] = SecurityGroup(
             id: SecurityGroupID(id), vpc: VPCID(vpc), name: try element.field("name")?.string(),
             ingress: ingress, egress: egress)
+    }
+
+    /// A group rules may name as a peer whose members the input does not describe.
+    mutating func decodeOutsideGroup(_ element: JSONCursor) throws(Diagnostic) {
+        diagnostics += element.unknownKeyWarnings(known: ["id", "addresses", "vpc", "account"])
+        let id = try declare(.securityGroup, in: element)
+        let addresses = try element.field("addresses").map { cursor throws(Diagnostic) in try cidrs(cursor) } ?? OutsideGroup.privateRanges
+        topology.outsideGroups[SecurityGroupID(id)] = OutsideGroup(
+            id: SecurityGroupID(id), addresses: addresses, vpc: (try element.field("vpc")?.string()).map { VPCID($0) },
+            account: try element.field("account")?.string())
     }
 
     mutating func decodeGroupRules(_ list: JSONCursor) throws(Diagnostic) -> [SecurityGroupRule] {

@@ -141,6 +141,9 @@ extension NativeLoader {
                 diagnostics.append(cursor.error("address \(address) is outside subnet \(subnet.id) (\(subnet.cidrs.map(\.description).joined(separator: ", ")))"))
             }
             for group in interface.securityGroups {
+                if topology.outsideGroups[group] != nil {
+                    diagnostics.append(cursor.error("\(group) is an outside group (a rule peer whose members are not in the input); an interface carries security groups"))
+                }
                 if let owner = topology.securityGroups[group]?.vpc, owner != subnet.vpc {
                     diagnostics.append(cursor.error("security group \(group) is in \(owner), but the interface is in \(subnet.vpc)"))
                 }
@@ -174,7 +177,7 @@ extension NativeLoader {
 
     private mutating func checkGatewaysAndAttachments() {
         for attachment in Topology.sortedValues(topology.transitGatewayAttachments) {
-            guard case .vpc(let vpc, let subnets) = attachment.resource,
+            guard case .vpc(let vpc, let subnets?) = attachment.resource,
                 let cursor = location(of: .transitGatewayAttachment, attachment.id.rawValue)
             else { continue }
             var zones: [String: SubnetID] = [:]
@@ -183,10 +186,11 @@ extension NativeLoader {
                 if subnet.vpc != vpc {
                     diagnostics.append(cursor.error("attachment subnet \(subnetID) is in \(subnet.vpc), not \(vpc)"))
                 }
-                if let other = zones[subnet.availabilityZone] {
-                    diagnostics.append(cursor.error("subnets \(other) and \(subnetID) are both in \(subnet.availabilityZone); an attachment has one subnet per Availability Zone"))
+                guard let zone = subnet.availabilityZone else { continue }
+                if let other = zones[zone] {
+                    diagnostics.append(cursor.error("subnets \(other) and \(subnetID) are both in \(zone); an attachment has one subnet per Availability Zone"))
                 }
-                zones[subnet.availabilityZone] = subnetID
+                zones[zone] = subnetID
             }
         }
         for table in Topology.sortedValues(topology.transitGatewayRouteTables) {
@@ -252,13 +256,21 @@ extension NativeLoader {
                 let orphan = subnets.first(where: { topology.subnets[$0]?.routeTable == nil })
             {
                 topology.assumptions.append(
-                    "\(vpc.id) has no main route table in the input; subnets without an association (such as \(orphan)) are assumed to have only the local route")
+                    "\(vpc.id) has no main route table in the input; for subnets without an association (such as \(orphan)) routing beyond the local routes is unknown")
             }
             if !topology.networkACLs.values.contains(where: { $0.vpc == vpc.id && $0.isDefault }),
                 let orphan = subnets.first(where: { topology.subnets[$0]?.networkACL == nil })
             {
                 topology.assumptions.append(
                     "\(vpc.id) has no default network ACL in the input; subnets without an association (such as \(orphan)) are assumed to allow all traffic")
+            }
+        }
+        for attachment in Topology.sortedValues(topology.transitGatewayAttachments) {
+            guard case .outside(let type, _) = attachment.resource else { continue }
+            let routed = topology.transitGatewayRouteTables.values.contains { table in table.routes.contains { $0.attachment == attachment.id } }
+            if !routed {
+                topology.assumptions.append(
+                    "no transit gateway route leads to \(attachment.id) (\(type)); routes it may propagate over BGP are not in the input and none is assumed, so replies never reach what is behind it")
             }
         }
         for connection in Topology.sortedValues(topology.vpnConnections) where connection.knownPrefixes.isEmpty {
@@ -290,9 +302,13 @@ extension NativeLoader {
                 primaryGroup: cluster.primaryGroup, coreGroup: cluster.coreGroup,
                 serviceAccessGroup: cluster.serviceAccessGroup,
                 additionalPrimaryGroups: cluster.additionalPrimaryGroups,
-                additionalCoreGroups: cluster.additionalCoreGroups, nodes: nodes, isPlanned: true)
+                additionalCoreGroups: cluster.additionalCoreGroups, nodes: nodes, isPlanned: true,
+                isLaunched: cluster.isLaunched)
+            let state = cluster.isLaunched
+                ? "is running but its nodes are not in the input"
+                : "is planned, not launched"
             topology.assumptions.append(
-                "\(cluster.id) is planned, not launched: its primary and core nodes are modelled in \(subnetID) at any address of the subnet\(hasIPv6 ? " (IPv6 included)" : ""), the primary \(isPublic ? "with" : "without") a public IPv4 address since the subnet \(isPublic ? "routes" : "does not route") 0.0.0.0/0 to an internet gateway")
+                "\(cluster.id) \(state): its primary and core nodes are modelled in \(subnetID) at any address of the subnet\(hasIPv6 ? " (IPv6 included)" : ""), \(isPublic ? "with" : "without") a public IPv4 address since the subnet \(isPublic ? "routes" : "does not route") 0.0.0.0/0 to an internet gateway")
         }
     }
 }

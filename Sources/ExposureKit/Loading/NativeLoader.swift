@@ -19,6 +19,8 @@ public struct NativeLoader {
 
     /// Set for documents an importer wrote, where unused declarations are normal.
     let isImported: Bool
+    /// Placeholder blocks handed out so far, per family.
+    var placeholderCount: [AddressFamily: Int] = [:]
 
     init(file: String, isImported: Bool = false) {
         self.file = file
@@ -77,6 +79,7 @@ public struct NativeLoader {
         "egressOnlyInternetGateways", "natGateways", "vpnGateways", "customerGateways",
         "vpnConnections", "peeringConnections", "transitGateways", "transitGatewayAttachments",
         "transitGatewayRouteTables", "vpcEndpoints", "emrClusters", "blockPublicAccess",
+        "outsideGroups", "missingExports", "skipped",
     ]
 
     mutating func decodeDocument(_ root: JSONCursor) {
@@ -119,12 +122,14 @@ public struct NativeLoader {
         each(root, "routeTables") { loader, element throws(Diagnostic) in try loader.decodeRouteTable(element) }
         each(root, "networkAcls") { loader, element throws(Diagnostic) in try loader.decodeNetworkACL(element) }
         each(root, "subnets") { loader, element throws(Diagnostic) in try loader.decodeSubnet(element) }
+        each(root, "outsideGroups") { loader, element throws(Diagnostic) in try loader.decodeOutsideGroup(element) }
         each(root, "securityGroups") { loader, element throws(Diagnostic) in try loader.decodeSecurityGroup(element) }
         each(root, "networkInterfaces") { loader, element throws(Diagnostic) in try loader.decodeNetworkInterface(element) }
         each(root, "emrClusters") { loader, element throws(Diagnostic) in try loader.decodeEMRCluster(element) }
         if let bpa = root.field("blockPublicAccess") {
             attempt { loader throws(Diagnostic) in try loader.decodeBlockPublicAccess(bpa) }
         }
+        attempt { loader throws(Diagnostic) in try loader.decodeImportRecord(root) }
     }
 
     /// Decodes every element of the array `key`, one failure not stopping the others.

@@ -38,15 +38,19 @@ public struct EMRCluster: Hashable, Sendable, Identifiable {
     public let additionalPrimaryGroups: [SecurityGroupID]
     public let additionalCoreGroups: [SecurityGroupID]
     public let nodes: [Node]
-    /// Whether the nodes were synthesised because the cluster is planned, not launched.
+    /// Whether the nodes were synthesised because the input does not list them.
     public let isPlanned: Bool
+    /// Whether the cluster is running (its nodes may still be synthesised, when the export
+    /// did not list them); decides whether EMR "refuses to launch" or "revokes".
+    public let isLaunched: Bool
 
     public init(
         id: EMRClusterID, name: String? = nil, releaseLabel: String? = nil, subnets: [SubnetID],
         primaryGroup: SecurityGroupID? = nil, coreGroup: SecurityGroupID? = nil,
         serviceAccessGroup: SecurityGroupID? = nil,
         additionalPrimaryGroups: [SecurityGroupID] = [],
-        additionalCoreGroups: [SecurityGroupID] = [], nodes: [Node], isPlanned: Bool = false
+        additionalCoreGroups: [SecurityGroupID] = [], nodes: [Node], isPlanned: Bool = false,
+        isLaunched: Bool? = nil
     ) {
         self.id = id
         self.name = name
@@ -59,6 +63,7 @@ public struct EMRCluster: Hashable, Sendable, Identifiable {
         self.additionalCoreGroups = additionalCoreGroups
         self.nodes = nodes
         self.isPlanned = isPlanned
+        self.isLaunched = isLaunched ?? !isPlanned
     }
 
     /// The groups EMR attaches to a node of `role`.

@@ -2,18 +2,23 @@
 public struct Subnet: Hashable, Sendable, Identifiable {
     public let id: SubnetID
     public let vpc: VPCID
-    /// The IPv4 and IPv6 blocks of the subnet (an IPv6-only subnet has no IPv4 block).
+    /// The IPv4 and IPv6 blocks of the subnet (an IPv6-only subnet has no IPv4 block); a
+    /// block of a family in `unknownBlocks` stands for "somewhere in the VPC's".
     public let cidrs: [CIDR]
-    public let availabilityZone: String
+    /// `nil` when the input does not say.
+    public let availabilityZone: String?
     /// The explicitly associated route table; `nil` means the VPC's main table.
     public let routeTable: RouteTableID?
     /// The associated network ACL; `nil` means the VPC's default ACL.
     public let networkACL: NetworkACLID?
     public let tenant: String?
+    /// Families whose block the input does not give.
+    public let unknownBlocks: [UnknownBlock]
 
     public init(
-        id: SubnetID, vpc: VPCID, cidrs: [CIDR], availabilityZone: String,
-        routeTable: RouteTableID? = nil, networkACL: NetworkACLID? = nil, tenant: String? = nil
+        id: SubnetID, vpc: VPCID, cidrs: [CIDR], availabilityZone: String?,
+        routeTable: RouteTableID? = nil, networkACL: NetworkACLID? = nil, tenant: String? = nil,
+        unknownBlocks: [UnknownBlock] = []
     ) {
         self.id = id
         self.vpc = vpc
@@ -22,8 +27,14 @@ public struct Subnet: Hashable, Sendable, Identifiable {
         self.routeTable = routeTable
         self.networkACL = networkACL
         self.tenant = tenant
+        self.unknownBlocks = unknownBlocks.sorted { $0.family.rawValue < $1.family.rawValue }
     }
 
     /// Every address of the subnet.
     public var addresses: AddressSet { AddressSet(cidrs: cidrs) }
+
+    /// The addresses of the subnet's blocks that stand for blocks the input does not give.
+    public var unknownAddresses: AddressSet {
+        AddressSet(cidrs: cidrs.filter { cidr in unknownBlocks.contains { $0.family == cidr.family } })
+    }
 }

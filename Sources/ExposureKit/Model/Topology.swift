@@ -23,12 +23,18 @@ public struct Topology: Sendable {
     public var vpcEndpoints: [VPCEndpointID: VPCEndpoint] = [:]
     public var prefixLists: [PrefixListID: PrefixList] = [:]
     public var emrClusters: [EMRClusterID: EMRCluster] = [:]
+    /// Groups that rules name as peers but the input does not describe.
+    public var outsideGroups: [SecurityGroupID: OutsideGroup] = [:]
     /// Declared tenant names, sorted.
     public var tenants: [String] = []
     /// The EMR block-public-access setting; `nil` when the input does not say.
     public var blockPublicAccess: BlockPublicAccess?
     /// What the loader assumed to fill gaps in the input, for the report.
     public var assumptions: [String] = []
+    /// AWS CLI calls the export lacks although verdicts depend on them, in call order.
+    public var missingExports: [MissingExport] = []
+    /// Resources of the input that are not analysed, and why.
+    public var skipped: [SkippedResource] = []
 
     public init() {}
 }
@@ -38,6 +44,9 @@ extension Topology {
     static func sortedValues<K: Comparable, V>(_ dictionary: [K: V]) -> [V] {
         dictionary.keys.sorted().compactMap { dictionary[$0] }
     }
+
+    /// Whether the input holds nothing of a network: no VPC, subnet or interface.
+    public var isEmpty: Bool { vpcs.isEmpty && subnets.isEmpty && networkInterfaces.isEmpty }
 
     /// The route table a subnet uses: its association, else its VPC's main table.
     public func routeTable(of subnet: Subnet) -> RouteTable? {

@@ -23,15 +23,20 @@ public struct TransitGatewayRouteTable: Hashable, Sendable, Identifiable {
     public let associations: [TransitGatewayAttachmentID]
     /// Attachments whose networks propagate into this table.
     public let propagations: [TransitGatewayAttachmentID]
+    /// Whether `routes` are all the table's routes; `false` when the input names the table
+    /// (an attachment is associated with it) but does not describe it.
+    public let routesAreKnown: Bool
 
     public init(
         id: TransitGatewayRouteTableID, transitGateway: TransitGatewayID, routes: [Route],
-        associations: [TransitGatewayAttachmentID], propagations: [TransitGatewayAttachmentID]
+        associations: [TransitGatewayAttachmentID], propagations: [TransitGatewayAttachmentID],
+        routesAreKnown: Bool = true
     ) {
         self.id = id
         self.transitGateway = transitGateway
         self.routes = routes
         self.associations = associations.sorted()
         self.propagations = propagations.sorted()
+        self.routesAreKnown = routesAreKnown
     }
 }

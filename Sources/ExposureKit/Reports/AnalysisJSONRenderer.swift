@@ -3,7 +3,7 @@ import Foundation
 /// Renders analysis reports as versioned JSON (documented in `reports/README.md`).
 public enum AnalysisJSONRenderer {
     /// The version of the JSON shape; bumped on any incompatible change.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     struct Document: Encodable {
         let schemaVersion: Int
@@ -54,9 +54,26 @@ public enum AnalysisJSONRenderer {
 
     struct Input: Encodable {
         let file: String
+        let scope: String
         let interfacesAnalysed: Int
         let assumptions: [String]
+        let missingExports: [MissingExportEntry]
+        let skipped: [SkippedEntry]
+        let warningCount: Int
         let warnings: [String]
+    }
+
+    struct MissingExportEntry: Encodable {
+        let call: String
+        let effect: String
+        let command: String
+    }
+
+    struct SkippedEntry: Encodable {
+        let resource: String
+        let kind: String
+        let reason: String
+        let incomplete: Bool
     }
 
     struct Entry: Encodable {
@@ -74,6 +91,7 @@ public enum AnalysisJSONRenderer {
         let returnPath: [HopEntry]
         let caveats: [String]
         let reason: String?
+        let missing: [TraceRenderer.MissingEntry]
     }
 
     struct Target: Encodable {
@@ -120,14 +138,14 @@ public enum AnalysisJSONRenderer {
                         zone: exposure.zone.description, verdict: exposure.verdict.rawValue,
                         protocol: row.protocolName, ports: isOther || !row.icmp.isEmpty ? [] : spans,
                         icmp: row.icmp.isEmpty ? nil : row.icmp, protocols: isOther ? spans : nil,
-                        services: row.protocolName == "tcp"
-                            ? row.ranges.flatMap { range in EMRPortCatalog.services(in: range, role: exposure.role).map { range.lowerBound == range.upperBound ? "\(range.lowerBound) \($0)" : $0 } }
-                            : [],
+                        services: row.ranges.flatMap { range in
+                            row.serviceNames(in: range, role: exposure.role).map { range.lowerBound == range.upperBound ? "\(range.lowerBound) \($0)" : $0 }
+                        },
                         witness: WitnessPacket(
                             source: exposure.witness.source.description, destination: exposure.witness.destination.description,
                             protocol: Int(exposure.witness.protocolNumber), port: Int(exposure.witness.key)),
                         path: hops(exposure.path), returnPath: hops(exposure.returnPath), caveats: exposure.caveats,
-                        reason: exposure.reason))
+                        reason: exposure.reason, missing: TraceRenderer.missing(exposure.missing)))
                 }
             }
         }
@@ -159,8 +177,13 @@ public enum AnalysisJSONRenderer {
         }
         let document = Document(
             schemaVersion: schemaVersion,
-            inputs: reports.map {
-                Input(file: $0.input, interfacesAnalysed: $0.targetCount, assumptions: $0.assumptions, warnings: $0.warnings.map(\.description))
+            inputs: reports.map { report in
+                Input(
+                    file: report.input, scope: report.scope.rawValue, interfacesAnalysed: report.targetCount,
+                    assumptions: report.assumptions,
+                    missingExports: report.missingExports.map { MissingExportEntry(call: $0.rawValue, effect: $0.effect, command: $0.command) },
+                    skipped: report.skipped.map { SkippedEntry(resource: $0.resource, kind: $0.kind, reason: $0.reason, incomplete: $0.isIncomplete) },
+                    warningCount: report.warningCount, warnings: report.warnings.map(\.description))
             },
             findings: findings, clusters: clusters, exposures: entries)
         return JSONOutput.encode(document)

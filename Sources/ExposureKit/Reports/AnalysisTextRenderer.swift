@@ -10,8 +10,16 @@ public enum AnalysisTextRenderer {
         let unknown = report.exposures.filter { $0.verdict == .unknown }
         let zones = Set(reachable.map(\.zone)).sorted().map(\.description)
         lines.append("exposure analyze: \(report.input)")
+        let interfaces = "\(report.targetCount) \(report.scope == .emrNodes ? "EMR node " : "")interface\(report.targetCount == 1 ? "" : "s")"
+        let scope: String
+        switch report.scope {
+        case .emrNodes: scope = ""
+        case .allInterfaces: scope = " (every interface)"
+        case .allInterfacesWithoutCluster: scope = " (every interface: the input has no EMR cluster)"
+        }
         lines.append(
-            "\(report.targetCount) interface\(report.targetCount == 1 ? "" : "s") analysed: \(reachable.count) reachable exposure\(reachable.count == 1 ? "" : "s")\(zones.isEmpty ? "" : " from \(zones.joined(separator: ", "))"), \(unknown.count) unknown")
+            "\(interfaces) analysed\(scope): \(reachable.count) reachable exposure\(reachable.count == 1 ? "" : "s")\(zones.isEmpty ? "" : " from \(zones.joined(separator: ", "))"), \(unknown.count) unknown")
+        lines += importLines(report)
         lines += findingLines(report.findings)
         lines += clusterLines(report.clusters)
         if !report.exposures.isEmpty {
@@ -49,6 +57,29 @@ public enum AnalysisTextRenderer {
             lines += report.assumptions.map { "  - \($0)" }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What the input leaves out: missing AWS CLI calls, skipped resources, and how many
+    /// warnings the import printed.
+    static func importLines(_ report: AnalysisReport) -> [String] {
+        var lines: [String] = []
+        if !report.missingExports.isEmpty {
+            lines.append("")
+            lines.append("Incomplete input: verdicts that depend on what is missing are unknown")
+            for call in report.missingExports {
+                lines.append("  - no \(call.rawValue) (`\(call.command)`): \(call.effect)")
+            }
+        }
+        if !report.skipped.isEmpty {
+            lines.append("")
+            lines.append("Not analysed:")
+            lines += report.skipped.map { "  - \($0.resource) (\($0.kind)): \($0.reason)" }
+        }
+        if report.warningCount > 0 {
+            lines.append("")
+            lines.append("Import: \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s"), printed on standard error")
+        }
+        return lines
     }
 
     /// The findings, worst first: severity, rule, resource, message, evidence and fix.

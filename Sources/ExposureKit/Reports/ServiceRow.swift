@@ -56,6 +56,17 @@ public struct ServiceRow: Hashable, Sendable {
         return parts
     }
 
+    /// The catalog names of the services in one range of this row: EMR's catalog for a
+    /// node of `role` (tcp only), the general one for any other interface.
+    public func serviceNames(in range: ClosedRange<UInt16>, role: EMRCluster.Role?) -> [String] {
+        switch (protocolName, role) {
+        case ("tcp", let role?): EMRPortCatalog.services(in: range, role: role)
+        case ("tcp", nil): ServicePortCatalog.services(in: range, protocolNumber: 6)
+        case ("udp", nil): ServicePortCatalog.services(in: range, protocolNumber: 17)
+        default: []
+        }
+    }
+
     /// `tcp 22 (SSH), 8088 (YARN ResourceManager)`, `udp all`, `icmp type 8 code 0`,
     /// `other protocols 47, 50`.
     public func text(naming role: EMRCluster.Role?) -> String {
@@ -64,7 +75,7 @@ public struct ServiceRow: Hashable, Sendable {
             if ranges == [1...65535] { return "\(protocolName) all ports" }
             let parts = ranges.map { range -> String in
                 let text = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)-\(range.upperBound)"
-                let names = protocolName == "tcp" ? EMRPortCatalog.services(in: range, role: role) : []
+                let names = serviceNames(in: range, role: role)
                 return names.isEmpty ? text : "\(text) (\(names.joined(separator: ", ")))"
             }
             return "\(protocolName) \(parts.joined(separator: ", "))"

@@ -19,4 +19,6 @@ public struct Exposure: Sendable {
     public let caveats: [String]
     /// For `unknown`: what the analyzer could not decide.
     public let reason: String?
+    /// For `unknown`: what the input lacks, with the exports that would settle it.
+    public let missing: [MissingInput]
 }

@@ -15,10 +15,12 @@ struct Path {
     let stages: [Stage]
 }
 
-/// Interfaces evaluated together: same subnet, same groups, same public IPv4 status.
+/// Interfaces evaluated together: same subnet, same groups, same public IPv4 status, and
+/// whether their addresses are planned (any address of the subnet).
 struct TargetClass {
     let subnet: Subnet
     let groups: [SecurityGroupID]
     let hasPublicIPv4: Bool
+    let hasPlannedAddresses: Bool
     let interfaces: [NetworkInterface]
 }

@@ -13,6 +13,9 @@ struct RouteLookup: Sendable {
     let uncertain: AddressSet
     /// The prefix lists with unknown entries behind `uncertain`.
     let unknownPrefixLists: [PrefixListID]
+    /// Whether no table of the input applies (the VPC has no main table in the input), so
+    /// that every address beyond the local routes is in `uncertain`.
+    let isTableMissing: Bool
 
     /// The decisions of `table` (or, with no table, the local routes alone) in `vpc`.
     ///
@@ -69,8 +72,10 @@ struct RouteLookup: Sendable {
         self.routes = uniqueRoutes
         self.table = table?.id
         self.decisions = decisions
-        self.uncertain = uncertain
         self.unknownPrefixLists = unknownLists.sorted()
+        // Without any table only the local routes are certain (AWS always has them).
+        isTableMissing = table == nil
+        self.uncertain = table == nil ? decisions.mapValues { $0 < 0 } : uncertain
     }
 
     /// Addresses whose winning route satisfies `predicate` and is not a blackhole.

@@ -1,8 +1,10 @@
-/// Connections that interfaces open toward an AWS service's public addresses (Amazon S3 for
-/// the Amazon Linux repositories): through an internet gateway, a NAT gateway, a gateway or
-/// interface endpoint, or a transit gateway to an egress VPC (semantics, sections 5 and 7).
+/// Connections that interfaces open toward addresses outside their subnet: an AWS
+/// service's public addresses (Amazon S3 for the Amazon Linux repositories), the internet,
+/// on-premises networks, or addresses in other VPCs that no interface of the input holds.
+/// Through an internet or egress-only gateway, a NAT gateway, a gateway or interface
+/// endpoint, a peering, a VPN, or a transit gateway (semantics, sections 4, 5 and 7).
 extension Solver {
-    /// One way out toward the service, as the stages a connection on it must pass.
+    /// One way out toward the destinations, as the stages a connection on it must pass.
     struct EgressCandidate {
         /// How the traffic leaves, for reports: `nat-1 -> igw-1`.
         let via: String
@@ -11,35 +13,39 @@ extension Solver {
         let path: Path
     }
 
-    /// Every way `source` may take toward `destinations` (the service's public IPv4
-    /// addresses): one candidate per next hop that its route table picks for part of them,
-    /// or only the service's interface endpoints when one has private DNS (DNS then answers
-    /// with the endpoint's addresses).
+    /// Every way `source` may take toward `destinations`: one candidate per next hop that
+    /// its route table picks for part of them, or, for a service with an interface
+    /// endpoint with private DNS, only that endpoint (DNS then answers with its addresses).
     ///
     /// - Parameters:
-    ///   - hasPublicIPv4: whether the interfaces of `source` have public IPv4 addresses.
-    ///   - service: the endpoint service name, such as `com.amazonaws.us-east-1.s3`.
+    ///   - service: the endpoint service the destinations belong to, such as
+    ///     `com.amazonaws.us-east-1.s3`; `nil` for a bare address, whose route alone decides.
     /// - Complexity: O(*h* × *k* × *s*) for *h* next hops and *k* stages per candidate.
-    func egressCandidates(
-        from source: SourceClass, hasPublicIPv4: Bool, to destinations: AddressSet, service: String
-    ) -> [EgressCandidate] {
+    func egressCandidates(from source: SourceClass, to destinations: AddressSet, service: String?) -> [EgressCandidate] {
         guard let subnet = topology.subnets[source.subnet], let lookup = routeLookups[subnet.id] else { return [] }
-        let endpoints = Topology.sortedValues(topology.vpcEndpoints).filter { $0.vpc == subnet.vpc && $0.service == service }
-        let privateDNS = endpoints.filter { $0.type == .interface && $0.privateDNS }
-        if !privateDNS.isEmpty {
-            return privateDNS.flatMap { endpoint in
-                endpoint.subnets.compactMap { topology.subnets[$0] }.flatMap { endpointSubnet in
-                    let target = TargetClass(subnet: endpointSubnet, groups: endpoint.securityGroups, hasPublicIPv4: false, interfaces: [])
-                    return internalPaths(from: source, to: target).map { path in
-                        EgressCandidate(via: "\(endpoint.id) (interface endpoint in \(endpointSubnet.id))", endpoint: endpoint, path: path)
+        if let service {
+            let privateDNS = Topology.sortedValues(topology.vpcEndpoints).filter {
+                $0.vpc == subnet.vpc && $0.service == service && $0.type == .interface && $0.privateDNS
+            }
+            if !privateDNS.isEmpty {
+                return privateDNS.flatMap { endpoint in
+                    endpoint.subnets.compactMap { topology.subnets[$0] }.flatMap { endpointSubnet in
+                        let target = TargetClass(
+                            subnet: endpointSubnet, groups: endpoint.securityGroups, hasPublicIPv4: false,
+                            hasPlannedAddresses: false, interfaces: [])
+                        return internalPaths(from: source, to: target).map { path in
+                            EgressCandidate(via: "\(endpoint.id) (interface endpoint in \(endpointSubnet.id))", endpoint: endpoint, path: path)
+                        }
                     }
                 }
             }
         }
+        let sourceStage = plannedAddressStage(subnet, side: .source, applies: source.hasPlannedAddresses)
         func path(_ stages: [Stage]) -> Path {
             Path(
-                zone: source.zone, origin: source.originHop, sources: source.addresses.intersection(.allIPv4),
-                destinations: destinations, clientPorts: source.ephemeralPorts, checksPartialReturn: true, stages: stages)
+                zone: source.zone, origin: source.originHop, sources: source.addresses,
+                destinations: destinations, clientPorts: source.ephemeralPorts, checksPartialReturn: true,
+                stages: stages + [sourceStage].compactMap { $0 })
         }
         let leaving = groupStage(source.groups, ingress: false, scope: [], direction: .forward)
         let aclOut = aclStage(subnet.id, inbound: false, side: .destination, coordinates: .request, direction: .forward)
@@ -52,10 +58,11 @@ extension Solver {
         let unrouted = destinations.subtracting(lookup.addresses(routedBy: { _ in true }))
         for target in targets {
             let route = routeStage(subnet.id, side: .destination, coordinates: .request, direction: .forward, expecting: target.description, where: { $0 == target })
+            let out = [route, leaving, aclOut]
             switch target {
             case .internetGateway(let gateway):
-                var stages = [route, leaving, aclOut]
-                if !hasPublicIPv4 {
+                var stages = out
+                if !source.hasPublicIPv4 && destinations.intersects(.allIPv4) {
                     stages.append(.block(
                         component: source.originHop.component, kind: NetworkInterfaceKind.kindName,
                         reason: "the interface has no public IPv4 address, so \(gateway) cannot carry its traffic",
@@ -64,17 +71,23 @@ extension Solver {
                 stages.append(.pass(component: gateway.rawValue, kind: InternetGatewayKind.kindName, text: "leaves for the internet from the public IPv4 address"))
                 stages.append(aclBack)
                 candidates.append(EgressCandidate(via: gateway.rawValue, endpoint: nil, path: path(stages)))
+            case .egressOnlyGateway(let gateway):
+                let stages = out + [.pass(component: gateway.rawValue, kind: EgressOnlyGatewayKind.kindName, text: "leaves for the internet over IPv6"), aclBack]
+                candidates.append(EgressCandidate(via: gateway.rawValue, endpoint: nil, path: path(stages)))
             case .natGateway(let nat):
                 guard let gateway = topology.natGateways[nat] else { continue }
-                let stages = [route, leaving, aclOut] + natStages(gateway, entry: subnet, throughTransitGateway: nil) + [aclBack]
+                // The NAT stages check the node subnet's ACL where the traffic crosses it.
+                let stages = [route, leaving] + natStages(gateway, entry: subnet, throughTransitGateway: nil)
+                    + (gateway.subnet == subnet.id ? [] : [aclBack])
                 candidates.append(EgressCandidate(via: "\(nat) -> internet gateway", endpoint: nil, path: path(stages)))
             case .gatewayEndpoint(let id):
                 guard let endpoint = topology.vpcEndpoints[id] else { continue }
-                var stages = [route, leaving, aclOut]
-                if endpoint.service != service {
+                var stages = out
+                if let service, endpoint.service != service {
                     stages.append(.block(component: id.rawValue, kind: VPCEndpointKind.kindName, reason: "\(id) serves \(endpoint.service), not \(service)"))
                 }
-                stages.append(.pass(component: id.rawValue, kind: VPCEndpointKind.kindName, text: "gateway endpoint for \(endpoint.service)"))
+                let policy = service == nil && endpoint.policy != nil ? "; its policy decides which requests are served" : ""
+                stages.append(.pass(component: id.rawValue, kind: VPCEndpointKind.kindName, text: "gateway endpoint for \(endpoint.service)\(policy)"))
                 stages.append(aclBack)
                 candidates.append(EgressCandidate(via: "\(id) (gateway endpoint)", endpoint: endpoint, path: path(stages)))
             case .transitGateway(let gateway):
@@ -82,24 +95,92 @@ extension Solver {
                     candidates.append(EgressCandidate(via: via, endpoint: nil, path: path([route, leaving] + stages)))
                 }
             case .vpnGateway(let gateway):
-                candidates.append(EgressCandidate(via: gateway.rawValue, endpoint: nil, path: path([route, .unknown(
-                    component: gateway.rawValue, kind: VPNGatewayKind.kindName,
-                    reason: "\(subnet.id) sends the traffic on-premises through \(gateway); whether it reaches the internet from there is not in the input")])))
+                candidates.append(EgressCandidate(via: gateway.rawValue, endpoint: nil, path: path(out + vpnStages(gateway, to: destinations, from: subnet) + [aclBack])))
+            case .local:
+                guard let vpc = topology.vpcs[subnet.vpc] else { continue }
+                // Inside one subnet no ACL applies (section 3).
+                let inside = destinations.isSubset(of: subnet.addresses)
+                let delivery = deliveryStages(into: vpc, from: subnet, to: destinations, replyExpecting: "local", replyTarget: .local)
+                candidates.append(EgressCandidate(
+                    via: "local", endpoint: nil, path: path((inside ? [route, leaving] : out) + delivery + (inside ? [] : [aclBack]))))
+            case .peering(let id):
+                guard let peering = topology.peeringConnections[id], let peerID = peering.peer(of: subnet.vpc), let peer = topology.vpcs[peerID] else { continue }
+                var stages = out
+                if !destinations.isSubset(of: peer.addresses) {
+                    // Peering is not transitive (section 5): only the peer's own addresses.
+                    stages.append(.block(
+                        component: id.rawValue, kind: PeeringConnectionKind.kindName,
+                        reason: "\(id) carries only traffic to \(peerID)'s own addresses (\(peer.cidrs.map(\.description).joined(separator: ", "))); peering is not transitive"))
+                } else {
+                    stages += [.pass(component: id.rawValue, kind: PeeringConnectionKind.kindName, text: "crosses to \(peerID)")]
+                        + deliveryStages(into: peer, from: nil, to: destinations, replyExpecting: id.rawValue, replyTarget: .peering(id))
+                }
+                candidates.append(EgressCandidate(via: id.rawValue, endpoint: nil, path: path(stages + [aclBack])))
             default:
-                // Local, peering (never transitive to the internet), appliances and targets
-                // outside the model: the route stage itself says blocked or unknown.
-                candidates.append(EgressCandidate(via: target.description, endpoint: nil, path: path([route])))
+                // Appliances and targets outside the model forward traffic onward in ways the
+                // input does not describe: unknown, never blocked (section 4).
+                let missing: MissingInput
+                switch target {
+                case .unsupported(Route.Target.outsideInputKind, let id): missing = .component(id)
+                case .unsupported(let kind, let id): missing = MissingInput(component: id, what: "a \(kind), outside the model", exportCommand: nil)
+                default: missing = .appliance(target.description)
+                }
+                candidates.append(EgressCandidate(via: target.description, endpoint: nil, path: path(out + [.unknown(
+                    component: target.description, kind: "outside",
+                    reason: "\(subnet.id) sends the traffic to \(target), and where it goes from there is not in the input",
+                    missing: [missing])])))
             }
         }
         if !unrouted.isEmpty || candidates.isEmpty {
             let stage = routeStage(
                 subnet.id, side: .destination, coordinates: .request, direction: .forward,
-                expecting: "a way to \(service)", where: { _ in false })
-            candidates.append(EgressCandidate(
-                via: "no route", endpoint: nil,
-                path: path([stage.with(fix: missingRouteFix(for: subnet, service: service))])))
+                expecting: service.map { "a way to \($0)" } ?? "a route", where: { _ in false })
+            let fix = service.map { missingRouteFix(for: subnet, service: $0) } ?? stage.fix
+            candidates.append(EgressCandidate(via: "no route", endpoint: nil, path: path([fix.map { stage.with(fix: $0) } ?? stage])))
         }
         return candidates
+    }
+
+    /// Through a VGW: on-premises when a VPN on it declares the destinations, else unknown
+    /// (where the customer side forwards is not in the input).
+    private func vpnStages(_ gateway: VPNGatewayID, to destinations: AddressSet, from subnet: Subnet) -> [Stage] {
+        let connections = Topology.sortedValues(topology.vpnConnections).filter { $0.gateway == .vpnGateway(gateway) }
+        if let connection = connections.first(where: { destinations.isSubset(of: AddressSet(cidrs: $0.knownPrefixes)) }) {
+            return [.pass(component: connection.id.rawValue, kind: VPNConnectionKind.kindName, text: "leaves over \(connection.id) for the on-premises networks it declares")]
+        }
+        return [.unknown(
+            component: gateway.rawValue, kind: VPNGatewayKind.kindName,
+            reason: "\(subnet.id) sends the traffic on-premises through \(gateway); where it goes from there is not in the input",
+            missing: [MissingInput(component: gateway.rawValue, what: "a virtual private gateway whose customer-side networks are not in the input", exportCommand: nil)])]
+    }
+
+    /// Into a subnet of `vpc` holding the destinations but no interface of the input that
+    /// has them: its inbound ACL when the traffic crosses subnets, the unknown host, and the
+    /// reply's route and outbound ACL. `from` is the source subnet when in the same VPC.
+    private func deliveryStages(into vpc: VPC, from source: Subnet?, to destinations: AddressSet, replyExpecting description: String, replyTarget: Route.Target) -> [Stage] {
+        let host = MissingInput(
+            component: destinations.cidrs.map(\.description).joined(separator: ", "),
+            what: "an address no interface of the input holds: whether anything there accepts the connection is not in the input",
+            exportCommand: nil)
+        let subnets = Topology.sortedValues(topology.subnets).filter { $0.vpc == vpc.id && $0.addresses.intersects(destinations) }
+        guard let subnet = subnets.first(where: { destinations.isSubset(of: $0.addresses) }) ?? subnets.first else {
+            let outside = Topology.sortedValues(topology.subnets).contains { $0.vpc == vpc.id && !$0.unknownBlocks.isEmpty }
+            if outside {
+                return [.unknown(component: vpc.id.rawValue, kind: VPCKind.kindName, reason: "the subnets of \(vpc.id) are not all in the input", missing: [host])]
+            }
+            return [.block(component: vpc.id.rawValue, kind: VPCKind.kindName, reason: "no subnet of \(vpc.id) holds \(host.component)")]
+        }
+        var stages: [Stage] = []
+        let crosses = source?.id != subnet.id
+        if crosses {
+            stages.append(aclStage(subnet.id, inbound: true, side: .source, coordinates: .request, direction: .forward))
+        }
+        stages.append(.unknown(component: host.component, kind: "address", reason: "no interface of the input holds \(host.component)", missing: [host]))
+        stages.append(routeStage(subnet.id, side: .source, coordinates: .reply, direction: .return, expecting: description, where: { $0 == replyTarget }))
+        if crosses {
+            stages.append(aclStage(subnet.id, inbound: false, side: .source, coordinates: .reply, direction: .return))
+        }
+        return stages
     }
 
     /// What to add when nothing routes the service: a route to an existing endpoint or NAT
@@ -152,25 +233,29 @@ extension Solver {
         return stages
     }
 
-    /// From `subnet` through a transit gateway to a NAT gateway of an egress VPC: one entry
-    /// per NAT gateway that an attachment subnet's table picks for the destinations.
+    /// From `subnet` through a transit gateway: to a NAT gateway of an egress VPC, into the
+    /// VPC that holds the destinations, over a VPN, or to an attachment whose far side the
+    /// input does not describe; one entry per attachment the gateway picks.
     private func transitEgressStages(from subnet: Subnet, through gateway: TransitGatewayID, to destinations: AddressSet) -> [(String, [Stage])] {
         guard let departure = vpcAttachment(of: subnet.vpc, to: gateway) else {
             return [(gateway.rawValue, [.block(component: gateway.rawValue, kind: TransitGatewayKind.kindName, reason: "\(subnet.vpc) has no attachment to \(gateway)")])]
         }
-        guard let exit = attachmentSubnet(departure, in: subnet.availabilityZone) else {
-            return [(gateway.rawValue, [.block(component: departure.id.rawValue, kind: TransitGatewayAttachmentKind.kindName, reason: "\(departure.id) has no subnet in \(subnet.availabilityZone)")])]
-        }
-        var departing = [
-            aclStage(subnet.id, inbound: false, side: .destination, coordinates: .request, direction: .forward),
-            aclStage(exit.id, inbound: true, side: .source, coordinates: .request, direction: .forward),
-        ]
+        var departing: [Stage] = []
         var returning: [Stage] = []
-        if exit.id != subnet.id {
-            returning = [
-                aclStage(exit.id, inbound: false, side: .source, coordinates: .reply, direction: .return),
-                aclStage(subnet.id, inbound: true, side: .destination, coordinates: .reply, direction: .return),
+        switch attachmentEntry(departure, for: subnet) {
+        case .none(let stage): return [(gateway.rawValue, [stage])]
+        case .unknown(let stage): departing.append(stage)
+        case .subnet(let exit):
+            departing = [
+                aclStage(subnet.id, inbound: false, side: .destination, coordinates: .request, direction: .forward),
+                aclStage(exit.id, inbound: true, side: .source, coordinates: .request, direction: .forward),
             ]
+            if exit.id != subnet.id {
+                returning = [
+                    aclStage(exit.id, inbound: false, side: .source, coordinates: .reply, direction: .return),
+                    aclStage(subnet.id, inbound: true, side: .destination, coordinates: .reply, direction: .return),
+                ]
+            }
         }
         guard let lookup = transitLookups[departure.id] else {
             departing.append(transitStage(from: departure.id, to: departure.id, side: .destination, coordinates: .request, direction: .forward))
@@ -186,31 +271,29 @@ extension Solver {
         for arrivalID in arrivals {
             var stages = departing
             stages.append(transitStage(from: departure.id, to: arrivalID, side: .destination, coordinates: .request, direction: .forward))
-            guard let arrival = topology.transitGatewayAttachments[arrivalID], case .vpc(let egressVPC, let subnets) = arrival.resource,
-                let entry = attachmentSubnet(arrival, in: subnet.availabilityZone) ?? subnets.compactMap({ topology.subnets[$0] }).first
-            else {
+            let back = [transitStage(from: arrivalID, to: departure.id, side: .source, coordinates: .reply, direction: .return)] + returning
+            guard let arrival = topology.transitGatewayAttachments[arrivalID] else { continue }
+            switch arrival.resource {
+            case .vpn(let connection):
+                let declared = AddressSet(cidrs: topology.vpnConnections[connection]?.knownPrefixes ?? [])
+                if destinations.isSubset(of: declared) {
+                    stages.append(.pass(component: connection.rawValue, kind: VPNConnectionKind.kindName, text: "leaves over \(connection) for the on-premises networks it declares"))
+                } else {
+                    stages.append(.unknown(
+                        component: connection.rawValue, kind: VPNConnectionKind.kindName,
+                        reason: "\(gateway) sends the traffic over \(connection), and where the customer side forwards it is not in the input",
+                        missing: [MissingInput(component: connection.rawValue, what: "a VPN connection whose customer-side networks are not in the input", exportCommand: nil)]))
+                }
+                result.append(("\(gateway) -> \(connection)", stages + back))
+            case .outside(let type, _):
                 stages.append(.unknown(
                     component: arrivalID.rawValue, kind: TransitGatewayAttachmentKind.kindName,
-                    reason: "\(gateway) sends the traffic to \(arrivalID), whose way to the internet is not in the input"))
-                result.append(("\(gateway) -> \(arrivalID)", stages))
-                continue
-            }
-            let back = [transitStage(from: arrivalID, to: departure.id, side: .source, coordinates: .reply, direction: .return)] + returning
-            let nats = Topology.sortedValues(topology.natGateways).filter { topology.subnets[$0.subnet]?.vpc == egressVPC }
-            let toNAT = nats.filter { nat in
-                routeLookups[entry.id]?.regions(routedBy: { $0.target == .natGateway(nat.id) }).contains { $0.addresses.intersects(destinations) } ?? false
-            }
-            guard !toNAT.isEmpty else {
-                stages.append(routeStage(entry.id, side: .destination, coordinates: .request, direction: .forward, expecting: "a NAT gateway", where: { target in
-                    if case .natGateway = target { return true }
-                    return false
-                }))
-                result.append(("\(gateway) -> \(egressVPC)", stages + back))
-                continue
-            }
-            for nat in toNAT {
-                let route = routeStage(entry.id, side: .destination, coordinates: .request, direction: .forward, expecting: nat.id.rawValue, where: { $0 == .natGateway(nat.id) })
-                result.append(("\(gateway) -> \(egressVPC) \(nat.id) -> internet gateway", stages + [route] + natStages(nat, entry: entry, throughTransitGateway: gateway) + back))
+                    reason: "\(gateway) sends the traffic to \(arrivalID) (\(type)), whose far side is not in the input",
+                    missing: [.component(arrivalID.rawValue)]))
+                result.append(("\(gateway) -> \(arrivalID)", stages + back))
+            case .vpc(let arrivalVPC, _):
+                result += transitArrivalEgress(
+                    gateway: gateway, arrival: arrival, vpc: arrivalVPC, from: subnet, to: destinations, stages: stages, back: back)
             }
         }
         if result.isEmpty {
@@ -218,6 +301,51 @@ extension Solver {
             result.append((gateway.rawValue, departing))
         }
         return result
+    }
+
+    /// Into the VPC of a transit gateway attachment: delivered there when it holds the
+    /// destinations, else on through one of its NAT gateways to the internet.
+    private func transitArrivalEgress(
+        gateway: TransitGatewayID, arrival: TransitGatewayAttachment, vpc arrivalVPC: VPCID, from subnet: Subnet,
+        to destinations: AddressSet, stages: [Stage], back: [Stage]
+    ) -> [(String, [Stage])] {
+        let entryStage: Stage?
+        let entry: Subnet?
+        switch attachmentEntry(arrival, for: subnet) {
+        case .subnet(let found): (entry, entryStage) = (found, nil)
+        case .none, .unknown:
+            // The NAT path uses the attachment subnet in the node's zone, else the first one.
+            if case .vpc(_, let subnets?) = arrival.resource, let first = subnets.compactMap({ topology.subnets[$0] }).first {
+                (entry, entryStage) = (first, nil)
+            } else {
+                (entry, entryStage) = (nil, .unknown(
+                    component: arrival.id.rawValue, kind: TransitGatewayAttachmentKind.kindName,
+                    reason: "\(gateway) sends the traffic to \(arrival.id), whose subnets are not in the input",
+                    missing: [MissingInput(component: arrival.id.rawValue, what: "a VPC attachment whose subnets are not in the input",
+                                           exportCommand: "aws ec2 describe-transit-gateway-vpc-attachments --transit-gateway-attachment-ids \(arrival.id)")]))
+            }
+        }
+        guard let vpc = topology.vpcs[arrivalVPC] else { return [] }
+        if destinations.isSubset(of: vpc.addresses) {
+            let delivery = deliveryStages(into: vpc, from: nil, to: destinations, replyExpecting: gateway.rawValue, replyTarget: .transitGateway(gateway))
+            return [("\(gateway) -> \(arrivalVPC)", stages + [entryStage].compactMap { $0 } + delivery + back)]
+        }
+        guard let entry else { return [("\(gateway) -> \(arrivalVPC)", stages + [entryStage].compactMap { $0 } + back)] }
+        let nats = Topology.sortedValues(topology.natGateways).filter { topology.subnets[$0.subnet]?.vpc == arrivalVPC }
+        let toNAT = nats.filter { nat in
+            routeLookups[entry.id]?.regions(routedBy: { $0.target == .natGateway(nat.id) }).contains { $0.addresses.intersects(destinations) } ?? false
+        }
+        guard !toNAT.isEmpty else {
+            let route = routeStage(entry.id, side: .destination, coordinates: .request, direction: .forward, expecting: "a NAT gateway", where: { target in
+                if case .natGateway = target { return true }
+                return false
+            })
+            return [("\(gateway) -> \(arrivalVPC)", stages + [route] + back)]
+        }
+        return toNAT.map { nat in
+            let route = routeStage(entry.id, side: .destination, coordinates: .request, direction: .forward, expecting: nat.id.rawValue, where: { $0 == .natGateway(nat.id) })
+            return ("\(gateway) -> \(arrivalVPC) \(nat.id) -> internet gateway", stages + [route] + natStages(nat, entry: entry, throughTransitGateway: gateway) + back)
+        }
     }
 }
 

@@ -10,6 +10,20 @@ extension Solver {
         let replies: TrafficSet
         /// What the NAT gateway's outside-leg reply stages let through (all, with no NAT).
         let natReplies: TrafficSet
+        /// The stages whose undecided part meets this path's traffic, each with the
+        /// missing inputs behind that part: what `unknown` is owed to.
+        let uncertainStages: [(stage: Stage, missing: [MissingInput])]
+
+        /// Why the path's traffic is `unknown`, one reason per stage, deduplicated.
+        var unknownReasons: [String] {
+            Array(Set(uncertainStages.map { stage, missing in
+                let context = stage.unknownContext ?? "\(stage.component) cannot be decided"
+                return missing.isEmpty ? context : "\(context): " + missing.map(\.description).joined(separator: "; ")
+            })).sorted()
+        }
+
+        /// What the input lacks for the path's `unknown` traffic to be decided.
+        var missing: [MissingInput] { Array(Set(uncertainStages.flatMap(\.missing))).sorted() }
     }
 
     /// A part of a path's reachable traffic explained by one combination of rules.
@@ -43,21 +57,35 @@ extension Solver {
         var natReplies = TrafficSet.universe
         var natRepliesPossible = TrafficSet.universe
         var crossesNAT = false
+        var uncertain: [(stage: Stage, missing: [MissingInput])] = []
+        // The addresses of the requests, for telling whether a reply stage's undecided part
+        // concerns them.
+        var replyScope: TrafficSet?
         for stage in path.stages {
             switch stage.coordinates {
             case .request:
+                if !stage.unknown.isEmpty && forwardPossible.intersects(stage.unknown) {
+                    uncertain.append((stage, stage.missingInputs(meeting: forwardPossible)))
+                }
                 forward = forward.intersection(stage.allowed)
                 forwardPossible = forwardPossible.intersection(stage.allowed.union(stage.unknown))
                 if forwardPossible.isEmpty {
-                    return PathResult(reachable: .empty, unknown: .empty, partialReturn: .empty, replies: .empty, natReplies: .empty)
+                    return PathResult(reachable: .empty, unknown: .empty, partialReturn: .empty, replies: .empty, natReplies: .empty, uncertainStages: [])
                 }
-            case .reply:
-                replies = replies.intersection(stage.allowed)
-                repliesPossible = repliesPossible.intersection(stage.allowed.union(stage.unknown))
-            case .natReply:
-                crossesNAT = true
-                natReplies = natReplies.intersection(stage.allowed)
-                natRepliesPossible = natRepliesPossible.intersection(stage.allowed.union(stage.unknown))
+            case .reply, .natReply:
+                if !stage.unknown.isEmpty {
+                    let scope = replyScope ?? TrafficSet(destinations: forwardPossible.map.mapValues { !$0.isEmpty }, sources: forwardPossible.sources)
+                    replyScope = scope
+                    if stage.unknown.intersects(scope) { uncertain.append((stage, stage.missingInputs(meeting: scope))) }
+                }
+                if stage.coordinates == .reply {
+                    replies = replies.intersection(stage.allowed)
+                    repliesPossible = repliesPossible.intersection(stage.allowed.union(stage.unknown))
+                } else {
+                    crossesNAT = true
+                    natReplies = natReplies.intersection(stage.allowed)
+                    natRepliesPossible = natRepliesPossible.intersection(stage.allowed.union(stage.unknown))
+                }
             }
         }
         /// Requests answered on both legs: the client's own, and the NAT gateway's when crossed.
@@ -73,9 +101,10 @@ extension Solver {
         if path.checksPartialReturn && !reachable.isEmpty {
             partial = reachable.subtracting(answered(replies, natReplies, requireEvery: true))
         }
+        let unknown = possible.subtracting(reachable)
         return PathResult(
-            reachable: reachable, unknown: possible.subtracting(reachable), partialReturn: partial, replies: replies,
-            natReplies: crossesNAT ? natReplies : .universe)
+            reachable: reachable, unknown: unknown, partialReturn: partial, replies: replies,
+            natReplies: crossesNAT ? natReplies : .universe, uncertainStages: unknown.isEmpty ? [] : uncertain)
     }
 
     /// Splits a path's reachable traffic by the combination of rules that lets it through,

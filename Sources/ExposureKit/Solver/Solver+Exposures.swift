@@ -12,19 +12,24 @@ extension Solver {
             let subnet: SubnetID
             let groups: [SecurityGroupID]
             let isPublic: Bool
+            let isPlanned: Bool
             let zone: Zone
         }
         var grouped: [Key: [NetworkInterface]] = [:]
         var order: [Key] = []
         for id in interfaces.sorted() {
             guard let interface = topology.networkInterfaces[id], topology.subnets[interface.subnet] != nil else { continue }
-            let key = Key(subnet: interface.subnet, groups: interface.securityGroups, isPublic: interface.hasPublicIPv4, zone: ownZone(of: interface))
+            let key = Key(
+                subnet: interface.subnet, groups: interface.securityGroups, isPublic: interface.hasPublicIPv4,
+                isPlanned: interface.addressIsPlanned, zone: ownZone(of: interface))
             if grouped[key] == nil { order.append(key) }
             grouped[key, default: []].append(interface)
         }
         return order.compactMap { key in
             guard let subnet = topology.subnets[key.subnet], let members = grouped[key] else { return nil }
-            return TargetClass(subnet: subnet, groups: key.groups, hasPublicIPv4: key.isPublic, interfaces: members)
+            return TargetClass(
+                subnet: subnet, groups: key.groups, hasPublicIPv4: key.isPublic, hasPlannedAddresses: key.isPlanned,
+                interfaces: members)
         }
     }
 
@@ -36,6 +41,9 @@ extension Solver {
         }
         for source in sourceClasses where source.zone != own {
             result.append(.interfaces(source))
+        }
+        for entry in outsideEntries where entry.zone != own {
+            result.append(.outside(entry, nil))
         }
         return result
     }
@@ -81,12 +89,15 @@ extension Solver {
                 .union(pathResult.reachable.union(pathResult.unknown).restricted(toDestinations: own))
         }
         var result: [Exposure] = []
-        func make(_ zone: Zone, _ verdict: Verdict, _ services: ServiceSet, _ packet: Packet, _ forward: [Hop], _ back: [Hop], _ caveats: [String], _ reason: String?) -> Exposure {
+        func make(
+            _ zone: Zone, _ verdict: Verdict, _ services: ServiceSet, _ packet: Packet, _ forward: [Hop], _ back: [Hop],
+            _ caveats: [String], _ reason: String?, _ missing: [MissingInput] = []
+        ) -> Exposure {
             let sources = (reachableByZone[zone] ?? .empty).intersection(TrafficSet(services: services)).sources
             return Exposure(
                 target: interface.id, instance: interface.instance, cluster: node?.cluster, role: node?.role,
                 zone: zone, verdict: verdict, services: services, sources: sources, witness: packet,
-                path: forward + [targetHop], returnPath: back, caveats: caveats, reason: reason)
+                path: forward + [targetHop], returnPath: back, caveats: caveats, reason: reason, missing: missing)
         }
         for (path, _, witnesses) in evaluated {
             for witness in witnesses {
@@ -101,9 +112,10 @@ extension Solver {
             let region = pathResult.unknown.restricted(toDestinations: own)
             let services = region.services.subtracting(covered[path.zone] ?? .empty)
             guard !services.isEmpty, let packet = region.intersection(TrafficSet(services: services)).firstPacket else { continue }
-            let reasons = path.stages.filter { !$0.unknown.isEmpty }.compactMap(\.unknownReason)
             let forward = [path.origin] + path.stages.filter { $0.coordinates == .request }.map { $0.hop(for: packet) }
-            result.append(make(path.zone, .unknown, services, packet, forward, [], [], Array(Set(reasons)).sorted().joined(separator: "; ")))
+            result.append(make(
+                path.zone, .unknown, services, packet, forward, [], [], pathResult.unknownReasons.joined(separator: "; "),
+                pathResult.missing))
         }
         return result.sorted { lhs, rhs in
             (lhs.zone, lhs.verdict, lhs.witness.protocolNumber, lhs.witness.key)

@@ -1,5 +1,5 @@
 /// Enumerating candidate paths from each kind of origin to a class of interfaces
-/// (semantics, sections 4 and 5).
+/// (semantics, sections 1, 4 and 5).
 extension Solver {
     /// Where a question's traffic comes from.
     enum Origin {
@@ -7,16 +7,35 @@ extension Solver {
         case internet6(AddressSet)
         case onprem(VPNConnectionID, AddressSet?)
         case interfaces(SourceClass)
+        /// Networks the input does not describe, limited to `sources` when given.
+        case outside(OutsideEntry, AddressSet?)
     }
 
-    /// Every candidate path from `origin` to `target`.
+    /// Every candidate path from `origin` to `target`, with the stage that makes planned
+    /// addresses in blocks the input does not give `unknown`.
     func paths(from origin: Origin, to target: TargetClass) -> [Path] {
+        let paths: [Path]
         switch origin {
-        case .internet(let sources): internetPaths(to: target, ipv6: false, sources: sources)
-        case .internet6(let sources): internetPaths(to: target, ipv6: true, sources: sources)
-        case .onprem(let connection, let sources): onPremPaths(from: connection, sources: sources, to: target)
-        case .interfaces(let source): internalPaths(from: source, to: target)
+        case .internet(let sources): paths = internetPaths(to: target, ipv6: false, sources: sources)
+        case .internet6(let sources): paths = internetPaths(to: target, ipv6: true, sources: sources)
+        case .onprem(let connection, let sources): paths = onPremPaths(from: connection, sources: sources, to: target)
+        case .interfaces(let source): paths = internalPaths(from: source, to: target)
+        case .outside(let entry, let sources): paths = outsidePaths(from: entry, sources: sources, to: target)
         }
+        guard let stage = plannedAddressStage(target.subnet, side: .destination, applies: target.hasPlannedAddresses) else { return paths }
+        return paths.map { $0.appending(stage) }
+    }
+
+    /// For interfaces that may take any address of a subnet some of whose blocks the input
+    /// does not give: the traffic to (or from) those blocks is `unknown`.
+    func plannedAddressStage(_ subnet: Subnet, side: Side, applies: Bool) -> Stage? {
+        let unknown = subnet.unknownAddresses
+        guard applies, !unknown.isEmpty else { return nil }
+        let reasons = subnet.unknownBlocks.map(\.reason)
+        return .uncertain(
+            unknown, on: side, component: subnet.id.rawValue, kind: SubnetKind.kindName,
+            reason: "the interface may take any address of \(subnet.id), whose \(subnet.unknownBlocks.map(\.family.rawValue).joined(separator: " and ")) block is not in the input (\(reasons.joined(separator: "; ")))",
+            missing: subnet.unknownBlocks.map { MissingInput(component: "\(subnet.id) \($0.family.rawValue) block", what: $0.reason, exportCommand: nil) })
     }
 
     private func targetHop(_ target: TargetClass) -> String {
@@ -53,19 +72,25 @@ extension Solver {
                 component: gateway.id.rawValue, kind: InternetGatewayKind.kindName,
                 text: ipv6 ? "enters from the internet over IPv6" : "enters from the internet, public IPv4 translated to the private address"))
             stages += inboundFilters(of: target, scope: [])
-            stages.append(routeStage(
-                subnet.id, side: .source, coordinates: .reply, direction: .return,
-                expecting: gateway.id.rawValue, where: { $0 == .internetGateway(gateway.id) }))
-            stages.append(aclStage(subnet.id, inbound: false, side: .source, coordinates: .reply, direction: .return))
+            stages += replyFilters(of: target, expecting: gateway.id.rawValue) { $0 == .internetGateway(gateway.id) }
             return path(stages)
         }
     }
 
     /// The target subnet's inbound ACL and the target's ingress rules.
-    private func inboundFilters(of target: TargetClass, scope: Set<VPCID>) -> [Stage] {
+    private func inboundFilters(of target: TargetClass, scope: Set<VPCID>, admitting outsideMembers: SecurityGroupID? = nil) -> [Stage] {
         [
             aclStage(target.subnet.id, inbound: true, side: .source, coordinates: .request, direction: .forward),
-            groupStage(target.groups, ingress: true, scope: scope, direction: .forward),
+            groupStage(target.groups, ingress: true, scope: scope, direction: .forward, admitting: outsideMembers),
+        ]
+    }
+
+    /// The reply leaving the target's subnet: its route back to where the request came
+    /// from, then its outbound ACL.
+    private func replyFilters(of target: TargetClass, expecting description: String, where expected: @escaping (Route.Target) -> Bool) -> [Stage] {
+        [
+            routeStage(target.subnet.id, side: .source, coordinates: .reply, direction: .return, expecting: description, where: expected),
+            aclStage(target.subnet.id, inbound: false, side: .source, coordinates: .reply, direction: .return),
         ]
     }
 
@@ -92,7 +117,7 @@ extension Solver {
         Topology.sortedValues(topology.transitGatewayAttachments).first { $0.resource == .vpn(connection) }
     }
 
-    /// The attachment of `vpc` to `gateway`, and its subnet in `zone`.
+    /// The attachment of `vpc` to `gateway`.
     func vpcAttachment(of vpc: VPCID, to gateway: TransitGatewayID) -> TransitGatewayAttachment? {
         Topology.sortedValues(topology.transitGatewayAttachments).first { attachment in
             guard attachment.transitGateway == gateway, case .vpc(let attached, _) = attachment.resource else { return false }
@@ -100,9 +125,71 @@ extension Solver {
         }
     }
 
-    func attachmentSubnet(_ attachment: TransitGatewayAttachment, in zone: String) -> Subnet? {
-        guard case .vpc(_, let subnets) = attachment.resource else { return nil }
-        return subnets.compactMap { topology.subnets[$0] }.first { $0.availabilityZone == zone }
+    /// Where traffic between a transit gateway and an interface in some subnet crosses a
+    /// VPC attachment.
+    enum AttachmentEntry {
+        /// The attachment's subnet in the interface's Availability Zone.
+        case subnet(Subnet)
+        /// The input says which subnets the attachment has, and none is in that zone.
+        case none(Stage)
+        /// The input does not say enough to tell which subnet.
+        case unknown(Stage)
+    }
+
+    /// The attachment subnet for an interface in `subnet` (section 5: the one in the
+    /// interface's Availability Zone).
+    func attachmentEntry(_ attachment: TransitGatewayAttachment, for subnet: Subnet) -> AttachmentEntry {
+        let component = attachment.id.rawValue
+        let kind = TransitGatewayAttachmentKind.kindName
+        guard case .vpc(_, let subnetIDs) = attachment.resource else {
+            return .none(.block(component: component, kind: kind, reason: "\(attachment.id) is not a VPC attachment"))
+        }
+        guard let subnetIDs else {
+            return .unknown(.unknown(
+                component: component, kind: kind, reason: "the subnets of \(attachment.id) are not in the input",
+                missing: [MissingInput(
+                    component: component, what: "a VPC attachment whose subnets are not in the input",
+                    exportCommand: "aws ec2 describe-transit-gateway-vpc-attachments --transit-gateway-attachment-ids \(attachment.id)")]))
+        }
+        let subnets = subnetIDs.compactMap { topology.subnets[$0] }
+        guard let zone = subnet.availabilityZone else {
+            return .unknown(.unknown(
+                component: subnet.id.rawValue, kind: SubnetKind.kindName,
+                reason: "the Availability Zone of \(subnet.id) is not in the input, so which subnet of \(attachment.id) carries its traffic is unknown",
+                missing: [.component(subnet.id.rawValue)]))
+        }
+        if let match = subnets.first(where: { $0.availabilityZone == zone }) { return .subnet(match) }
+        if let unplaced = subnets.first(where: { $0.availabilityZone == nil }) {
+            return .unknown(.unknown(
+                component: unplaced.id.rawValue, kind: SubnetKind.kindName,
+                reason: "the Availability Zone of attachment subnet \(unplaced.id) is not in the input",
+                missing: [.component(unplaced.id.rawValue)]))
+        }
+        return .none(.block(component: component, kind: kind, reason: "\(attachment.id) has no subnet in \(zone)"))
+    }
+
+    /// Into `target` from a transit gateway that `arriving` entered: the gateway's routing
+    /// from `arriving` to the target VPC's attachment, delivery through the attachment
+    /// subnet, and the reply back over the same attachments.
+    private func transitArrival(from arriving: TransitGatewayAttachment, to target: TargetClass, scope: Set<VPCID>) -> [Stage]? {
+        let subnet = target.subnet
+        guard let attachment = vpcAttachment(of: subnet.vpc, to: arriving.transitGateway) else { return nil }
+        var stages = [transitStage(from: arriving.id, to: attachment.id, side: .destination, coordinates: .request, direction: .forward)]
+        let entry: Subnet?
+        switch attachmentEntry(attachment, for: subnet) {
+        case .subnet(let found): entry = found
+        case .none(let stage): return stages + [stage]
+        case .unknown(let stage):
+            stages.append(stage)
+            entry = nil
+        }
+        stages += transitDelivery(through: entry, to: target, scope: scope)
+        stages.append(routeStage(
+            subnet.id, side: .source, coordinates: .reply, direction: .return,
+            expecting: arriving.transitGateway.rawValue, where: { $0 == .transitGateway(arriving.transitGateway) }))
+        stages += transitReplyDeparture(from: subnet.id, through: entry?.id)
+        stages.append(transitStage(from: attachment.id, to: arriving.id, side: .source, coordinates: .reply, direction: .return))
+        return stages
     }
 
     /// From the networks behind a VPN, through a VGW or a transit gateway.
@@ -121,37 +208,23 @@ extension Solver {
             guard topology.vpnGateways[gatewayID]?.vpc == subnet.vpc else { return [] }
             var stages: [Stage] = [.pass(component: gatewayID.rawValue, kind: VPNGatewayKind.kindName, text: "enters the VPC over \(connectionID)")]
             stages += inboundFilters(of: target, scope: [])
-            stages.append(routeStage(
-                subnet.id, side: .source, coordinates: .reply, direction: .return,
-                expecting: gatewayID.rawValue, where: { $0 == .vpnGateway(gatewayID) }))
-            stages.append(aclStage(subnet.id, inbound: false, side: .source, coordinates: .reply, direction: .return))
+            stages += replyFilters(of: target, expecting: gatewayID.rawValue) { $0 == .vpnGateway(gatewayID) }
             return [path(stages)]
         case .transitGateway(let gatewayID):
             guard let arriving = vpnAttachment(of: connectionID),
-                let attachment = vpcAttachment(of: subnet.vpc, to: gatewayID)
+                let arrival = transitArrival(from: arriving, to: target, scope: [])
             else { return [] }
-            var stages: [Stage] = [.pass(component: arriving.id.rawValue, kind: TransitGatewayAttachmentKind.kindName, text: "enters \(gatewayID) over \(connectionID)")]
-            stages.append(transitStage(from: arriving.id, to: attachment.id, side: .destination, coordinates: .request, direction: .forward))
-            guard let entry = attachmentSubnet(attachment, in: subnet.availabilityZone) else {
-                stages.append(.block(component: attachment.id.rawValue, kind: TransitGatewayAttachmentKind.kindName, reason: "\(attachment.id) has no subnet in \(subnet.availabilityZone)"))
-                return [path(stages)]
-            }
-            stages += transitDelivery(through: entry, to: target, scope: [])
-            stages.append(routeStage(
-                subnet.id, side: .source, coordinates: .reply, direction: .return,
-                expecting: gatewayID.rawValue, where: { $0 == .transitGateway(gatewayID) }))
-            stages.append(transitStage(from: attachment.id, to: arriving.id, side: .source, coordinates: .reply, direction: .return))
-            stages += transitReplyDeparture(from: target.subnet.id, through: entry.id)
-            return [path(stages)]
+            return [path([.pass(component: arriving.id.rawValue, kind: TransitGatewayAttachmentKind.kindName, text: "enters \(gatewayID) over \(connectionID)")] + arrival)]
         }
     }
 
     /// From a transit gateway into the target: the attachment subnet T's outbound and the
     /// target subnet's inbound ACL when they differ, nothing when they are the same subnet
-    /// (AWS, "How network ACLs work with transit gateways"); then the target's groups.
-    private func transitDelivery(through entry: Subnet, to target: TargetClass, scope: Set<VPCID>) -> [Stage] {
+    /// (AWS, "How network ACLs work with transit gateways"); then the target's groups. With
+    /// T unknown, neither ACL is assumed.
+    private func transitDelivery(through entry: Subnet?, to target: TargetClass, scope: Set<VPCID>) -> [Stage] {
         var stages: [Stage] = []
-        if entry.id != target.subnet.id {
+        if let entry, entry.id != target.subnet.id {
             stages.append(aclStage(entry.id, inbound: false, side: .destination, coordinates: .request, direction: .forward))
             stages.append(aclStage(target.subnet.id, inbound: true, side: .source, coordinates: .request, direction: .forward))
         }
@@ -160,23 +233,84 @@ extension Solver {
     }
 
     /// A reply leaving instance subnet I toward a transit gateway through attachment
-    /// subnet T: I's outbound rules, then T's inbound rules (both I's when I = T).
-    private func transitReplyDeparture(from instance: SubnetID, through entry: SubnetID) -> [Stage] {
-        [
+    /// subnet T: I's outbound rules, then T's inbound rules (both I's when I = T; none
+    /// assumed when T is unknown).
+    private func transitReplyDeparture(from instance: SubnetID, through entry: SubnetID?) -> [Stage] {
+        guard let entry else { return [] }
+        return [
             aclStage(instance, inbound: false, side: .source, coordinates: .reply, direction: .return),
             aclStage(entry, inbound: true, side: .destination, coordinates: .reply, direction: .return),
         ]
+    }
+
+    /// From what the input does not describe: at best `unknown`, and blocked only by the
+    /// modelled filters on the way in and back.
+    func outsidePaths(from entry: OutsideEntry, sources: AddressSet?, to target: TargetClass) -> [Path] {
+        let subnet = target.subnet
+        let missing = Stage.unknown(
+            component: entry.missing.component, kind: "outside",
+            reason: "traffic from \(entry.zone) comes from networks the input does not describe",
+            missing: [entry.missing])
+        func path(_ stages: [Stage]) -> Path {
+            Path(
+                zone: entry.zone, origin: entry.origin, sources: sources ?? entry.sources, destinations: subnet.addresses,
+                clientPorts: .nonZero, checksPartialReturn: false, stages: [missing] + stages)
+        }
+        switch entry.door {
+        case .vpc(let vpc, let replyTarget):
+            guard vpc == subnet.vpc else { return [] }
+            return [path(inboundFilters(of: target, scope: [vpc]) + replyFilters(of: target, expecting: replyTarget.description) { $0 == replyTarget })]
+        case .appliance(let applianceSubnet, let replyTarget):
+            guard topology.subnets[applianceSubnet]?.vpc == subnet.vpc else { return [] }
+            var stages: [Stage] = []
+            let crosses = applianceSubnet != subnet.id
+            if crosses {
+                stages.append(aclStage(applianceSubnet, inbound: false, side: .destination, coordinates: .request, direction: .forward))
+            }
+            stages += inboundFilters(of: target, scope: [subnet.vpc])
+            stages += replyFilters(of: target, expecting: replyTarget.description) { $0 == replyTarget }
+            if crosses {
+                stages.append(aclStage(applianceSubnet, inbound: true, side: .destination, coordinates: .reply, direction: .return))
+            }
+            // Same subnet: no ACL between the appliance and the target (section 3).
+            return [path(crosses ? stages : sameSubnet(stages))]
+        case .transit(let attachmentID):
+            guard let arriving = topology.transitGatewayAttachments[attachmentID],
+                let arrival = transitArrival(from: arriving, to: target, scope: [subnet.vpc])
+            else { return [] }
+            return [path(arrival)]
+        case .groupMembers(let group):
+            let names = Set(target.groups.flatMap { topology.securityGroups[$0]?.ingress ?? [] }.map(\.peer))
+            guard names.contains(.securityGroup(group)) else { return [] }
+            // Members may sit in the target's VPC, or across a peering or transit gateway.
+            return [path(inboundFilters(of: target, scope: [subnet.vpc], admitting: group)
+                + replyFilters(of: target, expecting: "local, a peering or a transit gateway") { target in
+                    switch target {
+                    case .local, .peering, .transitGateway, .unsupported: true
+                    default: false
+                    }
+                })]
+        case .subnetlessVPC(let vpc, let peering):
+            guard topology.peeringConnections[peering]?.peer(of: vpc) == subnet.vpc else { return [] }
+            return [path(inboundFilters(of: target, scope: [vpc, subnet.vpc]) + replyFilters(of: target, expecting: peering.rawValue) { $0 == .peering(peering) })]
+        }
+    }
+
+    /// The stages of a crossing inside one subnet: ACLs do not apply there.
+    private func sameSubnet(_ stages: [Stage]) -> [Stage] {
+        stages.filter { $0.kind != NetworkACLKind.kindName }
     }
 
     /// From interfaces of the topology: same VPC, over a peering, or over a transit gateway.
     func internalPaths(from source: SourceClass, to target: TargetClass) -> [Path] {
         guard let sourceSubnet = topology.subnets[source.subnet] else { return [] }
         let subnet = target.subnet
+        let sourceStage = plannedAddressStage(sourceSubnet, side: .source, applies: source.hasPlannedAddresses)
         func path(_ stages: [Stage]) -> Path {
             Path(
                 zone: source.zone, origin: source.originHop, sources: source.addresses,
                 destinations: subnet.addresses, clientPorts: source.ephemeralPorts, checksPartialReturn: true,
-                stages: stages)
+                stages: stages + [sourceStage].compactMap { $0 })
         }
         /// The four ACL checks of a connection between two subnets of one routing domain.
         func crossing(_ scope: Set<VPCID>) -> (forward: [Stage], back: [Stage]) {
@@ -217,29 +351,28 @@ extension Solver {
         }
         for gateway in Topology.sortedValues(topology.transitGateways) {
             guard let departure = vpcAttachment(of: sourceSubnet.vpc, to: gateway.id),
-                let arrival = vpcAttachment(of: subnet.vpc, to: gateway.id)
+                vpcAttachment(of: subnet.vpc, to: gateway.id) != nil
             else { continue }
             var stages = [routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, expecting: gateway.id.rawValue, where: { $0 == .transitGateway(gateway.id) })]
             stages.append(groupStage(source.groups, ingress: false, scope: [sourceSubnet.vpc], direction: .forward))
-            guard let exit = attachmentSubnet(departure, in: sourceSubnet.availabilityZone) else {
-                stages.append(.block(component: departure.id.rawValue, kind: TransitGatewayAttachmentKind.kindName, reason: "\(departure.id) has no subnet in \(sourceSubnet.availabilityZone)"))
-                result.append(path(stages))
+            let exit: Subnet?
+            switch attachmentEntry(departure, for: sourceSubnet) {
+            case .subnet(let found): exit = found
+            case .none(let stage):
+                result.append(path(stages + [stage]))
                 continue
+            case .unknown(let stage):
+                stages.append(stage)
+                exit = nil
             }
             // Instance to transit gateway: I's outbound rules, then T's inbound (I's own when I = T).
-            stages.append(aclStage(sourceSubnet.id, inbound: false, side: .destination, coordinates: .request, direction: .forward))
-            stages.append(aclStage(exit.id, inbound: true, side: .source, coordinates: .request, direction: .forward))
-            stages.append(transitStage(from: departure.id, to: arrival.id, side: .destination, coordinates: .request, direction: .forward))
-            guard let entry = attachmentSubnet(arrival, in: subnet.availabilityZone) else {
-                stages.append(.block(component: arrival.id.rawValue, kind: TransitGatewayAttachmentKind.kindName, reason: "\(arrival.id) has no subnet in \(subnet.availabilityZone)"))
-                result.append(path(stages))
-                continue
+            if let exit {
+                stages.append(aclStage(sourceSubnet.id, inbound: false, side: .destination, coordinates: .request, direction: .forward))
+                stages.append(aclStage(exit.id, inbound: true, side: .source, coordinates: .request, direction: .forward))
             }
-            stages += transitDelivery(through: entry, to: target, scope: [subnet.vpc])
-            stages.append(routeStage(subnet.id, side: .source, coordinates: .reply, direction: .return, expecting: gateway.id.rawValue, where: { $0 == .transitGateway(gateway.id) }))
-            stages += transitReplyDeparture(from: subnet.id, through: entry.id)
-            stages.append(transitStage(from: arrival.id, to: departure.id, side: .source, coordinates: .reply, direction: .return))
-            if exit.id != sourceSubnet.id {
+            guard let arrival = transitArrival(from: departure, to: target, scope: [subnet.vpc]) else { continue }
+            stages += arrival
+            if let exit, exit.id != sourceSubnet.id {
                 stages.append(aclStage(exit.id, inbound: false, side: .source, coordinates: .reply, direction: .return))
                 stages.append(aclStage(sourceSubnet.id, inbound: true, side: .destination, coordinates: .reply, direction: .return))
             }

@@ -49,18 +49,20 @@ extension Solver {
         return Stage(
             component: acl.id.rawValue, kind: NetworkACLKind.kindName, direction: direction,
             coordinates: coordinates, allowed: Solver.embed(allowed, on: side), unknown: .empty,
-            unknownReason: nil, rules: rules,
+            unknownContext: nil, rules: rules,
             refusal: { _ in "\(aclID) \(list): no entry matches, implicit deny (rule *)" },
             fix: .allowInACL(aclID, inbound: inbound, peerSide: side))
     }
 
     /// The union of an interface's groups, ingress (matching sources) or egress (matching
     /// destinations). A group peer matches the private addresses of the interfaces that
-    /// carry the group in the VPCs of `scope`.
+    /// carry the group in the VPCs of `scope`; a peer that is an outside group matches its
+    /// possible members only for traffic from those members (`admitting`).
     ///
     /// - Complexity: O(*r* × *s*) for *r* rules and *s* segments.
     func groupStage(
-        _ groups: [SecurityGroupID]?, ingress: Bool, scope: Set<VPCID>, direction: Hop.Direction
+        _ groups: [SecurityGroupID]?, ingress: Bool, scope: Set<VPCID>, direction: Hop.Direction,
+        admitting outsideMembers: SecurityGroupID? = nil
     ) -> Stage {
         let side: Side = ingress ? .source : .destination
         guard let groups else {
@@ -71,7 +73,7 @@ extension Solver {
         }
         var allowed = SegmentMap<UInt128, ServiceSet>.empty
         var unknown = SegmentMap<UInt128, ServiceSet>.empty
-        var unknownLists: [String] = []
+        var unknownLists: [(list: PrefixListID, region: TrafficSet)] = []
         var rules: [Stage.Rule] = []
         for groupID in groups {
             guard let group = topology.securityGroups[groupID] else { continue }
@@ -86,10 +88,13 @@ extension Solver {
                         peers = AddressSet(cidrs: entries)
                     } else {
                         unknown = unknown.union(SegmentMap(constant: services))
-                        unknownLists.append(id.rawValue)
+                        unknownLists.append((id, Solver.embed(SegmentMap(constant: services), on: side)))
                     }
                 case .securityGroup(let peerGroup):
                     for vpc in scope.sorted() { peers = peers.union(groupMembers[peerGroup]?[vpc] ?? .empty) }
+                    if peerGroup == outsideMembers, let outside = topology.outsideGroups[peerGroup] {
+                        peers = peers.union(AddressSet(cidrs: outside.addresses))
+                    }
                 }
                 let region = peers.mapValues { $0 ? services : ServiceSet.empty }
                 allowed = allowed.union(region)
@@ -102,15 +107,15 @@ extension Solver {
         }
         let names = groups.map(\.rawValue).joined(separator: ", ")
         let kind = ingress ? "ingress" : "egress"
-        let lists = Array(Set(unknownLists)).sorted()
         return Stage(
             component: names, kind: SecurityGroupKind.kindName, direction: direction, coordinates: .request,
             allowed: Solver.embed(allowed, on: side),
             unknown: Solver.embed(unknown.subtracting(allowed), on: side),
-            unknownReason: lists.isEmpty ? nil : "the entries of prefix list \(lists.joined(separator: ", ")) are not in the input",
+            unknownContext: unknownLists.isEmpty ? nil : "\(names) \(kind) rules name what the input does not give",
             rules: rules,
             refusal: { _ in "no \(kind) rule of \(names) allows it" },
-            fix: .allowInGroups(groups, ingress: ingress))
+            fix: .allowInGroups(groups, ingress: ingress),
+            missing: unknownLists.map { Stage.MissingPart(input: missing(forUnknownList: $0.list), region: $0.region) })
     }
 
     /// The route lookup of a subnet's table, keeping the addresses whose winning route
@@ -142,21 +147,29 @@ extension Solver {
         })
         let diverted = appliances.reduce(AddressSet.empty) { $0.union($1.addresses) }
         let uncertain = lookup.uncertain.union(diverted).subtracting(allowed)
-        var reasons: [String] = []
-        if !lookup.uncertain.isEmpty {
-            reasons.append("\(tableName) routes prefix list \(lookup.unknownPrefixLists.map(\.rawValue).joined(separator: ", ")) whose entries are not in the input")
+        var missing: [Stage.MissingPart] = []
+        if lookup.isTableMissing {
+            missing.append(Stage.MissingPart(
+                input: MissingInput(
+                    component: tableName, what: "a route table the input does not describe: routing beyond the local routes is unknown",
+                    exportCommand: "aws ec2 describe-route-tables --filters Name=vpc-id,Values=\(subnet.vpc)"),
+                region: Solver.embed(lookup.uncertain, on: side)))
+        } else if !lookup.uncertain.isEmpty {
+            missing += lookup.unknownPrefixLists.map { Stage.MissingPart(input: self.missing(forUnknownList: $0), region: Solver.embed(lookup.uncertain, on: side)) }
         }
-        if let first = appliances.first {
-            if case .unsupported(Route.Target.outsideInputKind, _) = first.route.target {
-                reasons.append("\(tableName) sends the traffic to \(first.route.target), which the input names but does not describe")
-            } else {
-                reasons.append("\(tableName) sends the traffic to \(first.route.target), whose forwarding is not modelled")
+        for (route, addresses) in appliances {
+            let input: MissingInput
+            switch route.target {
+            case .unsupported(Route.Target.outsideInputKind, let id): input = .component(id)
+            case .unsupported(let kind, let id): input = MissingInput(component: id, what: "a \(kind), outside the model", exportCommand: nil)
+            default: input = .appliance(route.target.description)
             }
+            missing.append(Stage.MissingPart(input: input, region: Solver.embed(addresses, on: side)))
         }
         return Stage(
             component: tableName, kind: RouteTableKind.kindName, direction: direction, coordinates: coordinates,
             allowed: Solver.embed(allowed, on: side), unknown: Solver.embed(uncertain, on: side),
-            unknownReason: uncertain.isEmpty ? nil : reasons.joined(separator: "; "),
+            unknownContext: uncertain.isEmpty ? nil : "\(tableName) sends the traffic where the input cannot follow",
             rules: rules,
             refusal: { packet in
                 let address = side == .destination ? packet.destination : packet.source
@@ -164,7 +177,7 @@ extension Solver {
                 if route.isBlackhole { return "route \(route.destination) -> \(route.target) is a blackhole" }
                 return "route for \(address) is \(route.destination) -> \(route.target), not \(description)"
             },
-            fix: .addRoute(table: tableName, target: description))
+            fix: .addRoute(table: tableName, target: description), missing: uncertain.isEmpty ? [] : missing)
     }
 
     /// The transit gateway route table associated with `from`, keeping addresses it sends
@@ -174,6 +187,12 @@ extension Solver {
         coordinates: Stage.Coordinates, direction: Hop.Direction
     ) -> Stage {
         guard let lookup = transitLookups[from] else {
+            if case .outside(type: TransitGatewayAttachment.unknownType, _)? = topology.transitGatewayAttachments[from]?.resource {
+                // An attachment the input knows only from routes to it: its table is unknown too.
+                return Stage.unknown(
+                    component: from.rawValue, kind: TransitGatewayAttachmentKind.kindName,
+                    reason: "the route table of \(from) is not in the input", missing: [.component(from.rawValue)], direction: direction)
+            }
             return Stage.block(
                 component: from.rawValue, kind: TransitGatewayAttachmentKind.kindName,
                 reason: "\(from) is associated with no transit gateway route table", direction: direction)
@@ -187,14 +206,22 @@ extension Solver {
                 kind: TransitGatewayRouteTableKind.kindName, text: "route \(route)", allows: true))
         }
         let tableID = lookup.table.id
+        let uncertain = lookup.table.routesAreKnown ? AddressSet.empty : AddressSet.universe.subtracting(allowed)
+        let missing = lookup.table.routesAreKnown ? [] : [Stage.MissingPart(input: .component(tableID.rawValue), region: Solver.embed(uncertain, on: side))]
         return Stage(
             component: tableID.rawValue, kind: TransitGatewayRouteTableKind.kindName, direction: direction,
-            coordinates: coordinates, allowed: Solver.embed(allowed, on: side), unknown: .empty,
-            unknownReason: nil, rules: rules,
+            coordinates: coordinates, allowed: Solver.embed(allowed, on: side), unknown: Solver.embed(uncertain, on: side),
+            unknownContext: missing.isEmpty ? nil : "the routes of \(tableID) are not in the input",
+            rules: rules,
             refusal: { packet in
                 let address = side == .destination ? packet.destination : packet.source
                 guard let route = lookup.route(for: address) else { return "no route for \(address) in \(tableID)" }
                 return "route for \(address) is \(route), not \(to)"
-            })
+            }, missing: missing)
+    }
+
+    /// What the input lacks to know prefix list `id`.
+    func missing(forUnknownList id: PrefixListID) -> MissingInput {
+        topology.prefixLists[id]?.missing ?? .prefixListEntries(id)
     }
 }

@@ -14,6 +14,8 @@ public struct Solver: Sendable {
     let internetIPv6: AddressSet
     let nodes: [NetworkInterfaceID: (cluster: EMRClusterID, role: EMRCluster.Role)]
     let sourceClasses: [SourceClass]
+    /// Where traffic from what the input does not describe comes in.
+    let outsideEntries: [OutsideEntry]
 
     /// Indexes `topology` for questions.
     ///
@@ -56,6 +58,7 @@ public struct Solver: Sendable {
         }
         self.nodes = nodes
         sourceClasses = SourceClass.all(in: topology)
+        outsideEntries = Solver.outsideEntries(of: topology, routeLookups: lookups, transitLookups: transit)
     }
 
     /// The private addresses of an interface; a planned node may hold any of its subnet's.
@@ -76,6 +79,11 @@ struct SourceClass: Sendable {
     /// `nil` for an empty subnet: a future interface, assumed to allow all egress.
     let groups: [SecurityGroupID]?
     let addresses: AddressSet
+    /// Whether the addresses are planned: any address of the subnet.
+    let hasPlannedAddresses: Bool
+    /// Whether the interfaces have a public IPv4 address (traffic out of an internet
+    /// gateway needs one).
+    let hasPublicIPv4: Bool
     let ephemeralPorts: PortRange
     /// The interfaces of the class, in id order (empty for an empty subnet).
     let interfaces: [NetworkInterfaceID]
@@ -86,6 +94,8 @@ struct SourceClass: Sendable {
             let subnet: SubnetID
             let groups: [SecurityGroupID]
             let ephemeral: PortRange
+            let planned: Bool
+            let isPublic: Bool
         }
         var grouped: [Key: [NetworkInterface]] = [:]
         var occupied = Set<SubnetID>()
@@ -93,18 +103,23 @@ struct SourceClass: Sendable {
             occupied.insert(interface.subnet)
             guard interface.originatesTraffic, let subnet = topology.subnets[interface.subnet] else { continue }
             let zone = topology.tenant(of: interface).map(Zone.tenant) ?? .vpc(subnet.vpc)
-            grouped[Key(zone: zone, subnet: subnet.id, groups: interface.securityGroups, ephemeral: interface.ephemeralPorts), default: []].append(interface)
+            let key = Key(
+                zone: zone, subnet: subnet.id, groups: interface.securityGroups, ephemeral: interface.ephemeralPorts,
+                planned: interface.addressIsPlanned, isPublic: interface.hasPublicIPv4)
+            grouped[key, default: []].append(interface)
         }
         var classes = grouped.map { key, interfaces in
             SourceClass(
                 zone: key.zone, subnet: key.subnet, groups: key.groups,
                 addresses: interfaces.reduce(AddressSet.empty) { $0.union(Solver.addresses(of: $1, in: topology)) },
-                ephemeralPorts: key.ephemeral, interfaces: interfaces.map(\.id).sorted())
+                hasPlannedAddresses: key.planned, hasPublicIPv4: key.isPublic, ephemeralPorts: key.ephemeral,
+                interfaces: interfaces.map(\.id).sorted())
         }
         for subnet in Topology.sortedValues(topology.subnets) where !occupied.contains(subnet.id) {
             classes.append(SourceClass(
                 zone: topology.tenant(of: subnet).map(Zone.tenant) ?? .vpc(subnet.vpc), subnet: subnet.id,
-                groups: nil, addresses: subnet.addresses, ephemeralPorts: .linuxEphemeral, interfaces: []))
+                groups: nil, addresses: subnet.addresses, hasPlannedAddresses: true, hasPublicIPv4: false, ephemeralPorts: .linuxEphemeral,
+                interfaces: []))
         }
         return classes.sorted { lhs, rhs in
             (lhs.zone, lhs.subnet, lhs.interfaces.first?.rawValue ?? "")

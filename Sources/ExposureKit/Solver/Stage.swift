@@ -34,13 +34,24 @@ struct Stage {
     let allowed: TrafficSet
     /// Traffic whose fate here cannot be decided from the input.
     let unknown: TrafficSet
-    let unknownReason: String?
+    /// What the stage says of `unknown` before naming what is missing: `rtb-1 sends the
+    /// traffic where the input cannot follow`.
+    let unknownContext: String?
     /// Decisions in evaluation order: the first region holding a packet decides it.
     let rules: [Rule]
     /// Why a packet that no rule allows is stopped, for blocked-path reports.
     let refusal: @Sendable (Packet) -> String
     /// What would open the stage, when it stops something.
     var fix: Fix? = nil
+    /// What the input lacks for `unknown` to be decided, each for the part of `unknown` it
+    /// concerns.
+    var missing: [MissingPart] = []
+
+    /// One missing input and the traffic whose fate depends on it.
+    struct MissingPart {
+        let input: MissingInput
+        let region: TrafficSet
+    }
 
     /// A stage that lets everything through (a gateway crossing, for the path's record).
     static func pass(
@@ -49,7 +60,7 @@ struct Stage {
     ) -> Stage {
         Stage(
             component: component, kind: kind, direction: direction, coordinates: coordinates,
-            allowed: .universe, unknown: .empty, unknownReason: nil,
+            allowed: .universe, unknown: .empty, unknownContext: nil,
             rules: [Rule(region: .universe, component: component, kind: kind, text: text, allows: true)],
             refusal: { _ in text })
     }
@@ -60,15 +71,31 @@ struct Stage {
     ) -> Stage {
         Stage(
             component: component, kind: kind, direction: direction, coordinates: .request,
-            allowed: .empty, unknown: .empty, unknownReason: nil, rules: [], refusal: { _ in reason }, fix: fix)
+            allowed: .empty, unknown: .empty, unknownContext: nil, rules: [], refusal: { _ in reason }, fix: fix)
     }
 
     /// A stage whose outcome is unknown for all traffic.
-    static func unknown(component: String, kind: String, reason: String, direction: Hop.Direction = .forward) -> Stage {
+    static func unknown(
+        component: String, kind: String, reason: String, missing: [MissingInput], direction: Hop.Direction = .forward
+    ) -> Stage {
         Stage(
             component: component, kind: kind, direction: direction, coordinates: .request,
-            allowed: .empty, unknown: .universe, unknownReason: reason, rules: [],
-            refusal: { _ in reason })
+            allowed: .empty, unknown: .universe, unknownContext: reason, rules: [],
+            refusal: { _ in reason }, missing: missing.map { MissingPart(input: $0, region: .universe) })
+    }
+
+    /// A stage that lets through what `certain` holds and leaves the rest of `uncertain`
+    /// undecided: addresses that stand for blocks the input does not give.
+    static func uncertain(
+        _ addresses: AddressSet, on side: Solver.Side, component: String, kind: String, reason: String,
+        missing: [MissingInput]
+    ) -> Stage {
+        let region = Solver.embed(addresses, on: side)
+        return Stage(
+            component: component, kind: kind, direction: .forward, coordinates: .request,
+            allowed: TrafficSet.universe.subtracting(region), unknown: region, unknownContext: reason,
+            rules: [Rule(region: TrafficSet.universe.subtracting(region), component: component, kind: kind, text: "addresses the input gives", allows: true)],
+            refusal: { _ in reason }, missing: missing.map { MissingPart(input: $0, region: region) })
     }
 
     /// The hop that explains what this stage does to `packet`.
@@ -78,6 +105,11 @@ struct Stage {
             return Hop(component: rule.component, kind: rule.kind, rule: text, direction: direction)
         }
         return Hop(component: component, kind: kind, rule: refusal(packet), direction: direction)
+    }
+
+    /// The missing inputs whose part meets `traffic`.
+    func missingInputs(meeting traffic: TrafficSet) -> [MissingInput] {
+        missing.filter { $0.region.intersects(traffic) }.map(\.input)
     }
 
     /// The allowing rule whose region holds `packet`, if any.

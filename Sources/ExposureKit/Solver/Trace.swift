@@ -10,6 +10,7 @@ public struct TraceQuery: Sendable {
     public enum Destination: Sendable {
         /// An interface id, or an instance id.
         case resource(String)
+        /// An interface's address, or any address outside the topology.
         case address(IPAddress)
     }
 
@@ -36,79 +37,200 @@ public struct TraceResult: Sendable {
     public let blockedBy: [Hop]
     public let reason: String
     public let caveats: [String]
+    /// For `unknown`: what the input lacks, with the exports that would settle it.
+    public let missing: [MissingInput]
+
+    init(
+        verdict: Verdict, path: [Hop] = [], returnPath: [Hop] = [], blockedBy: [Hop] = [], reason: String,
+        caveats: [String] = [], missing: [MissingInput] = []
+    ) {
+        self.verdict = verdict
+        self.path = path
+        self.returnPath = returnPath
+        self.blockedBy = blockedBy
+        self.reason = reason
+        self.caveats = caveats
+        self.missing = missing
+    }
+}
+
+/// A query that names a zone, tenant, VPN, VPC, interface or instance the topology does
+/// not hold, or asks a question about no part of it: a usage error, not a verdict.
+public struct TraceProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    public let message: String
+
+    public var description: String { message }
 }
 
 extension Solver {
-    /// Traces one flow.
+    /// What in `query` names nothing in the topology, with the closest name that exists;
+    /// `nil` when the query can be answered.
+    ///
+    /// - Complexity: O(*n*) for *n* named things in the topology (plus the edit distance
+    ///   to each, for a suggestion).
+    public func problem(with query: TraceQuery) -> TraceProblem? {
+        switch query.source {
+        case .zone(let zone):
+            if !knownZones.contains(zone) {
+                let noun: String
+                switch zone {
+                case .internet, .internet6: noun = "zone"
+                case .tenant: noun = "tenant"
+                case .onprem: noun = "VPN connection"
+                case .vpc: noun = "VPC"
+                case .outside: noun = "outside zone (a component the input does not describe)"
+                }
+                return TraceProblem(message: "no \(noun) '\(zone)' in the topology" + suggestion(for: zone.description, among: knownZones.map(\.description)))
+            }
+        case .resource(let id):
+            if interface(named: id) == nil {
+                return TraceProblem(message: "no interface or instance '\(id)' in the topology" + suggestion(for: id, among: resourceNames))
+            }
+        case .address:
+            break
+        }
+        switch query.destination {
+        case .resource(let id):
+            if interface(named: id) == nil {
+                return TraceProblem(message: "no interface or instance '\(id)' in the topology" + suggestion(for: id, among: resourceNames))
+            }
+        case .address(let address):
+            guard interface(holding: address) == nil else { break }
+            // A destination outside the topology: the question is about egress from it.
+            switch query.source {
+            case .resource: break
+            case .zone(.tenant), .zone(.vpc):
+                if sourceClasses(for: query.source).isEmpty {
+                    return TraceProblem(message: "\(address) is outside the topology, and no interface of the source opens connections to it")
+                }
+            case .address(let source):
+                if interface(holding: source) == nil {
+                    return TraceProblem(message: "both \(source) and \(address) are outside the topology; trace a flow from or to one of its interfaces")
+                }
+            case .zone(let zone):
+                return TraceProblem(message: "\(address) is outside the topology, and so is \(zone); trace from an interface, instance, tenant or VPC to an address outside it")
+            }
+        }
+        return nil
+    }
+
+    /// Traces one flow: to an interface of the topology from any zone or address, or from
+    /// the topology's interfaces to any address (the egress question).
     ///
     /// - Complexity: O(*p* × *k* × *s*) for *p* candidate paths.
     public func trace(_ query: TraceQuery) -> TraceResult {
-        guard let (interface, fromPublic) = resolveDestination(query.destination) else {
-            return TraceResult(
-                verdict: .unknown, path: [], returnPath: [], blockedBy: [],
-                reason: "destination \(query.destination) is not an interface of the topology; trace answers flows to interfaces (by id, instance id, private or public address)",
-                caveats: [])
+        if let problem = problem(with: query) {
+            return TraceResult(verdict: .unknown, reason: problem.message)
+        }
+        let flowServices = ServiceSet.single(query.protocolNumber, IntervalSet(ranges: [query.keys]))
+        let resolved: (interface: NetworkInterface, fromPublic: Bool)?
+        switch query.destination {
+        case .resource(let id): resolved = interface(named: id).map { ($0, false) }
+        case .address(let address): resolved = interface(holding: address)
+        }
+        guard let (interface, fromPublic) = resolved else {
+            guard case .address(let address) = query.destination else {
+                return TraceResult(verdict: .unknown, reason: "destination \(query.destination) is not in the topology")
+            }
+            return traceEgress(from: sourceClasses(for: query.source), to: address, services: flowServices)
         }
         guard let target = targetClasses(of: [interface.id]).first else {
-            return TraceResult(verdict: .unknown, path: [], returnPath: [], blockedBy: [], reason: "destination has no subnet", caveats: [])
+            return TraceResult(verdict: .unknown, reason: "destination has no subnet")
         }
         var destinations = Solver.addresses(of: interface, in: topology)
         if case .address(let address) = query.destination, !fromPublic {
             destinations = AddressSet(addresses: [address])
         }
-        let origins: [Origin]
-        switch resolveSource(query.source) {
-        case .success(let resolved): origins = resolved
-        case .failure(let message):
-            return TraceResult(verdict: .blocked, path: [], returnPath: [], blockedBy: [], reason: message, caveats: [])
+        let origins = self.origins(for: query.source)
+        if origins.isEmpty, case .address(let address) = query.source {
+            return TraceResult(
+                verdict: .blocked,
+                reason: "\(address) is in no zone: not public, not an interface's or subnet's address, not behind a VPN, and no route of the topology leads to it, so no reply could return")
         }
         if fromPublic, origins.contains(where: { if case .interfaces = $0 { return true } else { return false } }) {
             return TraceResult(
-                verdict: .unknown, path: [], returnPath: [], blockedBy: [],
-                reason: "the destination is a public address: a connection from inside the topology would leave through the internet and come back, which trace does not follow; trace the private address instead",
-                caveats: [])
+                verdict: .unknown,
+                reason: "the destination is a public address: a connection from inside the topology would leave through the internet and come back, which trace does not follow; trace the private address instead")
         }
-        let flowServices = ServiceSet.single(query.protocolNumber, IntervalSet(ranges: [query.keys]))
-        let candidates = origins.flatMap { paths(from: $0, to: target) }
+        let candidates = origins.flatMap { paths(from: $0, to: target) }.map { (path: $0, via: String?.none) }
         guard !candidates.isEmpty else {
             return TraceResult(
-                verdict: .blocked, path: [], returnPath: [], blockedBy: [],
-                reason: "no path connects the source to \(interface.id): no shared VPC, active peering, transit gateway or gateway links them",
-                caveats: [])
+                verdict: .blocked,
+                reason: "no path connects the source to \(interface.id): no shared VPC, active peering, transit gateway or gateway links them")
         }
         let targetHop = Hop(component: interface.id.rawValue, kind: NetworkInterfaceKind.kindName, rule: "destination", direction: .forward)
+        return decide(candidates, destinations: destinations, services: flowServices, targetHop: targetHop)
+    }
+
+    /// From interfaces of the topology to an address outside it, by every way out their
+    /// route tables give.
+    private func traceEgress(from sources: [SourceClass], to address: IPAddress, services: ServiceSet) -> TraceResult {
+        let destinations = AddressSet(addresses: [address])
+        let candidates = sources.flatMap { source in
+            egressCandidates(from: source, to: destinations, service: nil).map { (path: $0.path, via: Optional($0.via)) }
+        }
+        guard !candidates.isEmpty else {
+            return TraceResult(verdict: .blocked, reason: "no interface of the source opens connections")
+        }
+        let targetHop = Hop(component: address.description, kind: "address", rule: "destination outside the topology\(describeOutside(address))", direction: .forward)
+        return decide(candidates, destinations: destinations, services: services, targetHop: targetHop)
+    }
+
+    /// ` (internet)`, ` (pl-63a5400a com.amazonaws.us-east-1.s3)`, ` (on-premises, behind
+    /// vpn-1)`, ` (in vpc-2, held by no interface)`.
+    private func describeOutside(_ address: IPAddress) -> String {
+        if let list = Topology.sortedValues(topology.prefixLists).first(where: { $0.name != nil && ($0.entries ?? []).contains { $0.contains(address) } }),
+            let name = list.name
+        {
+            return " (\(list.id) \(name))"
+        }
+        if internetIPv4.contains(address) || internetIPv6.contains(address) { return " (internet)" }
+        if let vpc = Topology.sortedValues(topology.vpcs).first(where: { $0.addresses.contains(address) }) {
+            return " (in \(vpc.id), held by no interface)"
+        }
+        if let connection = Topology.sortedValues(topology.vpnConnections).first(where: { onPremSources(of: $0).contains(address) }) {
+            return " (on-premises, behind \(connection.id))"
+        }
+        return ""
+    }
+
+    /// The verdict over candidate paths: reachable with the first witness, else unknown with
+    /// every reason, else blocked with every blocker.
+    private func decide(_ candidates: [(path: Path, via: String?)], destinations: AddressSet, services: ServiceSet, targetHop: Hop) -> TraceResult {
         var unknownReasons: [String] = []
-        var blocked: [(path: Path, blockers: [Hop], hops: [Hop])] = []
-        for path in candidates {
-            let flow = TrafficSet(destinations: destinations, sources: .universe, services: flowServices)
+        var missing: [MissingInput] = []
+        var blocked: [(blockers: [Hop], hops: [Hop])] = []
+        let flow = TrafficSet(destinations: destinations, sources: .universe, services: services)
+        for (path, via) in candidates {
             let scoped = Path(
                 zone: path.zone, origin: path.origin, sources: path.sources, destinations: path.destinations.intersection(destinations),
                 clientPorts: path.clientPorts, checksPartialReturn: path.checksPartialReturn, stages: path.stages)
             let result = evaluate(scoped, within: flow)
             if !result.reachable.isEmpty, let witness = witnesses(of: scoped, result: result).first {
                 return TraceResult(
-                    verdict: .reachable, path: witness.forward + [targetHop], returnPath: witness.back, blockedBy: [],
-                    reason: "reachable through \(path.zone)", caveats: witness.caveats)
+                    verdict: .reachable, path: witness.forward + [targetHop], returnPath: witness.back,
+                    reason: via.map { "reachable through \($0)" } ?? "reachable through \(path.zone)", caveats: witness.caveats)
             }
             if !result.unknown.isEmpty {
-                unknownReasons += scoped.stages.filter { !$0.unknown.isEmpty }.compactMap(\.unknownReason)
+                unknownReasons += result.unknownReasons
+                missing += result.missing
                 continue
             }
             let explained = explainBlock(scoped, flow: flow)
-            blocked.append((explained.path, explained.blockers.map(\.hop), explained.hops))
+            let viaText = via.map { "via \($0): " } ?? ""
+            blocked.append((explained.blockers.map { Hop(component: $0.hop.component, kind: $0.hop.kind, rule: viaText + $0.hop.rule, direction: $0.hop.direction) }, explained.hops))
         }
         if !unknownReasons.isEmpty {
             return TraceResult(
-                verdict: .unknown, path: [], returnPath: [], blockedBy: blocked.flatMap(\.blockers),
-                reason: Array(Set(unknownReasons)).sorted().joined(separator: "; "), caveats: [])
+                verdict: .unknown, blockedBy: blocked.flatMap(\.blockers),
+                reason: Array(Set(unknownReasons)).sorted().joined(separator: "; "), missing: Array(Set(missing)).sorted())
         }
         let best = blocked.min { $0.blockers.count < $1.blockers.count }
         var seen = Set<Hop>()
         let blockers = blocked.flatMap(\.blockers).filter { seen.insert($0).inserted }
         return TraceResult(
-            verdict: .blocked, path: best?.hops ?? [], returnPath: [], blockedBy: blockers,
-            reason: "blocked by \(blockers.count) component\(blockers.count == 1 ? "" : "s") on \(blocked.count) candidate path\(blocked.count == 1 ? "" : "s")",
-            caveats: [])
+            verdict: .blocked, path: best?.hops ?? [], blockedBy: blockers,
+            reason: "blocked by \(blockers.count) component\(blockers.count == 1 ? "" : "s") on \(blocked.count) candidate path\(blocked.count == 1 ? "" : "s")")
     }
 
     /// A stage that stops a flow, and how it explains itself for the flow's sample packet.
@@ -178,63 +300,102 @@ extension Solver {
         return (path, blockers, hops)
     }
 
-    private func resolveDestination(_ destination: TraceQuery.Destination) -> (NetworkInterface, fromPublic: Bool)? {
-        switch destination {
-        case .resource(let id):
-            if let interface = topology.networkInterfaces[NetworkInterfaceID(id)] { return (interface, false) }
-            let byInstance = Topology.sortedValues(topology.networkInterfaces).first { $0.instance?.rawValue == id }
-            return byInstance.map { ($0, false) }
+    /// Every zone a trace may start from: the internet zones, each VPN, tenant and VPC, and
+    /// every outside zone.
+    var knownZones: Set<Zone> {
+        var zones: Set<Zone> = [.internet, .internet6]
+        zones.formUnion(topology.vpnConnections.keys.map(Zone.onprem))
+        zones.formUnion(topology.vpcs.keys.map(Zone.vpc))
+        zones.formUnion(topology.tenants.map(Zone.tenant))
+        zones.formUnion(sourceClasses.map(\.zone))
+        zones.formUnion(outsideEntries.map(\.zone))
+        return zones
+    }
+
+    /// Interface and instance ids, for suggestions.
+    private var resourceNames: [String] {
+        topology.networkInterfaces.keys.map(\.rawValue) + topology.networkInterfaces.values.compactMap(\.instance?.rawValue)
+    }
+
+    private func suggestion(for text: String, among candidates: [String]) -> String {
+        EditDistance.closest(to: text, among: candidates.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// The interface with this id, or the first interface of the instance with this id.
+    func interface(named id: String) -> NetworkInterface? {
+        topology.networkInterfaces[NetworkInterfaceID(id)]
+            ?? Topology.sortedValues(topology.networkInterfaces).first { $0.instance?.rawValue == id }
+    }
+
+    /// The interface holding `address` as a private or public address.
+    private func interface(holding address: IPAddress) -> (NetworkInterface, fromPublic: Bool)? {
+        for interface in Topology.sortedValues(topology.networkInterfaces) {
+            if (interface.privateIPv4 + interface.ipv6).contains(address) { return (interface, false) }
+            if interface.publicIPv4 == address { return (interface, true) }
+        }
+        return nil
+    }
+
+    /// Where a trace's traffic comes from: every entry point of the source (an address
+    /// judged in each zone that holds it).
+    private func origins(for source: TraceQuery.Source) -> [Origin] {
+        switch source {
+        case .zone(.internet): return [.internet(internetIPv4)]
+        case .zone(.internet6): return [.internet6(internetIPv6)]
+        case .zone(.onprem(let id)): return [.onprem(id, nil)]
+        case .zone(let zone):
+            return sourceClasses.filter { $0.zone == zone }.map { .interfaces($0) }
+                + outsideEntries.filter { $0.zone == zone }.map { .outside($0, nil) }
+        case .resource:
+            return sourceClasses(for: source).map { .interfaces($0) }
         case .address(let address):
-            for interface in Topology.sortedValues(topology.networkInterfaces) {
-                if (interface.privateIPv4 + interface.ipv6).contains(address) { return (interface, false) }
-                if interface.publicIPv4 == address { return (interface, true) }
+            if let (interface, fromPublic) = interface(holding: address), !fromPublic {
+                return [.interfaces(sourceClass(of: interface, addresses: AddressSet(addresses: [address])))]
             }
-            return nil
+            let single = AddressSet(addresses: [address])
+            var result: [Origin] = []
+            if internetIPv4.contains(address) { result.append(.internet(single)) }
+            if internetIPv6.contains(address) { result.append(.internet6(single)) }
+            for connection in Topology.sortedValues(topology.vpnConnections) where onPremSources(of: connection).contains(address) {
+                result.append(.onprem(connection.id, single))
+            }
+            // Future interfaces of empty subnets, and planned ones, may take the address.
+            for source in sourceClasses where source.hasPlannedAddresses && source.addresses.contains(address) {
+                result.append(.interfaces(restricted(source, to: single)))
+            }
+            for entry in outsideEntries where entry.sources.contains(address) {
+                result.append(.outside(entry, single))
+            }
+            return result
         }
     }
 
-    private enum Resolution {
-        case success([Origin])
-        case failure(String)
-    }
-
-    private func resolveSource(_ source: TraceQuery.Source) -> Resolution {
+    /// The interfaces a trace to an address outside the topology starts from.
+    private func sourceClasses(for source: TraceQuery.Source) -> [SourceClass] {
         switch source {
-        case .zone(.internet): return .success([.internet(internetIPv4)])
-        case .zone(.internet6): return .success([.internet6(internetIPv6)])
-        case .zone(.onprem(let id)):
-            guard topology.vpnConnections[id] != nil else { return .failure("no VPN connection \(id) in the topology") }
-            return .success([.onprem(id, nil)])
-        case .zone(let zone):
-            let classes = sourceClasses.filter { $0.zone == zone }
-            guard !classes.isEmpty else { return .failure("zone \(zone) has no interface or subnet in the topology") }
-            return .success(classes.map { .interfaces($0) })
         case .resource(let id):
-            guard let interface = topology.networkInterfaces[NetworkInterfaceID(id)]
-                ?? Topology.sortedValues(topology.networkInterfaces).first(where: { $0.instance?.rawValue == id })
-            else { return .failure("no interface or instance \(id) in the topology") }
-            return .success([.interfaces(sourceClass(of: interface, addresses: Solver.addresses(of: interface, in: topology)))])
+            guard let interface = interface(named: id) else { return [] }
+            return [sourceClass(of: interface, addresses: Solver.addresses(of: interface, in: topology))]
         case .address(let address):
-            if let interface = Topology.sortedValues(topology.networkInterfaces).first(where: { ($0.privateIPv4 + $0.ipv6).contains(address) }) {
-                return .success([.interfaces(sourceClass(of: interface, addresses: AddressSet(addresses: [address])))])
-            }
-            let single = AddressSet(addresses: [address])
-            if internetIPv4.contains(address) { return .success([.internet(single)]) }
-            if internetIPv6.contains(address) { return .success([.internet6(single)]) }
-            let connections = Topology.sortedValues(topology.vpnConnections).filter {
-                onPremSources(of: $0).contains(address)
-            }
-            guard !connections.isEmpty else {
-                return .failure("\(address) is in no zone: not public, not an interface's address, not behind any VPN")
-            }
-            return .success(connections.map { .onprem($0.id, single) })
+            guard let (interface, _) = interface(holding: address) else { return [] }
+            return [sourceClass(of: interface, addresses: AddressSet(addresses: [address]))]
+        case .zone(let zone):
+            return sourceClasses.filter { $0.zone == zone }
         }
     }
 
     private func sourceClass(of interface: NetworkInterface, addresses: AddressSet) -> SourceClass {
         SourceClass(
             zone: ownZone(of: interface), subnet: interface.subnet, groups: interface.securityGroups,
-            addresses: addresses, ephemeralPorts: interface.ephemeralPorts, interfaces: [interface.id])
+            addresses: addresses, hasPlannedAddresses: interface.addressIsPlanned, hasPublicIPv4: interface.hasPublicIPv4,
+            ephemeralPorts: interface.ephemeralPorts, interfaces: [interface.id])
+    }
+
+    private func restricted(_ source: SourceClass, to addresses: AddressSet) -> SourceClass {
+        SourceClass(
+            zone: source.zone, subnet: source.subnet, groups: source.groups, addresses: source.addresses.intersection(addresses),
+            hasPlannedAddresses: source.hasPlannedAddresses, hasPublicIPv4: source.hasPublicIPv4,
+            ephemeralPorts: source.ephemeralPorts, interfaces: source.interfaces)
     }
 }
 
@@ -243,6 +404,16 @@ extension TraceQuery.Destination: CustomStringConvertible {
         switch self {
         case .resource(let id): id
         case .address(let address): address.description
+        }
+    }
+}
+
+extension TraceQuery.Source: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .zone(let zone): zone.description
+        case .address(let address): address.description
+        case .resource(let id): id
         }
     }
 }

@@ -18,7 +18,8 @@ struct TransitGatewayLookup: Sendable {
             switch attachment.resource {
             case .vpc(let vpc, _): blocks = topology.vpcs[vpc]?.cidrs ?? []
             case .vpn(let connection): blocks = topology.vpnConnections[connection]?.knownPrefixes ?? []
-            case .peering: blocks = []
+            // What the far side advertises is not in the input; BGP routes are not assumed.
+            case .outside: blocks = []
             }
             entries += blocks.map { (.init(destination: $0, attachment: attachmentID), 0) }
         }

@@ -10,8 +10,12 @@ public enum Zone: Hashable, Comparable, Sendable, CustomStringConvertible {
     case onprem(VPNConnectionID)
     /// A VPC that belongs to no declared tenant.
     case vpc(VPCID)
+    /// The networks behind a component the input does not fully describe (a peering or
+    /// transit gateway left out of an export, a Direct Connect gateway, an appliance, a
+    /// security group of another account): everything from here is at best `unknown`.
+    case outside(String)
 
-    /// `internet`, `internet6`, `tenant:NAME`, `onprem:ID`, `vpc:ID`.
+    /// `internet`, `internet6`, `tenant:NAME`, `onprem:ID`, `vpc:ID`, `outside:ID`.
     public var description: String {
         switch self {
         case .internet: "internet"
@@ -19,6 +23,7 @@ public enum Zone: Hashable, Comparable, Sendable, CustomStringConvertible {
         case .tenant(let name): "tenant:\(name)"
         case .onprem(let id): "onprem:\(id)"
         case .vpc(let id): "vpc:\(id)"
+        case .outside(let id): "outside:\(id)"
         }
     }
 
@@ -32,6 +37,7 @@ public enum Zone: Hashable, Comparable, Sendable, CustomStringConvertible {
         case "tenant": self = .tenant(parts[1])
         case "onprem": self = .onprem(VPNConnectionID(parts[1]))
         case "vpc": self = .vpc(VPCID(parts[1]))
+        case "outside": self = .outside(parts[1])
         default: return nil
         }
     }
@@ -43,11 +49,18 @@ public enum Zone: Hashable, Comparable, Sendable, CustomStringConvertible {
         case .onprem: 2
         case .tenant: 3
         case .vpc: 4
+        case .outside: 5
         }
     }
 
     public static func < (lhs: Zone, rhs: Zone) -> Bool {
         (lhs.rank, lhs.description) < (rhs.rank, rhs.description)
+    }
+
+    /// Whether traffic from this zone can only ever be `unknown`.
+    public var isOutside: Bool {
+        if case .outside = self { return true }
+        return false
     }
 
     /// Public IPv4 as the semantics page defines it, less the modelled VPCs' blocks.

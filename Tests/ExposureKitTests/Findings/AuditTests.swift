@@ -59,6 +59,17 @@ struct AuditTests {
             Expected("launch-service-access", .high, "sg-lr-service", "has no ingress tcp 9443 from the primary group sg-lr-primary: EMR will fail to launch this cluster"),
             Expected("repo-egress-gap", .high, "j-NOLAUNCH", "cannot reach al2023-repos-ap-southeast-2-de612dc2, repo.ap-southeast-2.emr.amazonaws.com on tcp 80, 443"),
         ]),
+        ("no-emr-cluster", [
+            Expected("interface-exposure", .critical, "eni-bastion", "tcp 22 (SSH) on eni-bastion (i-bastion) is open to all of public IPv4"),
+            Expected("interface-exposure", .high, "eni-db", "tcp 5432 (PostgreSQL) on eni-db (i-db) can be opened by tenant:partner over peering"),
+            Expected("interface-exposure", .info, "eni-web", "tcp 443 (HTTPS) on eni-web (i-web) is open to all of public IPv4"),
+        ]),
+        ("partial-export", [
+            Expected("input-incomplete", .high, "j-LOST", "j-LOST could not be analysed: its subnet subnet-0lost and its VPC are not in the input"),
+            Expected("possible-exposure", .medium, "j-PARTIAL", "outside:pcx-0partner may be able to open tcp 8088 (YARN ResourceManager) on the primary node (eni-pe-primary): the answer depends on what the input does not hold: pcx-0partner, a peering connection the input does not describe (export it with `aws ec2 describe-vpc-peering-connections --vpc-peering-connection-ids pcx-0partner`)"),
+            Expected("possible-exposure", .medium, "j-PARTIAL", "outside:sg-0partner may be able to open tcp 8088 (YARN ResourceManager), 8998 (Livy) on the primary node (eni-pe-primary)"),
+            Expected("possible-exposure", .medium, "j-PARTIAL", "outside:tgw-attach-0west may be able to open tcp 8088 (YARN ResourceManager) on the primary node (eni-pe-primary)"),
+        ]),
         ("peering-transit-hub", [
             Expected("tenant-exposure", .high, "j-HUB", "tenant:datascience can open tcp 8088 (YARN ResourceManager) on the primary node (eni-hub-primary) through a transit gateway"),
             Expected("tenant-exposure", .high, "j-HUB", "tenant:partner can open tcp 8088 (YARN ResourceManager) on the primary node (eni-hub-primary) over peering"),

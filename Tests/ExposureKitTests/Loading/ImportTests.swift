@@ -43,8 +43,10 @@ import Testing
         let topology = loaded.topology
         #expect(topology.region == "us-east-1")
         #expect(topology.securityGroups.keys.sorted() == ["sg-0core", "sg-0master"])
-        // The first page wins; its rules survive the repeated item on page two.
-        #expect(topology.securityGroups["sg-0master"]?.ingress.count == 2)
+        // The first page wins; its rules survive the repeated item on page two. The rule
+        // naming another account's group is kept, its members an outside zone.
+        #expect(topology.securityGroups["sg-0master"]?.ingress.count == 3)
+        #expect(topology.outsideGroups["sg-0elsewhere"]?.account == "999999999999")
         #expect(topology.networkInterfaces["eni-0old"] == nil)
         #expect(loaded.diagnostics.contains { $0.message.contains("i-0old is stopped") })
         #expect(loaded.diagnostics.allSatisfy { $0.severity == .warning })
@@ -77,7 +79,11 @@ import Testing
 
     @Test func bundleReportsTheInternetExposure() throws {
         let summary = ImportTests.summary(try ImportTests.loadBundle().topology)
-        #expect(summary == ["eni-0primary internet tcp 8088 reachable"])
+        #expect(summary == [
+            "eni-0primary internet tcp 8088 reachable",
+            "eni-0primary outside:pcx-0gone tcp 8088 unknown",
+            "eni-0primary outside:sg-0elsewhere tcp 8088 unknown",
+        ])
     }
 
     @Test func planFollowsModuleReferencesAndKeepsUnknownValuesUnknown() throws {
@@ -109,7 +115,7 @@ import Testing
         #expect(bastion.plannedPublicIPv4)
         let acl = try #require(topology.networkACLs["aws_network_acl.web"])
         #expect(acl.inbound.map(\.description) == ["#200 allow tcp 22 0.0.0.0/0"])
-        #expect(ImportTests.summary(topology, allInterfaces: true) == ["aws_instance.bastion internet tcp 22 reachable"])
+        #expect(ImportTests.summary(topology, allInterfaces: true) == ["aws_instance.bastion internet tcp 22 (SSH) reachable"])
         // --tenant-tag names the VPC's tenant after its tag.
         #expect(topology.vpcs["aws_vpc.app"]?.tenant == "platform")
     }
@@ -136,7 +142,8 @@ import Testing
     }
 
     @Test func unknownTopLevelKeysAreWarningsAndGarbageIsAnError() throws {
-        let file = InputFile(path: "x.json", relativePath: "x.json", bytes: Array(#"{"Vpcs": [], "Vpcz": []}"#.utf8))
+        let text = #"{"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16"}], "Vpcz": []}"#
+        let file = InputFile(path: "x.json", relativePath: "x.json", bytes: Array(text.utf8))
         let loaded = try InputLoader.load(file: file)
         #expect(loaded.diagnostics.map(\.message) == [#"unknown key "Vpcz" is ignored; did you mean "Vpcs"?"#])
         let garbage = InputFile(path: "y.json", relativePath: "y.json", bytes: Array(#"{"hello": 1}"#.utf8))

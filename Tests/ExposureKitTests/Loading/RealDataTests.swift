@@ -31,8 +31,25 @@ import Testing
         return try InputLoader.load(file: InputFile(path: relative, relativePath: url.lastPathComponent, bytes: [UInt8](Data(contentsOf: url))))
     }
 
+    /// Captures that hold no VPC, subnet or interface (request/response wrappers, a Direct
+    /// Connect fixture, plans of resources outside any VPC): rejected as holding no network.
+    static let withoutNetwork: Set<String> = [
+        "aws/batfish-snapshots/test-direct-connect-gateway-multi-region", "aws/botocore-examples",
+        "terraform/checkov-plan_change_keys.tfplan.json", "terraform/checkov-plan_tags.tfplan.json",
+        "terraform/checkov-plan_vpc_endpoint.tfplan.json", "terraform/checkov-plan_with_for_each.tfplan.json",
+    ]
+
     @Test(.enabled(if: isPresent), arguments: snapshots + plans)
     func importsWithoutErrors(_ relative: String) throws {
+        guard !RealDataTests.withoutNetwork.contains(relative) else {
+            #expect {
+                try RealDataTests.load(relative)
+            } throws: { error in
+                guard let failure = error as? LoadFailure else { return false }
+                return failure.errors.count == 1 && failure.errors[0].message.contains("nothing to analyse") || failure.errors[0].message.contains("no VPC, subnet or network interface is recognised")
+            }
+            return
+        }
         let loaded = try RealDataTests.load(relative)
         #expect(loaded.diagnostics.allSatisfy { $0.severity == .warning })
     }
@@ -41,8 +58,8 @@ import Testing
     /// group opens SSH to the world through the IGW; the VPN snapshot's instance is open
     /// on SSH from the VPN's networks only.
     @Test(.enabled(if: isPresent), arguments: [
-        ("aws/batfish-snapshots/test-public-subnet", ["eni-00064850627e198ee internet tcp 22 reachable"]),
-        ("aws/batfish-snapshots/test-vpn-gateway", ["eni-07c1506e49d784fe0 onprem:vpn-03701a53bba3c48b7 tcp 22 reachable"]),
+        ("aws/batfish-snapshots/test-public-subnet", ["eni-00064850627e198ee internet tcp 22 (SSH) reachable"]),
+        ("aws/batfish-snapshots/test-vpn-gateway", ["eni-07c1506e49d784fe0 onprem:vpn-03701a53bba3c48b7 tcp 22 (SSH) reachable"]),
     ])
     func handCheckedVerdicts(_ relative: String, expected: [String]) throws {
         let topology = try RealDataTests.load(relative).topology

@@ -14,7 +14,7 @@ struct BlockPublicAccessViolationRule: AuditRule {
             let consequence: String
             if !setting.isEnabled {
                 consequence = "block public access would refuse it, but it is disabled in this account"
-            } else if cluster.isPlanned {
+            } else if !cluster.isLaunched {
                 consequence = "EMR will refuse to launch this cluster"
             } else {
                 consequence = "EMR will revoke this rule"
@@ -30,7 +30,7 @@ struct BlockPublicAccessViolationRule: AuditRule {
             }
             var evidence = [rule.text, "\(cluster.id) is in \(subnet), whose route for 0.0.0.0/0 is an internet gateway", "permitted ranges: \(permitted)"]
             if let exposed {
-                evidence.append("\(cluster.isPlanned ? "would be reachable" : "reachable") from \(exposed.zone) on \(exposed.target) (path below)")
+                evidence.append("\(cluster.isLaunched ? "reachable" : "would be reachable") from \(exposed.zone) on \(exposed.target) (path below)")
             }
             return Finding(
                 rule: Self.id, severity: severity, resource: violation.group.rawValue, cluster: cluster.id,

@@ -8,12 +8,7 @@ struct OnPremExposureRule: AuditRule {
             if case .onprem = zone { return true }
             return false
         }).map { exposure in
-            let sensitivity = AuditContext.sensitivity(of: exposure.services, role: exposure.role)
-            let severity: Severity = switch sensitivity {
-            case .high: .medium
-            case .medium: .low
-            case .low: .info
-            }
+            let severity = ExposureSeverity.byPort(AuditContext.sensitivity(of: exposure.services, role: exposure.role)).lowered
             let groups = context.topology.networkInterfaces[exposure.witness.target]?.securityGroups ?? []
             let rules = context.ingressRules(of: groups, admitting: exposure.services, from: exposure.sources)
             let prefixes = exposure.sources.cidrs.prefix(4).map(\.description).joined(separator: ", ")

@@ -32,7 +32,7 @@ struct S3RouteRule: AuditRule {
                     ?? "create a gateway endpoint for \(repositories.service) in \(subnet.vpc) and associate it with \(table)"
                 return Finding(
                     rule: Self.id, severity: .high, resource: table, cluster: cluster.id,
-                    message: "\(cluster.id) is in private subnet \(subnetID), whose route table \(table) has no route to S3 \(missing == repositories.addresses ? "" : "for part of its addresses ")(a gateway endpoint, NAT gateway or transit gateway): EMR \(cluster.isPlanned ? "will fail to launch this cluster" : "cannot bootstrap or relaunch its nodes")",
+                    message: "\(cluster.id) is in private subnet \(subnetID), whose route table \(table) has no route to S3 \(missing == repositories.addresses ? "" : "for part of its addresses ")(a gateway endpoint, NAT gateway or transit gateway): EMR \(cluster.isLaunched ? "cannot bootstrap or relaunch its nodes" : "will fail to launch this cluster")",
                     evidence: ["\(table) sends S3 traffic to: \(sample)"],
                     remediation: fix)
             }

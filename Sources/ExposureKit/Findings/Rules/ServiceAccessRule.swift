@@ -17,7 +17,7 @@ struct ServiceAccessRule: AuditRule {
             guard !allowed else { return nil }
             return Finding(
                 rule: Self.id, severity: .high, resource: access.rawValue, cluster: cluster.id,
-                message: "\(access), the service-access group of \(cluster.id) in a private subnet, has no ingress tcp 9443 from the primary group \(primary): EMR \(cluster.isPlanned ? "will fail to launch this cluster" : "cannot manage this cluster, and a relaunch fails")",
+                message: "\(access), the service-access group of \(cluster.id) in a private subnet, has no ingress tcp 9443 from the primary group \(primary): EMR \(cluster.isLaunched ? "cannot manage this cluster, and a relaunch fails" : "will fail to launch this cluster")",
                 evidence: group.ingress.isEmpty
                     ? ["\(access) has no ingress rules"]
                     : group.ingress.enumerated().map { "ingress rule \($0.offset) of \(access): allow \($0.element.traffic) from \($0.element.peer)" },

@@ -10,12 +10,7 @@ struct TenantExposureRule: AuditRule {
             default: false
             }
         }).map { exposure in
-            let sensitivity = AuditContext.sensitivity(of: exposure.services, role: exposure.role)
-            let severity: Severity = switch sensitivity {
-            case .high: .high
-            case .medium: .medium
-            case .low: .low
-            }
+            let severity = ExposureSeverity.byPort(AuditContext.sensitivity(of: exposure.services, role: exposure.role))
             let groups = context.topology.networkInterfaces[exposure.witness.target]?.securityGroups ?? []
             let rules = context.ingressRules(of: groups, admitting: exposure.services, from: exposure.sources)
             let clusterGroups = Set(EMRCluster.Role.allCases.flatMap(exposure.cluster.securityGroups(for:)) + [exposure.cluster.serviceAccessGroup].compactMap { $0 })

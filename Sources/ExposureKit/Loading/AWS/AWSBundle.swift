@@ -23,6 +23,8 @@ struct AWSBundle {
 
     private(set) var records: [AWSKey: [Record]] = [:]
     private(set) var diagnostics: [Diagnostic] = []
+    /// The keys some document had at its top level.
+    private(set) var presentKeys: Set<AWSKey> = []
 
     func records(_ key: AWSKey) -> [Record] { records[key] ?? [] }
 
@@ -33,21 +35,28 @@ struct AWSBundle {
 
     /// Reads every document of every file.
     static func collect(_ files: [InputFile]) -> AWSBundle {
+        collect(parsed: files.map { file in (file, Result { () throws(JSONReader.SyntaxError) in try JSONReader.parseSequence(file.bytes) }) })
+    }
+
+    /// Collects documents already parsed, in path order; files that are not JSON are errors.
+    static func collect(parsed files: [(file: InputFile, documents: Result<[JSONValue], JSONReader.SyntaxError>)]) -> AWSBundle {
         var bundle = AWSBundle()
-        for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
-            let documents: [JSONValue]
-            do {
-                documents = try JSONReader.parseSequence(file.bytes)
-            } catch {
+        for (file, parsed) in files.sorted(by: { $0.file.relativePath < $1.file.relativePath }) {
+            switch parsed {
+            case .failure(let error):
                 bundle.diagnostics.append(Diagnostic(severity: .error, file: file.path, location: error.location, message: "invalid JSON: \(error.message)"))
-                continue
-            }
-            for document in documents {
-                bundle.add(JSONCursor(value: document, file: file.path), relativePath: file.relativePath)
+            case .success(let documents):
+                for document in documents {
+                    bundle.add(JSONCursor(value: document, file: file.path), relativePath: file.relativePath)
+                }
             }
         }
         return bundle
     }
+
+    /// Whether some file held a top-level key of this call (an empty list counts: the call
+    /// was made and found nothing).
+    func has(_ key: AWSKey) -> Bool { presentKeys.contains(key) }
 
     private mutating func add(_ document: JSONCursor, relativePath: String) {
         guard case .object(let members) = document.value.kind else {
@@ -70,6 +79,7 @@ struct AWSBundle {
                 }
                 continue
             }
+            presentKeys.insert(key)
             let owner = AWSBundle.owner(of: key, in: document, relativePath: relativePath)
             let context = Context(account: layout.account, region: layout.region, folder: layout.folder, owner: owner)
             if key.isSingleObject {

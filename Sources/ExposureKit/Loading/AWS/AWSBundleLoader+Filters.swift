@@ -20,10 +20,12 @@ extension AWSBundleLoader {
             let rule = record.cursor
             guard let group = string(rule, "GroupId") else { continue }
             let isEgress = rule.value["IsEgress"]?.boolValue == true
-            var peers: [(String, String)] = []
-            if let cidr = string(rule, "CidrIpv4") ?? string(rule, "CidrIpv6") { peers.append(("cidr", cidr)) }
-            if let list = string(rule, "PrefixListId") { peers.append(("prefixList", list)) }
-            if let referenced = rule.value["ReferencedGroupInfo"]?["GroupId"]?.stringValue { peers.append(("securityGroup", referenced)) }
+            var peers: [Peer] = []
+            if let cidr = string(rule, "CidrIpv4") ?? string(rule, "CidrIpv6") { peers.append(Peer(kind: "cidr", id: cidr)) }
+            if let list = string(rule, "PrefixListId") { peers.append(Peer(kind: "prefixList", id: list)) }
+            if let referenced = rule.field("ReferencedGroupInfo"), let group = string(referenced, "GroupId") {
+                peers.append(Peer(kind: "securityGroup", id: group, vpc: string(referenced, "VpcId"), account: string(referenced, "UserId")))
+            }
             let values = ruleValues(rule, peers: peers, descriptions: [string(rule, "Description")])
             if isEgress { extraRules[group, default: ([], [])].egress += values } else { extraRules[group, default: ([], [])].ingress += values }
         }
@@ -41,7 +43,10 @@ extension AWSBundleLoader {
             let list = AWSBundleLoader.unknownRulesList(of: id)
             referencedPrefixLists[list] = nil
             let unknown = JSONValue.array([.object([("protocol", .string("all")), ("prefixList", .string(list))])])
-            emit(.prefixLists, id: list, .object([("id", .string(list)), ("name", .string("rules of \(id), not in the input"))]), origin: nil)
+            emit(.prefixLists, id: list, .object([
+                ("id", .string(list)), ("name", .string("rules of \(id), not in the input")),
+                ("standsFor", .object([("rulesOf", .string(id))])),
+            ]), origin: nil)
             emit(.securityGroups, id: id, .object([
                 ("id", .string(id)), ("vpc", .string(vpc)), ("name", .string("not in the input")),
                 ("ingress", unknown), ("egress", unknown),
@@ -49,44 +54,51 @@ extension AWSBundleLoader {
         }
     }
 
+    /// One peer of a rule, as the export names it; for a group, where it lives when known.
+    private struct Peer {
+        let kind: String
+        let id: String
+        var vpc: String? = nil
+        var account: String? = nil
+    }
+
     /// One native rule per peer of an `IpPermissions` entry.
     private mutating func permissionValues(_ permission: JSONCursor) -> [JSONValue] {
-        var peers: [(String, String)] = []
+        var peers: [Peer] = []
         var descriptions: [String?] = []
         for range in list(permission, "IpRanges") {
-            if let cidr = string(range, "CidrIp") { peers.append(("cidr", cidr)); descriptions.append(string(range, "Description")) }
+            if let cidr = string(range, "CidrIp") { peers.append(Peer(kind: "cidr", id: cidr)); descriptions.append(string(range, "Description")) }
         }
         for range in list(permission, "Ipv6Ranges") {
-            if let cidr = string(range, "CidrIpv6") { peers.append(("cidr", cidr)); descriptions.append(string(range, "Description")) }
+            if let cidr = string(range, "CidrIpv6") { peers.append(Peer(kind: "cidr", id: cidr)); descriptions.append(string(range, "Description")) }
         }
         for entry in list(permission, "PrefixListIds") {
-            if let id = string(entry, "PrefixListId") { peers.append(("prefixList", id)); descriptions.append(string(entry, "Description")) }
+            if let id = string(entry, "PrefixListId") { peers.append(Peer(kind: "prefixList", id: id)); descriptions.append(string(entry, "Description")) }
         }
         for pair in list(permission, "UserIdGroupPairs") {
             guard let group = string(pair, "GroupId") else { continue }
-            peers.append(("securityGroup", group))
+            peers.append(Peer(kind: "securityGroup", id: group, vpc: string(pair, "VpcId"), account: string(pair, "UserId")))
             descriptions.append(string(pair, "Description"))
         }
         return ruleValues(permission, peers: peers, descriptions: descriptions)
     }
 
-    /// Native rules for `peers`, sharing the permission's protocol and ports. A group
-    /// peer outside the input is dropped with a warning: none of its members is in the
-    /// input, so it can add no source or destination here.
-    private mutating func ruleValues(_ cursor: JSONCursor, peers: [(String, String)], descriptions: [String?]) -> [JSONValue] {
+    /// Native rules for `peers`, sharing the permission's protocol and ports. A group peer
+    /// the input does not describe is kept, naming an outside group: its members are not in
+    /// the input, so traffic from them is `unknown`, never dropped.
+    private mutating func ruleValues(_ cursor: JSONCursor, peers: [Peer], descriptions: [String?]) -> [JSONValue] {
         // For ICMP, AWS puts the type in FromPort and the code in ToPort.
         let from = cursor.value["FromPort"]?.intValue
         let to = cursor.value["ToPort"]?.intValue
         let traffic = NativeTraffic.members(protocol: string(cursor, "IpProtocol") ?? "-1", fromPort: from, toPort: to, icmpType: from, icmpCode: to)
         var values: [JSONValue] = []
-        for (index, (kind, peer)) in peers.enumerated() {
-            if kind == "securityGroup", !describedGroups.contains(peer), stubGroups[peer] == nil {
-                diagnostics.append(cursor.warning("the rule's peer group \(peer) is not in the input and has no members here; the rule is left out"))
-                continue
+        for (index, peer) in peers.enumerated() {
+            if peer.kind == "securityGroup", !describedGroups.contains(peer.id), stubGroups[peer.id] == nil {
+                declareOutsideGroup(peer.id, vpc: peer.vpc, account: peer.account, from: cursor)
             }
-            if kind == "prefixList" { referencedPrefixLists[peer] = referencedPrefixLists[peer] ?? cursor }
+            if peer.kind == "prefixList" { referencedPrefixLists[peer.id] = referencedPrefixLists[peer.id] ?? cursor }
             let description = index < descriptions.count ? descriptions[index] : nil
-            values.append(.object(traffic + [(kind, .string(peer)), ("description", description.map(JSONValue.string))]))
+            values.append(.object(traffic + [(peer.kind, .string(peer.id)), ("description", description.map(JSONValue.string))]))
         }
         return values
     }

@@ -14,6 +14,7 @@ extension AWSBundleLoader {
             if let account { vpcOwners[id] = account }
             let tenant = tenantOptions.mapping.vpcs[id].map { use(tenant: $0, description: "VPC \(id)") }
                 ?? taggedTenant(cursor) ?? accountTenant(account)
+            vpcBlocks[id] = Array(Set(cidrs)).sorted()
             emit(.vpcs, id: id, .object([
                 ("id", .string(id)), ("cidrs", .strings(Array(Set(cidrs)).sorted())),
                 ("tenant", tenant.map(JSONValue.string)), ("account", account.map(JSONValue.string)),
@@ -22,7 +23,7 @@ extension AWSBundleLoader {
     }
 
     /// Which route table and network ACL each subnet is explicitly associated with.
-    private func subnetAssociations() -> (tables: [String: String], acls: [String: String]) {
+    func subnetAssociations() -> (tables: [String: String], acls: [String: String]) {
         var tables: [String: String] = [:]
         for (id, record) in unique(.routeTables) {
             for association in list(record.cursor, "Associations") {

@@ -17,35 +17,43 @@ extension AWSBundleLoader {
                 diagnostics.append(cursor.warning("attachment \(id) belongs to a transit gateway that is not in the input; it is ignored"))
                 continue
             }
-            let type = string(cursor, "ResourceType") ?? (cursor.value["VpcId"] == nil ? "unknown" : "vpc")
+            let type = string(cursor, "ResourceType") ?? (cursor.value["VpcId"] == nil ? TransitGatewayAttachment.unknownType : "vpc")
             let resource = string(cursor, "ResourceId") ?? string(cursor, "VpcId")
             var members: [(String, JSONValue?)] = [("id", .string(id)), ("transitGateway", .string(tgw))]
+            // What the attachment leads to and the export does not describe is an origin of
+            // traffic of its own (`outside:`), never a reason to drop the attachment.
+            let outside: [(String, JSONValue?)] = [("outside", .string(type)), ("resource", resource.map(JSONValue.string))]
             switch type {
             case "vpc":
                 guard let vpc = resource, isEmitted(.vpcs, vpc) else {
-                    diagnostics.append(cursor.warning("attachment \(id) is for VPC \(resource ?? "?"), which is not in the input; it is ignored"))
-                    continue
+                    diagnostics.append(cursor.warning("attachment \(id) is for VPC \(resource ?? "?"), which is not in the input; traffic from it is `unknown` (outside:\(id))"))
+                    members += outside
+                    break
                 }
-                guard let detail = vpcAttachments[id] else {
-                    diagnostics.append(cursor.warning("the subnets of VPC attachment \(id) are not in the input; export `aws ec2 describe-transit-gateway-vpc-attachments` so the network ACLs at the attachment are checked; it is ignored"))
-                    continue
+                if let detail = vpcAttachments[id] {
+                    members += [("vpc", .string(vpc)), ("subnets", .strings(emittedSubnets(detail.cursor, "SubnetIds")))]
+                } else {
+                    diagnostics.append(cursor.warning("the subnets of VPC attachment \(id) are not in the input, so the network ACLs at the attachment are unknown; export `aws ec2 describe-transit-gateway-vpc-attachments`"))
+                    members += [("vpc", .string(vpc)), ("subnetsUnknown", .bool(true))]
                 }
-                members += [("vpc", .string(vpc)), ("subnets", .strings(emittedSubnets(detail.cursor, "SubnetIds")))]
             case "vpn":
                 guard let vpn = resource, isEmitted(.vpnConnections, vpn) else {
-                    diagnostics.append(cursor.warning("attachment \(id) is for VPN \(resource ?? "?"), which is not in the input; it is ignored"))
-                    continue
+                    diagnostics.append(cursor.warning("attachment \(id) is for VPN \(resource ?? "?"), which is not in the input; traffic from it is `unknown` (outside:\(id))"))
+                    members += outside
+                    break
                 }
                 members.append(("vpnConnection", .string(vpn)))
             default:
-                diagnostics.append(cursor.warning("\(type) attachment \(id) is outside the model (transit gateway peering, Direct Connect and Connect attachments are not followed); it is ignored"))
-                continue
+                diagnostics.append(cursor.warning("\(type) attachment \(id) leads to networks the input does not describe; traffic from it is `unknown` (outside:\(id))"))
+                members += outside
             }
             emit(.transitGatewayAttachments, id: id, .object(members), origin: cursor)
         }
     }
 
     mutating func translateTransitGatewayRouteTables() {
+        /// Transit gateway of each attachment record, for tables named but not described.
+        var attachmentGateways: [String: String] = [:]
         var associations: [String: Set<String>] = [:]
         var propagations: [String: Set<String>] = [:]
         var routes: [String: [JSONValue]] = [:]
@@ -56,6 +64,7 @@ extension AWSBundleLoader {
                     let table = string(association, "TransitGatewayRouteTableId")
                 else { continue }
                 associations[table, default: []].insert(attachment)
+                attachmentGateways[table] = attachmentGateways[table] ?? string(record.cursor, "TransitGatewayId")
             }
         }
         for record in bundle.records(.associations) where isLive(record.cursor, ["associated", "associating"]) {
@@ -92,8 +101,23 @@ extension AWSBundleLoader {
             }
             routeCursors.append((table, record.cursor))
         }
+        let tableGateways = Dictionary(unique(.transitGatewayRouteTables).compactMap { id, record in
+            string(record.cursor, "TransitGatewayId").map { (id, $0) }
+        }, uniquingKeysWith: { first, _ in first })
         for (table, route) in routeCursors {
-            if let value = translateTransitRoute(route) { routes[table, default: []].append(value) }
+            if let value = translateTransitRoute(route, gateway: tableGateways[table]) { routes[table, default: []].append(value) }
+        }
+        // A table that attachments are associated with but the export does not describe:
+        // its routes are unknown, not absent.
+        for (id, attachments) in associations.sorted(by: { $0.key < $1.key }) where tableGateways[id] == nil {
+            guard let tgw = attachmentGateways[id], isEmitted(.transitGateways, tgw) else { continue }
+            let associated = attachments.filter { isEmitted(.transitGatewayAttachments, $0) }.sorted()
+            guard !associated.isEmpty, let origin = unique(.transitGatewayAttachments).first(where: { associated.contains($0.id) })?.record.cursor else { continue }
+            diagnostics.append(origin.warning("transit gateway route table \(id) is not in the input; what it routes is `unknown` (export it with `aws ec2 describe-transit-gateway-route-tables` and `search-transit-gateway-routes`)"))
+            emit(.transitGatewayRouteTables, id: id, .object([
+                ("id", .string(id)), ("transitGateway", .string(tgw)), ("associations", .strings(associated)),
+                ("propagations", .strings([])), ("routes", .array([])), ("routesUnknown", .bool(true)),
+            ]), origin: origin)
         }
         for (id, record) in unique(.transitGatewayRouteTables) where isLive(record.cursor, ["available", "pending"]) {
             guard let tgw = string(record.cursor, "TransitGatewayId"), isEmitted(.transitGateways, tgw) else { continue }
@@ -107,7 +131,10 @@ extension AWSBundleLoader {
         }
     }
 
-    private mutating func translateTransitRoute(_ route: JSONCursor) -> JSONValue? {
+    /// A route of a table of transit gateway `gateway`. A route to an attachment the export
+    /// does not describe leads to networks the input does not describe: the attachment is
+    /// declared as `outside` (type unknown), so traffic from it is `unknown`.
+    private mutating func translateTransitRoute(_ route: JSONCursor, gateway: String?) -> JSONValue? {
         guard let destination = string(route, "DestinationCidrBlock") else {
             diagnostics.append(route.warning("a transit gateway route to a prefix list is outside the model; it is ignored"))
             return nil
@@ -117,12 +144,17 @@ extension AWSBundleLoader {
         }
         guard isLive(route, ["active"]) else { return nil }
         let attachments = strings(route, "TransitGatewayAttachments", "TransitGatewayAttachmentId")
-        guard let attachment = attachments.first(where: { isEmitted(.transitGatewayAttachments, $0) }) else {
-            // What the route leads to is outside the input, so nothing in the model is
-            // reached through it; a blackhole keeps a shorter prefix from taking over.
-            diagnostics.append(route.warning("transit gateway route \(destination) leads to \(attachments.first ?? "no attachment"), which is not in the input; it is kept as a route that reaches nothing in the model"))
-            return .object([("destination", .string(destination)), ("blackhole", .bool(true))])
+        if let attachment = attachments.first(where: { isEmitted(.transitGatewayAttachments, $0) }) {
+            return .object([("destination", .string(destination)), ("attachment", .string(attachment))])
         }
+        guard let attachment = attachments.first, let gateway, isEmitted(.transitGateways, gateway) else {
+            diagnostics.append(route.warning("transit gateway route \(destination) names no attachment in the input; it is ignored"))
+            return nil
+        }
+        diagnostics.append(route.warning("transit gateway route \(destination) leads to \(attachment), which is not in the input; traffic from it is `unknown` (outside:\(attachment))"))
+        emit(.transitGatewayAttachments, id: attachment, .object([
+            ("id", .string(attachment)), ("transitGateway", .string(gateway)), ("outside", .string(TransitGatewayAttachment.unknownType)),
+        ]), origin: route)
         return .object([("destination", .string(destination)), ("attachment", .string(attachment))])
     }
 }

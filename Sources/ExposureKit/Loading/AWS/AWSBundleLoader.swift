@@ -31,6 +31,8 @@ struct AWSBundleLoader {
     var vpcOwners: [String: String] = [:]
     /// The VPC of each subnet in the document.
     var subnetVPCs: [String: String] = [:]
+    /// The blocks of each VPC in the document.
+    var vpcBlocks: [String: [String]] = [:]
 
     init(bundle: AWSBundle, tenantOptions: TenantOptions) {
         self.bundle = bundle
@@ -70,20 +72,30 @@ struct AWSBundleLoader {
         loader.diagnostics = bundle.diagnostics
         loader.warnAboutRecordsWithoutIDs()
         loader.translateAll()
+        let accounts = Set(loader.vpcOwners.values).union(bundle.records.values.joined().compactMap(\.context.account))
+        loader.diagnostics += tenants.unmatched(
+            accounts: accounts, vpcs: loader.builder.ids(of: .vpcs), subnets: loader.builder.ids(of: .subnets),
+            tagMatched: loader.builder.tagMatched, file: name)
         let regions = bundle.regions
         let description = "Converted from the AWS CLI outputs in \(name)"
             + (regions.isEmpty ? "" : " (\(regions.joined(separator: ", ")))")
         let (document, origins) = loader.builder.build(description: description, region: regions.count == 1 ? regions[0] : nil)
-        return ImportedDocument(document: document, origins: origins, diagnostics: loader.diagnostics)
+        let found = AWSKey.allCases.filter(bundle.has).map { "\($0.rawValue) (\(bundle.records($0).count) record\(bundle.records($0).count == 1 ? "" : "s"))" }
+        return ImportedDocument(
+            document: document, origins: origins, diagnostics: loader.diagnostics,
+            recognised: found.isEmpty ? "no AWS CLI output the importer reads" : found.joined(separator: ", "))
     }
 
     private mutating func translateAll() {
         translateVPCs()
+        synthesizeVPCs()
         describedGroups = Set(unique(.securityGroups).filter { isInEmittedVPC($0.record.cursor) }.map(\.id))
         translateSubnets()
+        synthesizeSubnets()
         translateInternetGateways()
         translateEgressOnlyGateways()
         translateVPNGateways()
+        synthesizeNamedGateways()
         translateCustomerGateways()
         translateTransitGateways()
         translateVPNConnections()
@@ -96,10 +108,12 @@ struct AWSBundleLoader {
         translateInterfaces()
         translateVPCEndpoints()
         translateRouteTables()
-        translateSecurityGroups()
+        // Clusters first: the groups they name but the export lacks become stand-ins too.
         translateEMRClusters()
+        translateSecurityGroups()
         translateBlockPublicAccess()
         declarePrefixLists()
+        recordMissingExports()
     }
 
     /// Elements that lack the id field cannot be referenced; say so once per element.
@@ -140,6 +154,7 @@ struct AWSBundleLoader {
     /// A tenant named by the `--tenant-tag` tag, if set and present.
     mutating func taggedTenant(_ cursor: JSONCursor) -> String? {
         guard let key = tenantOptions.tag, let name = tags(of: cursor)[key], !name.isEmpty else { return nil }
+        builder.tagMatched = true
         return use(tenant: name, description: "tag \(key)=\(name)")
     }
 

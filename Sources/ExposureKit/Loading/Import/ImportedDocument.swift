@@ -4,4 +4,7 @@ struct ImportedDocument {
     let document: JSONValue
     let origins: [String: JSONCursor]
     let diagnostics: [Diagnostic]
+    /// What the importer recognised in the input, for the message when nothing of a network
+    /// was: `Reservations (0 records), LoadBalancers`.
+    let recognised: String
 }

@@ -19,4 +19,10 @@ public enum InputFormat: String, Sendable, CaseIterable {
         if !keys.isDisjoint(with: AWSKey.allCases.map(\.rawValue)) { return .awsBundle }
         return nil
     }
+
+    /// Whether a document is a JSON Schema (it names its meta-schema in `$schema`), such as
+    /// the native format's own `topologies/topology.schema.json`.
+    static func isJSONSchema(_ root: JSONValue) -> Bool {
+        root["$schema"]?.stringValue != nil
+    }
 }

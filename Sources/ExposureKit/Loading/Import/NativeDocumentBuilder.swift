@@ -7,7 +7,7 @@
 struct NativeDocumentBuilder {
     /// The native collections, in the order a converted document lists them.
     enum Collection: String, CaseIterable, Sendable {
-        case tenants, prefixLists, vpcs, subnets, routeTables, networkAcls, securityGroups
+        case tenants, prefixLists, vpcs, subnets, routeTables, networkAcls, outsideGroups, securityGroups
         case networkInterfaces, internetGateways, egressOnlyInternetGateways, natGateways
         case vpnGateways, customerGateways, vpnConnections, peeringConnections, transitGateways
         case transitGatewayAttachments, transitGatewayRouteTables, vpcEndpoints, emrClusters
@@ -22,6 +22,18 @@ struct NativeDocumentBuilder {
     private var elements: [Collection: [Element]] = [:]
     private var ids: [Collection: Set<String>] = [:]
     var blockPublicAccess: (value: JSONValue, origin: JSONCursor?)?
+    /// AWS CLI calls the export lacks (`MissingExport` raw values), in call order.
+    var missingExports: [MissingExport] = []
+    /// Resources left out, and why.
+    private var skipped: [SkippedResource] = []
+    /// Whether `--tenant-tag` named the tenant of some resource.
+    var tagMatched = false
+
+    /// Records a resource the importer leaves out; `isIncomplete` when it is left out
+    /// because something it needs is missing from the input.
+    mutating func skip(_ resource: String, kind: String, reason: String, isIncomplete: Bool) {
+        skipped.append(SkippedResource(resource: resource, kind: kind, reason: reason, isIncomplete: isIncomplete))
+    }
 
     /// Adds an element unless one with the same id is already there (the first wins, as
     /// pages of one call may repeat an item); `id` also orders the collection.
@@ -35,6 +47,9 @@ struct NativeDocumentBuilder {
         add(.tenants, id: name, .object([("name", .string(name)), ("description", .string(description))]), origin: nil)
         return name
     }
+
+    /// The ids added to a collection so far.
+    func ids(of collection: Collection) -> Set<String> { ids[collection] ?? [] }
 
     /// Whether an element with this id was added.
     func contains(_ collection: Collection, _ id: String) -> Bool {
@@ -72,6 +87,18 @@ struct NativeDocumentBuilder {
         if let blockPublicAccess {
             members.append(("blockPublicAccess", blockPublicAccess.value))
             if let origin = blockPublicAccess.origin { origins["$.blockPublicAccess"] = origin }
+        }
+        if !missingExports.isEmpty {
+            members.append(("missingExports", .strings(missingExports.sorted().map(\.rawValue))))
+        }
+        if !skipped.isEmpty {
+            let sorted = skipped.sorted { ($0.resource, $0.reason) < ($1.resource, $1.reason) }
+            members.append(("skipped", .array(sorted.map { item in
+                .object([
+                    ("resource", .string(item.resource)), ("kind", .string(item.kind)), ("reason", .string(item.reason)),
+                    ("incomplete", item.isIncomplete ? .bool(true) : nil),
+                ])
+            })))
         }
         return (.object(members), origins)
     }

@@ -11,6 +11,22 @@ public struct TenantOptions: Sendable {
         self.tag = tag
         self.mapping = mapping
     }
+
+    /// Warnings for options that name nothing in the input: a mapped account, VPC or subnet
+    /// it does not hold, or a tag no resource carries (each would silently map nothing).
+    func unmatched(accounts: Set<String>, vpcs: Set<String>, subnets: Set<String>, tagMatched: Bool, file: String) -> [Diagnostic] {
+        var notes: [String] = []
+        for (section, keys, known) in [("accounts", mapping.accounts.keys, accounts), ("vpcs", mapping.vpcs.keys, vpcs), ("subnets", mapping.subnets.keys, subnets)] {
+            for key in keys.sorted() where !known.contains(key) {
+                let hint = EditDistance.closest(to: key, among: known.sorted()).map { "; did you mean \"\($0)\"?" } ?? ""
+                notes.append("--tenants maps \(section) \"\(key)\", which the input does not hold\(hint)")
+            }
+        }
+        if let tag, !tagMatched {
+            notes.append("--tenant-tag \(tag): no resource of the input carries the tag \"\(tag)\", so tenants are the owning accounts")
+        }
+        return notes.map { Diagnostic(severity: .warning, file: file, message: $0) }
+    }
 }
 
 /// The `--tenants FILE` mapping: `{"accounts": {"111122223333": "analytics"}, "vpcs":
@@ -21,6 +37,9 @@ public struct TenantMapping: Sendable {
     public var subnets: [String: String] = [:]
 
     public init() {}
+
+    /// Whether the mapping names nothing.
+    public var isEmpty: Bool { accounts.isEmpty && vpcs.isEmpty && subnets.isEmpty }
 
     /// Reads a mapping file, with located errors.
     public static func load(_ bytes: [UInt8], file: String) throws(LoadFailure) -> TenantMapping {

@@ -57,11 +57,13 @@ extension TerraformPlanLoader {
         let groupKeys = isNewStyle ? ["referenced_security_group_id"] : (resource.type == "aws_security_group_rule" ? ["source_security_group_id"] : ["security_groups"])
         for key in groupKeys {
             for peer in references(resource, path + [.key(key)]) {
-                if groups.contains(peer) {
-                    peers.append(("securityGroup", peer))
-                } else {
-                    diagnostics.append(resource.values.warning("the peer group \(peer) of a rule in \(resource.address) is not in the plan and has no members here; the rule is left out"))
+                if !groups.contains(peer) && !builder.contains(.outsideGroups, peer) {
+                    // Its members are not in the plan: traffic from them is `unknown`, from
+                    // anywhere in the private ranges.
+                    diagnostics.append(resource.values.warning("the peer group \(peer) of a rule in \(resource.address) is not in the plan; its members are taken as outside:\(peer), anywhere in the private ranges, and verdicts from them are `unknown`"))
+                    builder.add(.outsideGroups, id: peer, .object([("id", .string(peer))]), origin: resource.values)
                 }
+                peers.append(("securityGroup", peer))
             }
         }
         if bool(resource, "self") == true || value(resource, path + [.key("self")])?.boolValue == true {

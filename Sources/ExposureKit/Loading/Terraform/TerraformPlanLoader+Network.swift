@@ -11,15 +11,32 @@ extension TerraformPlanLoader {
             }
         }
         for vpc in resources("aws_vpc") {
-            let cidrs = [string(vpc, "cidr_block"), string(vpc, "ipv6_cidr_block")].compactMap { $0 } + (extra[vpc.address] ?? [])
-            guard !cidrs.isEmpty else {
-                skip(vpc, "its CIDR block is known only after apply (IPAM); give cidr_block")
-                continue
+            var cidrs = [string(vpc, "cidr_block"), string(vpc, "ipv6_cidr_block")].compactMap { $0 } + (extra[vpc.address] ?? [])
+            // Blocks AWS assigns at apply (IPAM, Amazon-provided IPv6) are unknown, not absent;
+            // subnets with known blocks still say where part of it is.
+            var unknown: [(String, JSONValue?)] = []
+            if string(vpc, "cidr_block") == nil, !cidrs.contains(where: { !$0.contains(":") }) {
+                let known = resources("aws_subnet").filter { reference($0, [.key("vpc_id")]) == vpc.address }.compactMap { string($0, "cidr_block") }
+                if !known.isEmpty {
+                    diagnostics.append(vpc.values.warning("the IPv4 block of \(vpc.address) is known only after apply; it is taken as its subnets' blocks (\(known.sorted().joined(separator: ", ")))"))
+                    cidrs += known
+                }
             }
-            if bool(vpc, "assign_generated_ipv6_cidr_block") == true, string(vpc, "ipv6_cidr_block") == nil {
-                diagnostics.append(vpc.values.warning("the IPv6 block of \(vpc.address) is assigned by AWS at apply; IPv6 addresses in it are not modelled"))
+            if string(vpc, "cidr_block") == nil, !cidrs.contains(where: { !$0.contains(":") }) {
+                unknown.append(("ipv4", .string("\(vpc.address).cidr_block is known only after apply")))
+                diagnostics.append(vpc.values.warning("the IPv4 block of \(vpc.address) is known only after apply (IPAM); verdicts that depend on its addresses are `unknown`"))
             }
-            emit(.vpcs, vpc, [("cidrs", .strings(cidrs)), ("tenant", tenant(of: vpc, mapping: tenantOptions.mapping.vpcs).map(JSONValue.string))])
+            if bool(vpc, "assign_generated_ipv6_cidr_block") == true || plan.isUnknown(vpc, [.key("ipv6_cidr_block")]),
+                string(vpc, "ipv6_cidr_block") == nil, !cidrs.contains(where: { $0.contains(":") })
+            {
+                unknown.append(("ipv6", .string("\(vpc.address).ipv6_cidr_block is known only after apply")))
+                diagnostics.append(vpc.values.warning("the IPv6 block of \(vpc.address) is assigned by AWS at apply; verdicts that depend on its IPv6 addresses are `unknown`"))
+            }
+            if !unknown.isEmpty { vpcUnknownFamilies[vpc.address] = Set(unknown.map(\.0)) }
+            emit(.vpcs, vpc, [
+                ("cidrs", .strings(cidrs)), ("unknownCidrs", unknown.isEmpty ? nil : .object(unknown)),
+                ("tenant", tenant(of: vpc, mapping: tenantOptions.mapping.vpcs).map(JSONValue.string)),
+            ])
         }
     }
 
@@ -40,17 +57,23 @@ extension TerraformPlanLoader {
                 skip(subnet, "its VPC is not in the plan")
                 continue
             }
-            guard let ipv4 = string(subnet, "cidr_block") ?? string(subnet, "ipv6_cidr_block") else {
-                skip(subnet, "its CIDR block is known only after apply")
-                continue
+            var cidrs = [string(subnet, "cidr_block"), string(subnet, "ipv6_cidr_block")].compactMap { $0 }
+            // A block known only after apply lies somewhere in the VPC's block of that family.
+            var unknown: [(String, JSONValue?)] = []
+            if string(subnet, "cidr_block") == nil, plan.isUnknown(subnet, [.key("cidr_block")]) || cidrs.isEmpty {
+                unknown.append(("ipv4", .string("\(subnet.address).cidr_block is known only after apply")))
+                diagnostics.append(subnet.values.warning("the IPv4 block of \(subnet.address) is known only after apply; verdicts about interfaces that may take any of its addresses are `unknown`"))
             }
-            var cidrs = [ipv4]
-            if let ipv6 = string(subnet, "ipv6_cidr_block"), ipv6 != ipv4 { cidrs.append(ipv6) }
             if string(subnet, "ipv6_cidr_block") == nil, plan.isUnknown(subnet, [.key("ipv6_cidr_block")]) {
-                diagnostics.append(subnet.values.warning("the IPv6 block of \(subnet.address) is known only after apply; its IPv6 addresses are not modelled"))
+                unknown.append(("ipv6", .string("\(subnet.address).ipv6_cidr_block is known only after apply")))
+                diagnostics.append(subnet.values.warning("the IPv6 block of \(subnet.address) is known only after apply; verdicts about its IPv6 addresses are `unknown`"))
+            }
+            cidrs = Array(Set(cidrs)).sorted()
+            if unknown.contains(where: { $0.0 == "ipv4" }) || vpcUnknownFamilies[vpc]?.contains("ipv4") == true {
+                subnetsWithUnknownIPv4.insert(subnet.address)
             }
             emit(.subnets, subnet, [
-                ("vpc", .string(vpc)), ("cidrs", .strings(cidrs)),
+                ("vpc", .string(vpc)), ("cidrs", .strings(cidrs)), ("unknownCidrs", unknown.isEmpty ? nil : .object(unknown)),
                 ("availabilityZone", .string(string(subnet, "availability_zone") ?? "unknown until apply")),
                 ("routeTable", tables[subnet.address].map(JSONValue.string)), ("networkAcl", acls[subnet.address].map(JSONValue.string)),
                 ("tenant", tenant(of: subnet, mapping: tenantOptions.mapping.subnets).map(JSONValue.string)),
@@ -125,6 +148,7 @@ extension TerraformPlanLoader {
         for association in resources("aws_main_route_table_association") {
             if let vpc = reference(association, [.key("vpc_id")]), let table = reference(association, [.key("route_table_id")]) { mains[vpc] = table }
         }
+        var withMain = Set<String>()
         for table in resources("aws_route_table") + resources("aws_default_route_table") {
             let isDefault = table.type == "aws_default_route_table"
             let vpc = isDefault ? reference(table, [.key("default_route_table_id")]) : reference(table, [.key("vpc_id")])
@@ -132,6 +156,7 @@ extension TerraformPlanLoader {
                 skip(table, "its VPC is not in the plan")
                 continue
             }
+            if mains[vpc].map({ $0 == table.address }) ?? isDefault { withMain.insert(vpc) }
             var routes: [JSONValue] = []
             if case .array(let items)? = value(table, [.key("route")])?.kind {
                 for index in items.indices { if let value = route(table, [.key("route"), .index(index)]) { routes.append(value) } }
@@ -143,6 +168,12 @@ extension TerraformPlanLoader {
                 ("vpc", .string(vpc)), ("main", isMain ? .bool(true) : nil), ("routes", .array(routes)),
                 ("propagatingGateways", gateways.isEmpty ? nil : .strings(Array(Set(gateways.filter { has(.vpnGateways, $0) })).sorted())),
             ])
+        }
+        // A VPC the plan creates gets AWS's main table (the local routes) unless the plan
+        // manages it; written out, since a VPC without a main table has unknown routing.
+        for vpc in resources("aws_vpc") where has(.vpcs, vpc.address) && !withMain.contains(vpc.address) {
+            let id = "\(vpc.address)/main-route-table"
+            builder.add(.routeTables, id: id, .object([("id", .string(id)), ("vpc", .string(vpc.address)), ("main", .bool(true)), ("routes", .array([]))]), origin: vpc.values)
         }
     }
 

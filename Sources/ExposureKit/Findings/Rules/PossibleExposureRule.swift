@@ -1,0 +1,43 @@
+/// `possible-exposure`: a port whose exposure the input cannot decide, because something a
+/// path needs is missing (semantics, section 8: an unknown is a finding, so the gate fails).
+struct PossibleExposureRule: AuditRule {
+    static let id = "possible-exposure"
+    static let summary = "a zone may be able to open a port, but the answer depends on what the input does not hold (a peering, transit gateway, VPN or group left out of the export, a prefix list's entries, a value known only after apply); one step below what the open port would be"
+
+    func findings(in context: AuditContext) -> [Finding] {
+        let nodes = context.roleExposures(.unknown, from: { _ in true }).map { exposure in
+            finding(
+                context, zone: exposure.zone, services: exposure.services, sources: exposure.sources, witness: exposure.witness,
+                sensitivity: AuditContext.sensitivity(of: exposure.services, role: exposure.role),
+                resource: exposure.cluster.id.rawValue, cluster: exposure.cluster.id,
+                what: "\(AuditContext.describe(exposure.services, role: exposure.role)) on \(AuditContext.describeNodes(exposure.role, exposure.interfaces))")
+        }
+        let others = context.interfaceExposures(.unknown).map { exposure in
+            finding(
+                context, zone: exposure.zone, services: exposure.services, sources: exposure.sources, witness: exposure.witness,
+                sensitivity: ServicePortCatalog.sensitivity(of: exposure.services),
+                resource: exposure.interfaces[0].rawValue, cluster: nil,
+                what: "\(AuditContext.describeGeneric(exposure.services)) on \(context.describeInterfaces(exposure.interfaces))")
+        }
+        return nodes + others
+    }
+
+    private func finding(
+        _ context: AuditContext, zone: Zone, services: ServiceSet, sources: AddressSet, witness: Exposure,
+        sensitivity: PortSensitivity, resource: String, cluster: EMRClusterID?, what: String
+    ) -> Finding {
+        // One step below the open port's severity, never below low.
+        let open = ExposureSeverity.of(zone, sources: sources, sensitivity: sensitivity, solver: context.solver)
+        let severity = max(open.lowered, .low)
+        let missing = witness.missing
+        let named = missing.map(\.description).joined(separator: "; ")
+        let commands = missing.compactMap(\.exportCommand)
+        return Finding(
+            rule: Self.id, severity: severity, resource: resource, cluster: cluster,
+            message: "\(zone) may be able to open \(what): the answer depends on what the input does not hold: \(named.isEmpty ? witness.reason ?? "a missing input" : named)",
+            evidence: [witness.reason].compactMap { $0 }, path: witness.path,
+            remediation: commands.isEmpty
+                ? "add \(missing.map(\.component).joined(separator: ", ")) to the input and analyse again; if it is reachable, the exposure is \(open.rawValue)"
+                : "export what is missing and analyse again (\(commands.joined(separator: "; "))); if it is reachable, the exposure is \(open.rawValue)")
+    }
+}

@@ -1,0 +1,34 @@
+/// An AWS CLI call that verdicts depend on and that an export lacks.
+public enum MissingExport: String, Hashable, Sendable, CaseIterable, Comparable {
+    case describeVPCs = "describe-vpcs"
+    case describeSubnets = "describe-subnets"
+    case describeRouteTables = "describe-route-tables"
+    case describeSecurityGroups = "describe-security-groups"
+    case describeNetworkInterfaces = "describe-network-interfaces"
+    case describeInstances = "describe-instances"
+
+    /// What the analysis does without it.
+    public var effect: String {
+        switch self {
+        case .describeVPCs:
+            "VPCs are known only from what names them (their blocks from local routes and subnets)"
+        case .describeSubnets:
+            "subnets are known only from what names them: their blocks are taken as their VPC's, their Availability Zones as unknown, and subnets with no interface yet are not seen"
+        case .describeRouteTables:
+            "routing beyond each VPC's local routes is unknown, so every verdict that leaves a subnet's own VPC is `unknown`"
+        case .describeSecurityGroups:
+            "the rules of every group are unknown, so every verdict that a group decides is `unknown`"
+        case .describeNetworkInterfaces:
+            "interfaces are known only from describe-instances: NAT gateway, endpoint and unattached interfaces are not seen"
+        case .describeInstances:
+            "instances are known only from their interfaces: stopped instances are analysed as if running, and EMR nodes only from list-instances"
+        }
+    }
+
+    /// The command that exports it.
+    public var command: String { "aws ec2 \(rawValue)" }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
+    }
+}

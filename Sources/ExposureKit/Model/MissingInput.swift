@@ -1,0 +1,99 @@
+/// Something a verdict needs that the input names or implies but does not describe, with
+/// the export that would settle it.
+///
+/// The solver attaches these to `unknown` verdicts; reports and findings print them, so a
+/// reader learns both what is missing and the command that fetches it.
+public struct MissingInput: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The missing component's id (or Terraform address), or the missing call or value.
+    public let component: String
+    /// What the component is and why it counts as missing, in words that follow its id:
+    /// `a peering connection the input does not describe`.
+    public let what: String
+    /// The command that exports it, when there is one.
+    public let exportCommand: String?
+
+    public init(component: String, what: String, exportCommand: String?) {
+        self.component = component
+        self.what = what
+        self.exportCommand = exportCommand
+    }
+
+    /// A component known only by the id a reference gives, described by its AWS id prefix.
+    public static func component(_ id: String) -> MissingInput {
+        for (prefix, what, command) in MissingInput.awsKinds where id.hasPrefix(prefix) {
+            return MissingInput(
+                component: id, what: "\(article(what)) \(what) the input does not describe",
+                exportCommand: command.map { "aws ec2 \($0) \(id)" })
+        }
+        if id.contains("aws_") || id.hasPrefix("module.") {
+            return MissingInput(component: id, what: "a resource outside the plan", exportCommand: nil)
+        }
+        return MissingInput(component: id, what: "a component the input does not describe", exportCommand: nil)
+    }
+
+    /// The entries of a prefix list the input names without them.
+    public static func prefixListEntries(_ id: PrefixListID) -> MissingInput {
+        MissingInput(
+            component: id.rawValue, what: "a prefix list whose entries are not in the input",
+            exportCommand: id.rawValue.hasPrefix("pl-") ? "aws ec2 get-managed-prefix-list-entries --prefix-list-id \(id)" : nil)
+    }
+
+    /// The rules of a security group that an interface carries but the input does not describe.
+    public static func securityGroupRules(_ id: SecurityGroupID) -> MissingInput {
+        MissingInput(
+            component: id.rawValue, what: "a security group whose rules are not in the input",
+            exportCommand: id.rawValue.hasPrefix("sg-") ? "aws ec2 describe-security-groups --group-ids \(id)" : nil)
+    }
+
+    /// An appliance (an interface or instance a route sends traffic to), whose forwarding
+    /// the input cannot describe.
+    public static func appliance(_ id: String) -> MissingInput {
+        MissingInput(component: id, what: "an appliance: where it forwards traffic is not in the input", exportCommand: nil)
+    }
+
+    /// A value a Terraform plan knows only after apply.
+    public static func afterApply(_ value: String) -> MissingInput {
+        MissingInput(component: value, what: "known only after apply", exportCommand: nil)
+    }
+
+    /// A whole AWS CLI call missing from an export.
+    public static func call(_ call: String) -> MissingInput {
+        MissingInput(component: call, what: "an AWS CLI output missing from the export", exportCommand: "aws ec2 \(call)")
+    }
+
+    /// Id prefixes of AWS resources, what they are, and the call that describes one.
+    private static let awsKinds: [(prefix: String, what: String, call: String?)] = [
+        ("pcx-", "peering connection", "describe-vpc-peering-connections --vpc-peering-connection-ids"),
+        ("tgw-attach-", "transit gateway attachment", "describe-transit-gateway-attachments --transit-gateway-attachment-ids"),
+        ("tgw-rtb-", "transit gateway route table", "describe-transit-gateway-route-tables --transit-gateway-route-table-ids"),
+        ("tgw-", "transit gateway", "describe-transit-gateways --transit-gateway-ids"),
+        ("vgw-", "virtual private gateway", "describe-vpn-gateways --vpn-gateway-ids"),
+        ("vpn-", "VPN connection", "describe-vpn-connections --vpn-connection-ids"),
+        ("eni-", "network interface", "describe-network-interfaces --network-interface-ids"),
+        ("i-", "instance", "describe-instances --instance-ids"),
+        ("nat-", "NAT gateway", "describe-nat-gateways --nat-gateway-ids"),
+        ("igw-", "internet gateway", "describe-internet-gateways --internet-gateway-ids"),
+        ("eigw-", "egress-only internet gateway", "describe-egress-only-internet-gateways --egress-only-internet-gateway-ids"),
+        ("vpce-", "VPC endpoint", "describe-vpc-endpoints --vpc-endpoint-ids"),
+        ("sg-", "security group", "describe-security-groups --group-ids"),
+        ("vpc-", "VPC", "describe-vpcs --vpc-ids"),
+        ("subnet-", "subnet", "describe-subnets --subnet-ids"),
+        ("rtb-", "route table", "describe-route-tables --route-table-ids"),
+        ("cagw-", "carrier gateway", "describe-carrier-gateways --carrier-gateway-ids"),
+        ("lgw-", "local gateway", "describe-local-gateways --local-gateway-ids"),
+        ("arn:", "core network", nil),
+    ]
+
+    /// `pcx-0gone, a peering connection the input does not describe (export it with `aws ec2 ...`)`.
+    public var description: String {
+        "\(component), \(what)" + (exportCommand.map { " (export it with `\($0)`)" } ?? "")
+    }
+
+    private static func article(_ noun: String) -> String {
+        guard let first = noun.lowercased().first else { return "a" }
+        if noun.hasPrefix("VPC") || noun.hasPrefix("VPN") { return "a" }
+        return "aeiou".contains(first) ? "an" : "a"
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.component < rhs.component }
+}
