@@ -179,3 +179,110 @@ struct FailOnTests {
         #expect(result.standardError.contains("critical, high, medium, low, info"))
     }
 }
+
+/// Queries that name nothing are usage errors, with the closest name (semantics, section 8).
+@Suite("Trace usage errors")
+struct TraceUsageTests {
+    @Test("A zone, interface or instance the topology lacks, or an invalid address, exits 64 with a suggestion", arguments: [
+        (["--from", "tenant:partnr", "--to", "eni-hub-primary"], "no tenant 'tenant:partnr' in the topology; did you mean 'tenant:partner'?"),
+        (["--from", "eni-hub-primar", "--to", "eni-hub-primary"], "no interface or instance 'eni-hub-primar' in the topology; did you mean 'eni-hub-primary'?"),
+        (["--from", "999.1.1.1", "--to", "eni-hub-primary"], "invalid address '999.1.1.1' for --from"),
+        (["--from", "10.0.0.0/8", "--to", "eni-hub-primary"], "expected one address, not a CIDR block"),
+        (["--from", "internet", "--to", "eni-nosuch"], "no interface or instance 'eni-nosuch' in the topology"),
+        (["--from", "onprem:vpn-nope", "--to", "eni-hub-primary"], "no VPN connection 'onprem:vpn-nope' in the topology"),
+        (["--from", "internet", "--to", "8.8.8.8"], "8.8.8.8 is outside the topology, and so is internet"),
+        (["--from", "tenant:", "--to", "eni-hub-primary"], "invalid zone 'tenant:'"),
+    ])
+    func usageError(arguments: [String], message: String) {
+        let result = CLIHarness.run(["trace", "topologies/peering-transit-hub.json"] + arguments + ["--protocol", "tcp", "--port", "8088"])
+        #expect(result.status == .usage)
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test("A valid address outside the topology is a destination: the egress question")
+    func egressTrace() {
+        let result = CLIHarness.run(["trace", "topologies/emr-private-subnet.json", "--from", "eni-0primary", "--to", "8.8.8.8", "--protocol", "tcp", "--port", "443"])
+        #expect(result.status == .success)
+        #expect(result.standardOutput.hasPrefix("verdict: reachable\nreason:  reachable through nat-0a1 -> internet gateway\n"))
+        #expect(result.standardOutput.contains("<- acl-private [network-acl] inbound rule 200 allow tcp 1024-65535 from 0.0.0.0/0"))
+    }
+
+    @Test("An unknown verdict names what is missing, with its export")
+    func unknownTrace() {
+        let result = CLIHarness.run(["trace", "topologies/partial-export.json", "--from", "10.80.1.1", "--to", "eni-pe-primary", "--protocol", "tcp", "--port", "8088", "--format", "json"])
+        #expect(result.status == .success)
+        #expect(result.standardOutput.contains(#""verdict" : "unknown""#))
+        #expect(result.standardOutput.contains(#""exportCommand" : "aws ec2 describe-vpc-peering-connections --vpc-peering-connection-ids pcx-0partner""#))
+    }
+}
+
+/// What the input leaves out fails the gate and shows in the report.
+@Suite("Incomplete input in the report and the gate")
+struct IncompleteReportTests {
+    @Test("--fail-on is case-insensitive")
+    func caseInsensitiveSeverity() {
+        let result = CLIHarness.run(["analyze", "topologies/bpa-evasion.json", "--fail-on", "HIGH"])
+        #expect(result.status == .findings)
+        #expect(result.standardError.hasSuffix("at or above high (--fail-on high)\n"))
+    }
+
+    @Test("A possible exposure fails the gate")
+    func unknownFailsGate() {
+        #expect(CLIHarness.run(["analyze", "topologies/partial-export.json", "--fail-on", "medium"]).status == .findings)
+    }
+
+    @Test("Without an EMR cluster every interface is analysed, said in the header, and the gate works")
+    func withoutCluster() {
+        let result = CLIHarness.run(["analyze", "topologies/no-emr-cluster.json", "--fail-on", "low"])
+        #expect(result.status == .findings)
+        #expect(result.standardOutput.contains("4 interfaces analysed (every interface: the input has no EMR cluster)"))
+    }
+
+    @Test("topologies/*.json and the topologies folder are read as native files; the schema is skipped with a note")
+    func nativeFolderAndGlob() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: CLIHarness.root.appendingPathComponent("topologies").path)
+            .filter { $0.hasSuffix(".json") }.sorted().map { "topologies/\($0)" }
+        let glob = CLIHarness.run(["analyze"] + names)
+        #expect(glob.status == .success)
+        #expect(glob.standardError.contains("topologies/topology.schema.json:1:1: warning: a JSON Schema, not an input; it is skipped"))
+        let folder = CLIHarness.run(["analyze", "topologies", "--format", "json"])
+        #expect(folder.status == .success)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(folder.standardOutput.utf8)) as? [String: Any])
+        let inputs = try #require(document["inputs"] as? [[String: Any]]).compactMap { $0["file"] as? String }
+        #expect(inputs == CLIHarness.exampleTopologies)
+    }
+
+    @Test("Inputs that hold no network exit 65 and write nothing", arguments: [#"{"Reservations": []}"#, #"{"LoadBalancers": []}"#, #"{"formatVersion": 1}"#])
+    func nothingToAnalyse(text: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("exposure-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(text.utf8).write(to: folder.appendingPathComponent("input.json"))
+        for input in [folder.path, folder.appendingPathComponent("input.json").path] {
+            let result = CLIHarness.run(["analyze", input, "--fail-on", "info"])
+            #expect(result.status == .dataError)
+            #expect(result.standardOutput.isEmpty)
+            let said = ["nothing to analyse", "no VPC, subnet or network interface is recognised", "not a recognised input: expected"]
+            #expect(said.contains { result.standardError.contains($0) }, "\(result.standardError)")
+        }
+    }
+
+    @Test("The report carries the import warnings' count and what was not analysed, in text, JSON and -o")
+    func importRecord() throws {
+        let input = "Tests/ExposureKitTests/Fixtures/aws"
+        let text = CLIHarness.run(["analyze", input])
+        #expect(text.standardOutput.contains("Not analysed:\n  - i-0old (instance): it is stopped, not running"))
+        #expect(text.standardOutput.contains("Import: 4 warnings, printed on standard error"))
+        #expect(text.standardOutput.contains("Incomplete input: verdicts that depend on what is missing are unknown\n  - no describe-network-interfaces"))
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("exposure-report-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        #expect(CLIHarness.run(["analyze", input, "--format", "json", "-o", output]).status == .success)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any])
+        let report = try #require((document["inputs"] as? [[String: Any]])?.first)
+        #expect(report["warningCount"] as? Int == 4)
+        #expect((report["skipped"] as? [[String: Any]])?.first?["resource"] as? String == "i-0old")
+        #expect((report["missingExports"] as? [[String: Any]])?.first?["call"] as? String == "describe-network-interfaces")
+        #expect(document["schemaVersion"] as? Int == 3)
+    }
+}

@@ -59,6 +59,15 @@ extension Solver {
         for target in targets {
             let route = routeStage(subnet.id, side: .destination, coordinates: .request, direction: .forward, expecting: target.description, where: { $0 == target })
             let out = [route, leaving, aclOut]
+            if let missing = outsideTargets.missing(behind: target, in: subnet.vpc) {
+                // Appliances and what the input does not describe forward traffic onward in
+                // ways it cannot follow: unknown, never blocked (section 4).
+                candidates.append(EgressCandidate(via: target.description, endpoint: nil, path: path(out + [.unknown(
+                    component: target.description, kind: "outside",
+                    reason: "\(subnet.id) sends the traffic to \(target), and where it goes from there is not in the input",
+                    missing: [missing])])))
+                continue
+            }
             switch target {
             case .internetGateway(let gateway):
                 var stages = out
@@ -116,19 +125,9 @@ extension Solver {
                         + deliveryStages(into: peer, from: nil, to: destinations, replyExpecting: id.rawValue, replyTarget: .peering(id))
                 }
                 candidates.append(EgressCandidate(via: id.rawValue, endpoint: nil, path: path(stages + [aclBack])))
-            default:
-                // Appliances and targets outside the model forward traffic onward in ways the
-                // input does not describe: unknown, never blocked (section 4).
-                let missing: MissingInput
-                switch target {
-                case .unsupported(Route.Target.outsideInputKind, let id): missing = .component(id)
-                case .unsupported(let kind, let id): missing = MissingInput(component: id, what: "a \(kind), outside the model", exportCommand: nil)
-                default: missing = .appliance(target.description)
-                }
-                candidates.append(EgressCandidate(via: target.description, endpoint: nil, path: path(out + [.unknown(
-                    component: target.description, kind: "outside",
-                    reason: "\(subnet.id) sends the traffic to \(target), and where it goes from there is not in the input",
-                    missing: [missing])])))
+            case .networkInterface, .instance, .unsupported:
+                // Always an outside target, handled above.
+                continue
             }
         }
         if !unrouted.isEmpty || candidates.isEmpty {

@@ -7,13 +7,9 @@ extension Solver {
     ///   plus one pass over attachments, outside groups and peerings.
     static func outsideEntries(
         of topology: Topology, routeLookups: [SubnetID: RouteLookup],
-        transitLookups: [TransitGatewayAttachmentID: TransitGatewayLookup]
+        transitLookups: [TransitGatewayAttachmentID: TransitGatewayLookup], targets: OutsideTargets
     ) -> [OutsideEntry] {
         var entries: [OutsideEntry] = []
-        let gatewaysWithVPN = Set(topology.vpnConnections.values.compactMap { connection -> VPNGatewayID? in
-            if case .vpnGateway(let id) = connection.gateway { return id }
-            return nil
-        })
         var interfacesByInstance: [InstanceID: NetworkInterface] = [:]
         for interface in Topology.sortedValues(topology.networkInterfaces) {
             if let instance = interface.instance, interfacesByInstance[instance] == nil { interfacesByInstance[instance] = interface }
@@ -27,46 +23,32 @@ extension Solver {
             var seenTables = Set<String>()
             for subnet in subnetsByVPC[vpc.id] ?? [] {
                 guard let lookup = routeLookups[subnet.id], seenTables.insert(lookup.table?.rawValue ?? "").inserted else { continue }
-                for (route, addresses) in lookup.regions(routedBy: { isOutsideTarget($0.target, gatewaysWithVPN: gatewaysWithVPN) }) {
+                for (route, addresses) in lookup.regions(routedBy: { targets.missing(behind: $0.target, in: vpc.id) != nil }) {
                     if routed[route.target] == nil { order.append(route.target) }
                     routed[route.target] = (routed[route.target] ?? .empty).union(addresses)
                 }
             }
-            for gateway in Topology.sortedValues(topology.vpnGateways) where gateway.vpc == vpc.id && !gatewaysWithVPN.contains(gateway.id) {
+            for gateway in Topology.sortedValues(topology.vpnGateways) where gateway.vpc == vpc.id {
                 let target = Route.Target.vpnGateway(gateway.id)
-                if routed[target] == nil {
+                if targets.missing(behind: target, in: vpc.id) != nil, routed[target] == nil {
                     // A VGW no route names may still carry every private range (semantics, section 1).
                     order.append(target)
                     routed[target] = AddressSet(cidrs: OutsideGroup.privateRanges)
                 }
             }
             for target in order {
-                guard let sources = routed[target], !sources.isEmpty else { continue }
+                guard let sources = routed[target], !sources.isEmpty, let missing = targets.missing(behind: target, in: vpc.id) else { continue }
                 let id = target.description
                 let door: OutsideEntry.Door
-                let missing: MissingInput
                 switch target {
                 case .networkInterface(let interface):
                     guard let subnet = topology.networkInterfaces[interface]?.subnet else { continue }
                     door = .appliance(subnet, replyTarget: target)
-                    missing = .appliance(id)
                 case .instance(let instance):
                     guard let subnet = interfacesByInstance[instance]?.subnet else { continue }
                     door = .appliance(subnet, replyTarget: target)
-                    missing = .appliance(id)
-                case .vpnGateway:
-                    door = .vpc(vpc.id, replyTarget: target)
-                    missing = MissingInput(
-                        component: id, what: "a virtual private gateway with no VPN connection in the input (Direct Connect, or a VPN not exported)",
-                        exportCommand: "aws ec2 describe-vpn-connections --filters Name=vpn-gateway-id,Values=\(id); aws directconnect describe-virtual-interfaces")
-                case .unsupported(Route.Target.outsideInputKind, _):
-                    door = .vpc(vpc.id, replyTarget: target)
-                    missing = .component(id)
-                case .unsupported(let kind, _):
-                    door = .vpc(vpc.id, replyTarget: target)
-                    missing = MissingInput(component: id, what: "a \(kind), whose networks are outside the model", exportCommand: nil)
                 default:
-                    continue
+                    door = .vpc(vpc.id, replyTarget: target)
                 }
                 entries.append(OutsideEntry(
                     zone: .outside(id), door: door, sources: sources, missing: missing,
@@ -115,15 +97,6 @@ extension Solver {
             }
         }
         return entries.sorted { ($0.zone, $0.origin.component) < ($1.zone, $1.origin.component) }
-    }
-
-    /// Route targets behind which networks may lie that the input does not describe.
-    private static func isOutsideTarget(_ target: Route.Target, gatewaysWithVPN: Set<VPNGatewayID>) -> Bool {
-        switch target {
-        case .unsupported, .networkInterface, .instance: true
-        case .vpnGateway(let id): !gatewaysWithVPN.contains(id)
-        default: false
-        }
     }
 
     /// Each transit gateway route table's lookup once, in table order.

@@ -259,7 +259,13 @@ extension Solver {
         switch entry.door {
         case .vpc(let vpc, let replyTarget):
             guard vpc == subnet.vpc else { return [] }
-            return [path(inboundFilters(of: target, scope: [vpc]) + replyFilters(of: target, expecting: replyTarget.description) { $0 == replyTarget })]
+            var stages = inboundFilters(of: target, scope: [vpc]) + replyFilters(of: target, expecting: replyTarget.description) { $0 == replyTarget }
+            if outsideTargets.mayBypassACLs(replyTarget) {
+                // Delivered by a transit gateway attachment in the target's subnet, the
+                // inbound ACL is not checked; which subnet the attachment has is unknown.
+                stages.removeAll { $0.kind == NetworkACLKind.kindName && $0.coordinates == .request }
+            }
+            return [path(stages)]
         case .appliance(let applianceSubnet, let replyTarget):
             guard topology.subnets[applianceSubnet]?.vpc == subnet.vpc else { return [] }
             var stages: [Stage] = []
@@ -377,6 +383,74 @@ extension Solver {
                 stages.append(aclStage(sourceSubnet.id, inbound: true, side: .destination, coordinates: .reply, direction: .return))
             }
             result.append(path(stages))
+        }
+        return result + unknownCrossings(from: source, in: sourceSubnet, to: target, path: path)
+    }
+
+    /// Between two VPCs through what the input does not describe: a route of the source's
+    /// table to a missing component (or to a transit gateway its VPC has no attachment to
+    /// in the input) that covers the target's addresses, or a transit gateway that sends
+    /// them to an attachment whose far side is unknown while the target's VPC has no
+    /// attachment to it. At best unknown; the described filters at both ends still apply.
+    private func unknownCrossings(from source: SourceClass, in sourceSubnet: Subnet, to target: TargetClass, path: ([Stage]) -> Path) -> [Path] {
+        let subnet = target.subnet
+        guard sourceSubnet.vpc != subnet.vpc, let lookup = routeLookups[sourceSubnet.id] else { return [] }
+        let destinations = subnet.addresses
+        let scope: Set<VPCID> = [sourceSubnet.vpc, subnet.vpc]
+        let targetVPC = subnet.vpc
+        /// The far end: the target's groups, its route back and outbound ACL, and — unless a
+        /// transit gateway attachment in the end subnets may skip them — the inbound ACLs.
+        func arrival(bypassingACLs: Bool) -> [Stage] {
+            var stages = [groupStage(target.groups, ingress: true, scope: scope, direction: .forward)]
+            if !bypassingACLs {
+                stages.insert(aclStage(subnet.id, inbound: true, side: .source, coordinates: .request, direction: .forward), at: 0)
+            }
+            stages.append(routeStage(subnet.id, side: .source, coordinates: .reply, direction: .return, expecting: "a way back through what the input does not describe", where: { [outsideTargets] route in
+                if case .transitGateway = route { return true }
+                return outsideTargets.missing(behind: route, in: targetVPC) != nil
+            }))
+            stages.append(aclStage(subnet.id, inbound: false, side: .source, coordinates: .reply, direction: .return))
+            if !bypassingACLs {
+                stages.append(aclStage(sourceSubnet.id, inbound: true, side: .destination, coordinates: .reply, direction: .return))
+            }
+            return stages
+        }
+        func unknown(_ missing: MissingInput) -> Stage {
+            .unknown(
+                component: missing.component, kind: "outside",
+                reason: "the traffic crosses \(missing.component) between \(sourceSubnet.vpc) and \(subnet.vpc), which the input does not describe",
+                missing: [missing])
+        }
+        var result: [Path] = []
+        let leaving = groupStage(source.groups, ingress: false, scope: scope, direction: .forward)
+        for (route, addresses) in lookup.regions(routedBy: { outsideTargets.missing(behind: $0.target, in: sourceSubnet.vpc) != nil })
+        where addresses.intersects(destinations) {
+            guard let missing = outsideTargets.missing(behind: route.target, in: sourceSubnet.vpc) else { continue }
+            let expected = route.target
+            result.append(path([
+                routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, expecting: expected.description, where: { $0 == expected }),
+                leaving,
+                aclStage(sourceSubnet.id, inbound: false, side: .destination, coordinates: .request, direction: .forward),
+                unknown(missing),
+            ] + arrival(bypassingACLs: outsideTargets.mayBypassACLs(expected))))
+        }
+        for gateway in Topology.sortedValues(topology.transitGateways) {
+            guard let departure = vpcAttachment(of: sourceSubnet.vpc, to: gateway.id), vpcAttachment(of: targetVPC, to: gateway.id) == nil,
+                let transit = transitLookups[departure.id]
+            else { continue }
+            let outside = Topology.sortedValues(topology.transitGatewayAttachments).filter { attachment in
+                attachment.transitGateway == gateway.id && attachment.isOutside
+                    && transit.regions(to: attachment.id).contains { $0.addresses.intersects(destinations) }
+            }
+            for attachment in outside {
+                result.append(path([
+                    routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, expecting: gateway.id.rawValue, where: { $0 == .transitGateway(gateway.id) }),
+                    leaving,
+                    aclStage(sourceSubnet.id, inbound: false, side: .destination, coordinates: .request, direction: .forward),
+                    transitStage(from: departure.id, to: attachment.id, side: .destination, coordinates: .request, direction: .forward),
+                    unknown(.component(attachment.id.rawValue)),
+                ] + arrival(bypassingACLs: true)))
+            }
         }
         return result
     }

@@ -14,6 +14,8 @@ public struct Solver: Sendable {
     let internetIPv6: AddressSet
     let nodes: [NetworkInterfaceID: (cluster: EMRClusterID, role: EMRCluster.Role)]
     let sourceClasses: [SourceClass]
+    /// Which route targets lead to what the input does not describe.
+    let outsideTargets: OutsideTargets
     /// Where traffic from what the input does not describe comes in.
     let outsideEntries: [OutsideEntry]
 
@@ -58,7 +60,9 @@ public struct Solver: Sendable {
         }
         self.nodes = nodes
         sourceClasses = SourceClass.all(in: topology)
-        outsideEntries = Solver.outsideEntries(of: topology, routeLookups: lookups, transitLookups: transit)
+        let outsideTargets = OutsideTargets(topology: topology)
+        self.outsideTargets = outsideTargets
+        outsideEntries = Solver.outsideEntries(of: topology, routeLookups: lookups, transitLookups: transit, targets: outsideTargets)
     }
 
     /// The private addresses of an interface; a planned node may hold any of its subnet's.

@@ -104,15 +104,34 @@ extension AWSBundleLoader {
         let tableGateways = Dictionary(unique(.transitGatewayRouteTables).compactMap { id, record in
             string(record.cursor, "TransitGatewayId").map { (id, $0) }
         }, uniquingKeysWith: { first, _ in first })
+        var tablesWithRoutes = Set<String>()
+        for record in bundle.records(.transitGatewayStaticRoutes) {
+            if let table = string(record.cursor, "TransitGatewayRouteTableId") { tablesWithRoutes.insert(table) }
+        }
+        for record in bundle.records(.routes) {
+            if let table = record.context.owner { tablesWithRoutes.insert(table) }
+        }
         for (table, route) in routeCursors {
             if let value = translateTransitRoute(route, gateway: tableGateways[table]) { routes[table, default: []].append(value) }
+        }
+        // An attachment the export knows only from describe-transit-gateway-vpc-attachments
+        // (no describe-transit-gateway-attachments, no associations call) has an association
+        // the input does not give: a stand-in table whose routes are unknown.
+        if !bundle.has(.transitGatewayAttachments) && !bundle.has(.associations) {
+            for (id, record) in unique(.transitGatewayVPCAttachments) {
+                guard let tgw = string(record.cursor, "TransitGatewayId"), isEmitted(.transitGatewayAttachments, id) else { continue }
+                let table = "\(tgw)/association-not-in-input"
+                associations[table, default: []].insert(id)
+                attachmentGateways[table] = tgw
+            }
         }
         // A table that attachments are associated with but the export does not describe:
         // its routes are unknown, not absent.
         for (id, attachments) in associations.sorted(by: { $0.key < $1.key }) where tableGateways[id] == nil {
             guard let tgw = attachmentGateways[id], isEmitted(.transitGateways, tgw) else { continue }
             let associated = attachments.filter { isEmitted(.transitGatewayAttachments, $0) }.sorted()
-            guard !associated.isEmpty, let origin = unique(.transitGatewayAttachments).first(where: { associated.contains($0.id) })?.record.cursor else { continue }
+            let records = unique(.transitGatewayAttachments) + unique(.transitGatewayVPCAttachments)
+            guard !associated.isEmpty, let origin = records.first(where: { associated.contains($0.id) })?.record.cursor else { continue }
             diagnostics.append(origin.warning("transit gateway route table \(id) is not in the input; what it routes is `unknown` (export it with `aws ec2 describe-transit-gateway-route-tables` and `search-transit-gateway-routes`)"))
             emit(.transitGatewayRouteTables, id: id, .object([
                 ("id", .string(id)), ("transitGateway", .string(tgw)), ("associations", .strings(associated)),
@@ -123,10 +142,17 @@ extension AWSBundleLoader {
             guard let tgw = string(record.cursor, "TransitGatewayId"), isEmitted(.transitGateways, tgw) else { continue }
             let associated = associations[id, default: []].filter { isEmitted(.transitGatewayAttachments, $0) }.sorted()
             let propagated = propagations[id, default: []].filter { isEmitted(.transitGatewayAttachments, $0) }.sorted()
+            // Routes come from search-transit-gateway-routes, one record per table; a table
+            // with none in the export has routes the input does not give.
+            let routesKnown = tablesWithRoutes.contains(id)
+            if !routesKnown {
+                diagnostics.append(record.cursor.warning("the routes of transit gateway route table \(id) are not in the input, so what it routes is `unknown` (export them with `aws ec2 search-transit-gateway-routes --transit-gateway-route-table-id \(id) --filters Name=state,Values=active,blackhole`)"))
+            }
             emit(.transitGatewayRouteTables, id: id, .object([
                 ("id", .string(id)), ("transitGateway", .string(tgw)),
                 ("associations", .strings(associated)), ("propagations", .strings(propagated)),
                 ("routes", .array(NativeDocumentBuilder.deduplicated(routes[id] ?? []))),
+                ("routesUnknown", routesKnown ? nil : .bool(true)),
             ]), origin: record.cursor)
         }
     }

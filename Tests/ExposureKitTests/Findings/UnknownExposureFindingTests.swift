@@ -1,0 +1,95 @@
+import Testing
+@testable import ExposureKit
+
+/// Unknown verdicts fail the gate (semantics, section 8), and every interface can be a
+/// target: `possible-exposure` for what the input cannot decide, `interface-exposure` for
+/// interfaces that are not EMR nodes.
+@Suite("Findings for unknowns and plain interfaces")
+struct UnknownExposureFindingTests {
+    /// The base scenario with `eni-target` as the primary node of cluster `j-1`.
+    static func cluster(_ scenario: Scenario) -> Scenario {
+        var scenario = scenario
+        scenario.update("networkInterfaces", id: "eni-target") { $0["role"] = "emr-node" }
+        scenario.document["emrClusters"] = [[
+            "id": "j-1", "subnets": ["subnet-1"], "primarySecurityGroup": "sg-target",
+            "nodes": [["role": "primary", "networkInterface": "eni-target"]],
+        ]]
+        return scenario
+    }
+
+    static func findings(_ scenario: Scenario, rule: String) throws -> [Finding] {
+        try AnalysisReport.analyse(scenario.topology(), input: "scenario.json", warnings: []).findings.filter { $0.rule == rule }
+    }
+
+    @Test("A prefix list without entries gives a possible-exposure naming the list and the command that exports it")
+    func unknownPrefixList() throws {
+        var scenario = UnknownExposureFindingTests.cluster(Scenario())
+        scenario.document["prefixLists"] = [["id": "pl-0partners"]]
+        scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [["protocol": "tcp", "ports": 8088, "prefixList": "pl-0partners"]] }
+        let finding = try #require(try UnknownExposureFindingTests.findings(scenario, rule: "possible-exposure").first)
+        // Open to the world on YARN would be critical; unknown is one step below.
+        #expect(finding.severity == .high)
+        #expect(finding.message.contains("internet may be able to open tcp 8088 (YARN ResourceManager) on the primary node (eni-target)"))
+        #expect(finding.remediation.contains("aws ec2 get-managed-prefix-list-entries --prefix-list-id pl-0partners"))
+    }
+
+    @Test("A reply through an appliance gives a possible-exposure")
+    func replyThroughAppliance() throws {
+        var scenario = UnknownExposureFindingTests.cluster(Scenario())
+        scenario["securityGroups"] += [Scenario.group("sg-fw", ingress: [])]
+        scenario["networkInterfaces"] += [["id": "eni-firewall", "subnet": "subnet-1", "privateIps": ["10.0.1.99"], "securityGroups": ["sg-fw"]]]
+        scenario.update("routeTables", id: "rtb-1") { $0["routes"] = [["destination": "0.0.0.0/0", "target": "eni-firewall"]] }
+        let findings = try UnknownExposureFindingTests.findings(scenario, rule: "possible-exposure")
+        #expect(findings.contains { $0.message.hasPrefix("internet may be able to open tcp 22 (SSH)") && $0.message.contains("eni-firewall") })
+    }
+
+    @Test("A possible exposure is one step below the open port, never below low", arguments: [
+        ("203.0.113.0/28", Severity.low), ("0.0.0.0/0", .low),
+    ])
+    func neverBelowLow(admitted: String, severity: Severity) throws {
+        var scenario = UnknownExposureFindingTests.cluster(Scenario())
+        scenario.document["prefixLists"] = [["id": "pl-x"]]
+        // SSH from a /28 would be info if open, from everywhere medium: unknown is low either way.
+        scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [["protocol": "tcp", "ports": 22, "prefixList": "pl-x"]] }
+        scenario.update("networkAcls", id: "acl-1") {
+            $0["inbound"] = [["rule": 100, "action": "allow", "protocol": "all", "cidr": admitted]]
+        }
+        let finding = try #require(try UnknownExposureFindingTests.findings(scenario, rule: "possible-exposure").first)
+        #expect(finding.severity == severity)
+        #expect(finding.remediation.contains(admitted == "0.0.0.0/0" ? "the exposure is medium" : "the exposure is info"))
+    }
+
+    @Test("With no EMR cluster every interface is analysed, and an open one raises interface-exposure")
+    func plainInterfaces() throws {
+        let report = try AnalysisReport.analyse(Scenario().topology(), input: "scenario.json", warnings: [])
+        #expect(report.scope == .allInterfacesWithoutCluster)
+        let finding = try #require(report.findings.first { $0.rule == "interface-exposure" })
+        // Remote administration open to the whole internet.
+        #expect(finding.severity == .critical)
+        #expect(finding.message == "tcp 22 (SSH) on eni-target is open to all of public IPv4")
+        #expect(finding.remediation.hasPrefix("remove ingress tcp 22 from 0.0.0.0/0 in sg-target"))
+    }
+
+    @Test("Interface exposures are graded by port: databases high, the web informational", arguments: [
+        (UInt16(5432), Severity.critical), (443, .info), (8080, .high),
+    ])
+    func gradedByPort(port: UInt16, severity: Severity) throws {
+        var scenario = Scenario()
+        scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [["protocol": "tcp", "ports": Int(port), "cidr": "0.0.0.0/0"]] }
+        let finding = try #require(try UnknownExposureFindingTests.findings(scenario, rule: "interface-exposure").first)
+        #expect(finding.severity == severity)
+    }
+
+    @Test("An EMR input analyses only the nodes unless asked, and then raises findings for the other interfaces too")
+    func allInterfacesOnRequest() throws {
+        var scenario = UnknownExposureFindingTests.cluster(Scenario())
+        scenario["securityGroups"] += [Scenario.group("sg-db", ingress: [["protocol": "tcp", "ports": 3306, "cidr": "0.0.0.0/0"]])]
+        scenario["networkInterfaces"] += [["id": "eni-db", "subnet": "subnet-1", "privateIps": ["10.0.1.50"], "publicIp": "54.0.0.50", "securityGroups": ["sg-db"]]]
+        let topology = try scenario.topology()
+        let nodes = AnalysisReport.analyse(topology, input: "s.json", warnings: [])
+        #expect(nodes.scope == .emrNodes)
+        #expect(!nodes.findings.contains { $0.rule == "interface-exposure" })
+        let all = AnalysisReport.analyse(topology, allInterfaces: true, input: "s.json", warnings: [])
+        #expect(all.findings.contains { $0.rule == "interface-exposure" && $0.message.hasPrefix("tcp 3306 (MySQL) on eni-db") })
+    }
+}

@@ -1,0 +1,224 @@
+import Testing
+@testable import ExposureKit
+
+/// What the input does not describe is also a source (semantics, section 1, "Missing
+/// pieces are also sources"): one test per kind of outside entry. Each would fail on a
+/// solver that only starts traffic from what it was shown.
+@Suite("Sources the input does not describe")
+struct OutsideSourceTests {
+    /// The base scenario with tcp 8088 open to `cidr` on `eni-target` and `routes` added to
+    /// its route table.
+    static func scenario(opening cidr: String, routes: [[String: Any]]) -> Scenario {
+        var scenario = Scenario()
+        scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [["protocol": "tcp", "ports": 8088, "cidr": cidr]] }
+        scenario.update("routeTables", id: "rtb-1") {
+            $0["routes"] = [["destination": "0.0.0.0/0", "target": "igw-1"] as [String: Any]] + routes
+        }
+        return scenario
+    }
+
+    static func address(_ text: String) throws -> TraceQuery.Source {
+        .address(try #require(IPAddress(text)))
+    }
+
+    /// The unknown exposures of `eni-target`, by zone.
+    static func unknown(_ scenario: Scenario) throws -> [Zone: Exposure] {
+        var result: [Zone: Exposure] = [:]
+        for exposure in try scenario.solver().exposures(of: ["eni-target"]) where exposure.verdict == .unknown {
+            result[exposure.zone] = exposure
+        }
+        return result
+    }
+
+    @Test("A route to a peering missing from the input makes its addresses a source: unknown, naming the peering and its export")
+    func missingPeering() throws {
+        let scenario = OutsideSourceTests.scenario(
+            opening: "172.16.0.0/12", routes: [["destination": "172.16.0.0/12", "target": "pcx-0gone", "outsideInput": true]])
+        let result = try scenario.verdict(from: OutsideSourceTests.address("172.16.5.5"), port: 8088)
+        #expect(result.verdict == .unknown)
+        #expect(result.missing.map(\.component) == ["pcx-0gone"])
+        #expect(result.missing.first?.exportCommand == "aws ec2 describe-vpc-peering-connections --vpc-peering-connection-ids pcx-0gone")
+        let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("pcx-0gone")])
+        #expect(exposure.services.tcpPorts == [8088...8088])
+        #expect(exposure.sources == (CIDR("172.16.0.0/12")?.addresses ?? .empty))
+        // The zone exists because the route does: without it the address is in no zone.
+        let unrouted = OutsideSourceTests.scenario(opening: "172.16.0.0/12", routes: [])
+        #expect(try unrouted.verdict(from: OutsideSourceTests.address("172.16.5.5"), port: 8088).verdict == .blocked)
+    }
+
+    @Test(
+        "A route to any target the input names but does not describe is an outside zone",
+        arguments: [
+            ("tgw-0gone", "transit gateway", "describe-transit-gateways"),
+            ("vgw-0gone", "virtual private gateway", "describe-vpn-gateways"),
+            ("eni-0gone", "network interface", "describe-network-interfaces"),
+            ("nat-0gone", "NAT gateway", "describe-nat-gateways"),
+        ])
+    func missingTargets(target: String, what: String, call: String) throws {
+        let scenario = OutsideSourceTests.scenario(
+            opening: "10.0.0.0/8", routes: [["destination": "10.99.0.0/16", "target": target, "outsideInput": true]])
+        let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside(target)])
+        #expect(exposure.services.tcpPorts == [8088...8088])
+        let missing = try #require(exposure.missing.first)
+        #expect(missing.what.contains(what))
+        #expect(missing.exportCommand?.contains(call) == true)
+        #expect(try scenario.verdict(from: OutsideSourceTests.address("10.99.1.1"), port: 8088).verdict == .unknown)
+    }
+
+    @Test("IPv6 ranges routed to a missing component are sources too")
+    func ipv6BehindMissingPeering() throws {
+        var scenario = OutsideSourceTests.scenario(
+            opening: "10.0.0.0/8", routes: [["destination": "2a05:d000::/25", "target": "pcx-0gone", "outsideInput": true]])
+        scenario.update("vpcs", id: "vpc-1") { $0["cidrs"] = ["10.0.0.0/16", "2600:1f18:1::/56"] }
+        scenario.update("subnets", id: "subnet-1") { $0["cidrs"] = ["10.0.1.0/24", "2600:1f18:1:1::/64"] }
+        scenario.update("networkInterfaces", id: "eni-target") { $0["ipv6Addresses"] = ["2600:1f18:1:1::10"] }
+        scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [["protocol": "tcp", "ports": 8088, "cidr": "::/0"]] }
+        let result = try scenario.verdict(from: OutsideSourceTests.address("2a05:d000::1"), port: 8088)
+        #expect(result.verdict == .unknown)
+        let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("pcx-0gone")])
+        #expect(exposure.witness.source.family == .ipv6)
+    }
+
+    @Test("An appliance of the input is a source; the ACLs of its subnet still apply")
+    func appliance() throws {
+        var scenario = OutsideSourceTests.scenario(opening: "100.64.0.0/10", routes: [["destination": "100.64.0.0/10", "target": "eni-fw"]])
+        scenario["subnets"] += [["id": "subnet-fw", "vpc": "vpc-1", "cidrs": ["10.0.2.0/24"], "availabilityZone": "az-a", "networkAcl": "acl-fw"]]
+        scenario["securityGroups"] += [Scenario.group("sg-fw", ingress: [])]
+        scenario["networkInterfaces"] += [["id": "eni-fw", "subnet": "subnet-fw", "privateIps": ["10.0.2.10"], "securityGroups": ["sg-fw"]]]
+        scenario["networkAcls"] += [Scenario.allowAllACL(id: "acl-fw", vpc: "vpc-1")]
+        let source = try OutsideSourceTests.address("100.64.1.1")
+        let open = try scenario.verdict(from: source, port: 8088)
+        #expect(open.verdict == .unknown)
+        #expect(open.missing.first?.what.contains("appliance") == true)
+        // The appliance subnet's outbound ACL is described: it blocks, and is named.
+        scenario.update("networkAcls", id: "acl-fw") { $0["outbound"] = [] as [[String: Any]] }
+        let blocked = try scenario.verdict(from: source, port: 8088)
+        #expect(blocked.verdict == .blocked)
+        #expect(blocked.blockedBy.map(\.component).contains("acl-fw"))
+    }
+
+    @Test("A VGW with no VPN (Direct Connect) is a source; with a VPN on it, the VPN's zone is")
+    func gatewayWithoutVPN() throws {
+        var scenario = OutsideSourceTests.scenario(opening: "10.0.0.0/8", routes: [["destination": "10.200.0.0/16", "target": "vgw-dx"]])
+        scenario.document["vpnGateways"] = [["id": "vgw-dx", "vpc": "vpc-1"]]
+        let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("vgw-dx")])
+        #expect(exposure.missing.first?.what.contains("Direct Connect") == true)
+        scenario.document["vpnConnections"] = [["id": "vpn-1", "vpnGateway": "vgw-dx", "staticRoutes": ["10.200.0.0/16"]]]
+        #expect(try OutsideSourceTests.unknown(scenario)[.outside("vgw-dx")] == nil)
+        #expect(try scenario.openServices(from: .onprem("vpn-1")).tcpPorts == [8088...8088])
+    }
+
+    @Test("A transit gateway peering attachment is a source, through the gateway's routing")
+    func transitPeering() throws {
+        var scenario = OutsideSourceTests.scenario(opening: "192.168.0.0/16", routes: [["destination": "192.168.0.0/16", "target": "tgw-1"]])
+        scenario.document["transitGateways"] = [["id": "tgw-1"]]
+        scenario.document["transitGatewayAttachments"] = [
+            ["id": "att-1", "transitGateway": "tgw-1", "vpc": "vpc-1", "subnets": ["subnet-1"]],
+            ["id": "att-peer", "transitGateway": "tgw-1", "peerTransitGateway": "tgw-far"],
+        ]
+        let table: [String: Any] = [
+            "id": "tgw-rtb", "transitGateway": "tgw-1", "associations": ["att-1", "att-peer"], "propagations": ["att-1"],
+            "routes": [["destination": "192.168.0.0/16", "attachment": "att-peer"]],
+        ]
+        scenario.document["transitGatewayRouteTables"] = [table]
+        let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("att-peer")])
+        #expect(exposure.path.map(\.component).contains("tgw-rtb"))
+        #expect(try scenario.verdict(from: OutsideSourceTests.address("192.168.3.3"), port: 8088).verdict == .unknown)
+        // Without a route back to the attachment, nothing returns: blocked by the described table.
+        var noReturn = table
+        noReturn["routes"] = [] as [[String: Any]]
+        scenario.document["transitGatewayRouteTables"] = [noReturn]
+        #expect(try OutsideSourceTests.unknown(scenario)[.outside("att-peer")] == nil)
+    }
+
+    @Test("A peered VPC declared without subnets is a zone: its CIDRs as future interfaces, unknown")
+    func subnetlessPeer() throws {
+        var scenario = OutsideSourceTests.scenario(opening: "10.0.0.0/8", routes: [["destination": "10.9.0.0/16", "target": "pcx-empty"]])
+        scenario["vpcs"] += [["id": "vpc-empty", "cidrs": ["10.9.0.0/16"]]]
+        scenario.document["peeringConnections"] = [["id": "pcx-empty", "requesterVpc": "vpc-1", "accepterVpc": "vpc-empty"]]
+        let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.vpc("vpc-empty")])
+        #expect(exposure.missing.first?.exportCommand == "aws ec2 describe-subnets --filters Name=vpc-id,Values=vpc-empty")
+        #expect(try scenario.verdict(from: .zone(.vpc("vpc-empty")), port: 8088).verdict == .unknown)
+    }
+
+    @Test("A rule naming a group the input does not describe keeps its members as an outside zone")
+    func outsideGroup() throws {
+        var scenario = Scenario()
+        scenario.document["outsideGroups"] = [["id": "sg-elsewhere", "account": "999999999999"]]
+        scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [["protocol": "tcp", "ports": 9999, "securityGroup": "sg-elsewhere"]] }
+        let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("sg-elsewhere")])
+        #expect(exposure.services.tcpPorts == [9999...9999])
+        // Its members are never the modelled interfaces, and never the internet.
+        #expect(!exposure.sources.contains(try #require(IPAddress("10.0.1.10"))))
+        #expect(try scenario.verdict(from: .zone(.internet), port: 9999).verdict == .blocked)
+    }
+
+    @Test("A VPC with no route table has unknown routing beyond its local routes, not no route")
+    func missingRouteTable() throws {
+        var scenario = Scenario()
+        scenario["routeTables"] = []
+        let result = try scenario.verdict(from: .zone(.internet))
+        #expect(result.verdict == .unknown)
+        #expect(result.missing.first?.exportCommand == "aws ec2 describe-route-tables --filters Name=vpc-id,Values=vpc-1")
+    }
+
+    @Test("A VPC attachment whose subnets are not in the input gives unknown, not blocked")
+    func attachmentWithoutSubnets() throws {
+        var scenario = Scenario()
+        scenario.document["tenants"] = [["name": "b"]]
+        scenario["vpcs"] += [["id": "vpc-2", "cidrs": ["10.2.0.0/16"], "tenant": "b"]]
+        scenario["subnets"] += [["id": "subnet-2", "vpc": "vpc-2", "cidrs": ["10.2.1.0/24"], "availabilityZone": "az-a"]]
+        scenario["routeTables"] += [["id": "rtb-2", "vpc": "vpc-2", "main": true, "routes": [["destination": "10.0.0.0/16", "target": "tgw-1"]]]]
+        scenario.update("routeTables", id: "rtb-1") { $0["routes"] = [["destination": "0.0.0.0/0", "target": "igw-1"], ["destination": "10.2.0.0/16", "target": "tgw-1"]] }
+        scenario.document["transitGateways"] = [["id": "tgw-1"]]
+        scenario.document["transitGatewayAttachments"] = [
+            ["id": "att-1", "transitGateway": "tgw-1", "vpc": "vpc-1", "subnetsUnknown": true],
+            ["id": "att-2", "transitGateway": "tgw-1", "vpc": "vpc-2", "subnets": ["subnet-2"]],
+        ]
+        scenario.document["transitGatewayRouteTables"] = [
+            ["id": "tgw-rtb", "transitGateway": "tgw-1", "associations": ["att-1", "att-2"], "propagations": ["att-1", "att-2"], "routes": [] as [[String: Any]]]
+        ]
+        scenario["securityGroups"] += [Scenario.group("sg-b", vpc: "vpc-2", ingress: [])]
+        scenario["networkInterfaces"] += [["id": "eni-b", "subnet": "subnet-2", "privateIps": ["10.2.1.5"], "securityGroups": ["sg-b"]]]
+        scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [["protocol": "tcp", "ports": 22, "cidr": "10.0.0.0/8"]] }
+        let result = try scenario.verdict(from: .resource("eni-b"))
+        #expect(result.verdict == .unknown)
+        #expect(result.missing.first?.exportCommand == "aws ec2 describe-transit-gateway-vpc-attachments --transit-gateway-attachment-ids att-1")
+    }
+
+    @Test("Interfaces that may take any address of a block known only after apply get unknown verdicts for that family")
+    func plannedAddressInUnknownBlock() throws {
+        var scenario = Scenario()
+        scenario.update("vpcs", id: "vpc-1") { $0["unknownCidrs"] = ["ipv6": "aws_vpc.main.ipv6_cidr_block is known only after apply"] }
+        scenario.update("subnets", id: "subnet-1") { $0["unknownCidrs"] = ["ipv6": "aws_subnet.a.ipv6_cidr_block is known only after apply"] }
+        scenario.update("networkInterfaces", id: "eni-target") {
+            $0["privateIps"] = [] as [String]
+            $0["publicIp"] = nil
+            $0["plannedAddress"] = true
+            $0["plannedPublicIp"] = true
+        }
+        scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [["protocol": "tcp", "ports": 22, "cidr": "0.0.0.0/0"], ["protocol": "tcp", "ports": 22, "cidr": "::/0"]] }
+        scenario.update("routeTables", id: "rtb-1") { $0["routes"] = [["destination": "0.0.0.0/0", "target": "igw-1"], ["destination": "::/0", "target": "igw-1"]] }
+        let exposures = try scenario.solver().exposures(of: ["eni-target"])
+        // IPv4 is known: reachable. IPv6 is a placeholder block: unknown, naming the value.
+        #expect(exposures.contains { $0.zone == .internet && $0.verdict == .reachable })
+        let ipv6 = try #require(exposures.first { $0.zone == .internet6 })
+        #expect(ipv6.verdict == .unknown)
+        #expect(ipv6.reason?.contains("aws_subnet.a.ipv6_cidr_block is known only after apply") == true)
+    }
+
+    @Test("Described filters still block traffic from outside: an ACL deny is a verdict, not an unknown")
+    func describedFiltersStillDecide() throws {
+        var scenario = OutsideSourceTests.scenario(
+            opening: "172.16.0.0/12", routes: [["destination": "172.16.0.0/12", "target": "pcx-0gone", "outsideInput": true]])
+        scenario.update("networkAcls", id: "acl-1") {
+            $0["inbound"] = [
+                ["rule": 10, "action": "deny", "protocol": "tcp", "ports": 8088, "cidr": "172.16.0.0/12"],
+                ["rule": 100, "action": "allow", "protocol": "all", "cidr": "0.0.0.0/0"],
+            ]
+        }
+        let result = try scenario.verdict(from: OutsideSourceTests.address("172.16.5.5"), port: 8088)
+        #expect(result.verdict == .blocked)
+        #expect(result.blockedBy.first?.component == "acl-1")
+    }
+}

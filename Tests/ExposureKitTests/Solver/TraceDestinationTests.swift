@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import ExposureKit
+
+/// `trace --to` any address: the egress question, on the example topologies, with the
+/// forward and return path, or every blocker; and queries that name nothing are problems.
+@Suite("Trace to anywhere")
+struct TraceDestinationTests {
+    static func solver(_ name: String) throws -> Solver {
+        let path = "topologies/\(name).json"
+        let bytes = [UInt8](try Data(contentsOf: AuditTests.root.appendingPathComponent(path)))
+        return Solver(topology: try NativeLoader.load(bytes, file: path).0)
+    }
+
+    static func trace(_ name: String, from source: TraceQuery.Source, to address: String, port: UInt16 = 443) throws -> TraceResult {
+        let query = TraceQuery(source: source, destination: .address(try #require(IPAddress(address))), protocolNumber: 6, keys: port...port)
+        let solver = try solver(name)
+        #expect(solver.problem(with: query) == nil)
+        return solver.trace(query)
+    }
+
+    @Test("A node reaches the internet through its NAT gateway and the internet gateway, and back")
+    func throughNAT() throws {
+        let result = try TraceDestinationTests.trace("emr-private-subnet", from: .resource("eni-0primary"), to: "8.8.8.8")
+        #expect(result.verdict == .reachable)
+        #expect(result.reason == "reachable through nat-0a1 -> internet gateway")
+        #expect(result.path.map(\.component) == ["eni-0primary", "rtb-private", "sg-primary", "acl-private", "acl-default", "nat-0a1", "rtb-public", "acl-default", "8.8.8.8"])
+        #expect(result.path.last?.rule == "destination outside the topology (internet)")
+        #expect(result.returnPath.map(\.component) == ["acl-default", "acl-default", "acl-private"])
+    }
+
+    @Test("A node reaches an S3 address through the gateway endpoint its route table names")
+    func throughGatewayEndpoint() throws {
+        let result = try TraceDestinationTests.trace("emr-private-subnet", from: .resource("eni-0primary"), to: "52.216.10.10")
+        #expect(result.verdict == .reachable)
+        #expect(result.reason == "reachable through vpce-0s3 (gateway endpoint)")
+        #expect(result.path.contains { $0.component == "vpce-0s3" })
+        #expect(result.path.last?.rule == "destination outside the topology (pl-63a5400a com.amazonaws.us-east-1.s3)")
+    }
+
+    @Test("A node without a public address cannot use the internet gateway: blocked, with the blocker")
+    func blockedWithoutPublicAddress() throws {
+        let result = try TraceDestinationTests.trace("emr-public-subnet", from: .resource("eni-0b-core1"), to: "8.8.8.8")
+        #expect(result.verdict == .blocked)
+        #expect(result.blockedBy.map(\.rule) == ["via igw-0b1: the interface has no public IPv4 address, so igw-0b1 cannot carry its traffic"])
+        // The primary, which has one, gets through.
+        #expect(try TraceDestinationTests.trace("emr-public-subnet", from: .resource("eni-0b-primary"), to: "8.8.8.8").verdict == .reachable)
+    }
+
+    @Test("An on-premises address the VPN declares is reached over the VPN")
+    func onPremises() throws {
+        let result = try TraceDestinationTests.trace("vpn-onprem", from: .resource("eni-0c-primary"), to: "192.168.7.7")
+        #expect(result.verdict == .reachable)
+        #expect(result.path.contains { $0.component == "vpn-corp" })
+        #expect(result.path.last?.rule == "destination outside the topology (on-premises, behind vpn-corp)")
+    }
+
+    @Test("An address behind a peering that no interface holds is unknown; one no route leads to is blocked")
+    func behindPeering() throws {
+        let held = try TraceDestinationTests.trace("peering-transit-hub", from: .resource("eni-hub-primary"), to: "10.60.1.77")
+        #expect(held.verdict == .unknown)
+        #expect(held.missing.first?.what.contains("no interface of the input holds") == true)
+        let unrouted = try TraceDestinationTests.trace("peering-transit-hub", from: .resource("eni-hub-primary"), to: "10.70.1.77")
+        #expect(unrouted.verdict == .blocked)
+        #expect(unrouted.blockedBy.first?.rule.contains("no route for 10.70.1.77 in rtb-emr") == true)
+    }
+
+    @Test("Names the topology does not hold are problems, with the closest name that exists")
+    func problems() throws {
+        let solver = try TraceDestinationTests.solver("peering-transit-hub")
+        func problem(_ source: TraceQuery.Source, _ destination: TraceQuery.Destination) -> String? {
+            solver.problem(with: TraceQuery(source: source, destination: destination, protocolNumber: 6, keys: 8088...8088))?.message
+        }
+        let target = TraceQuery.Destination.resource("eni-hub-primary")
+        #expect(problem(.zone(.tenant("partnr")), target) == "no tenant 'tenant:partnr' in the topology; did you mean 'tenant:partner'?")
+        #expect(problem(.zone(.onprem("vpn-x")), target)?.hasPrefix("no VPN connection 'onprem:vpn-x'") == true)
+        #expect(problem(.zone(.outside("pcx-x")), target)?.hasPrefix("no outside zone") == true)
+        #expect(problem(.resource("eni-hub-primar"), target) == "no interface or instance 'eni-hub-primar' in the topology; did you mean 'eni-hub-primary'?")
+        #expect(problem(.zone(.internet), .resource("eni-nosuch"))?.hasPrefix("no interface or instance 'eni-nosuch'") == true)
+        #expect(problem(.zone(.internet), .address(try #require(IPAddress("8.8.8.8"))))?.contains("is outside the topology, and so is internet") == true)
+        #expect(problem(.zone(.tenant("partner")), target) == nil)
+    }
+}
