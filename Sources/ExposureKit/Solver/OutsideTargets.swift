@@ -56,3 +56,11 @@ struct OutsideTargets: Sendable {
         }
     }
 }
+
+/// A route to what the input does not describe: its target, the addresses it wins in its
+/// table, and what is missing behind it.
+struct OutsideRoute: Sendable {
+    let target: Route.Target
+    let addresses: AddressSet
+    let missing: MissingInput
+}

@@ -6,7 +6,7 @@ extension Solver {
     /// - Complexity: O(*t* × *r* × *s*) for *t* route tables, *r* routes and *s* segments,
     ///   plus one pass over attachments, outside groups and peerings.
     static func outsideEntries(
-        of topology: Topology, routeLookups: [SubnetID: RouteLookup],
+        of topology: Topology, routeLookups: [SubnetID: RouteLookup], outsideRoutes: [SubnetID: [OutsideRoute]],
         transitLookups: [TransitGatewayAttachmentID: TransitGatewayLookup], targets: OutsideTargets
     ) -> [OutsideEntry] {
         var entries: [OutsideEntry] = []
@@ -23,9 +23,9 @@ extension Solver {
             var seenTables = Set<String>()
             for subnet in subnetsByVPC[vpc.id] ?? [] {
                 guard let lookup = routeLookups[subnet.id], seenTables.insert(lookup.table?.rawValue ?? "").inserted else { continue }
-                for (route, addresses) in lookup.regions(routedBy: { targets.missing(behind: $0.target, in: vpc.id) != nil }) {
+                for route in outsideRoutes[subnet.id] ?? [] {
                     if routed[route.target] == nil { order.append(route.target) }
-                    routed[route.target] = (routed[route.target] ?? .empty).union(addresses)
+                    routed[route.target] = (routed[route.target] ?? .empty).union(route.addresses)
                 }
             }
             for gateway in Topology.sortedValues(topology.vpnGateways) where gateway.vpc == vpc.id {

@@ -394,8 +394,14 @@ extension Solver {
     /// attachment to it. At best unknown; the described filters at both ends still apply.
     private func unknownCrossings(from source: SourceClass, in sourceSubnet: Subnet, to target: TargetClass, path: ([Stage]) -> Path) -> [Path] {
         let subnet = target.subnet
-        guard sourceSubnet.vpc != subnet.vpc, let lookup = routeLookups[sourceSubnet.id] else { return [] }
+        guard sourceSubnet.vpc != subnet.vpc else { return [] }
         let destinations = subnet.addresses
+        let crossings = (outsideRoutes[sourceSubnet.id] ?? []).filter { $0.addresses.intersects(destinations) }
+        let gateways = Topology.sortedValues(topology.transitGateways).filter { gateway in
+            vpcAttachment(of: sourceSubnet.vpc, to: gateway.id) != nil && vpcAttachment(of: subnet.vpc, to: gateway.id) == nil
+        }
+        // Most pairs cross nothing undescribed: no stage is built for them.
+        guard !crossings.isEmpty || !gateways.isEmpty else { return [] }
         let scope: Set<VPCID> = [sourceSubnet.vpc, subnet.vpc]
         let targetVPC = subnet.vpc
         /// The far end: the target's groups, its route back and outbound ACL, and — unless a
@@ -423,10 +429,8 @@ extension Solver {
         }
         var result: [Path] = []
         let leaving = groupStage(source.groups, ingress: false, scope: scope, direction: .forward)
-        for (route, addresses) in lookup.regions(routedBy: { outsideTargets.missing(behind: $0.target, in: sourceSubnet.vpc) != nil })
-        where addresses.intersects(destinations) {
-            guard let missing = outsideTargets.missing(behind: route.target, in: sourceSubnet.vpc) else { continue }
-            let expected = route.target
+        for route in crossings {
+            let (expected, missing) = (route.target, route.missing)
             result.append(path([
                 routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, expecting: expected.description, where: { $0 == expected }),
                 leaving,
@@ -434,10 +438,8 @@ extension Solver {
                 unknown(missing),
             ] + arrival(bypassingACLs: outsideTargets.mayBypassACLs(expected))))
         }
-        for gateway in Topology.sortedValues(topology.transitGateways) {
-            guard let departure = vpcAttachment(of: sourceSubnet.vpc, to: gateway.id), vpcAttachment(of: targetVPC, to: gateway.id) == nil,
-                let transit = transitLookups[departure.id]
-            else { continue }
+        for gateway in gateways {
+            guard let departure = vpcAttachment(of: sourceSubnet.vpc, to: gateway.id), let transit = transitLookups[departure.id] else { continue }
             let outside = Topology.sortedValues(topology.transitGatewayAttachments).filter { attachment in
                 attachment.transitGateway == gateway.id && attachment.isOutside
                     && transit.regions(to: attachment.id).contains { $0.addresses.intersects(destinations) }

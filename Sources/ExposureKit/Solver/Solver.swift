@@ -16,6 +16,9 @@ public struct Solver: Sendable {
     let sourceClasses: [SourceClass]
     /// Which route targets lead to what the input does not describe.
     let outsideTargets: OutsideTargets
+    /// For each subnet, the routes of its table to what the input does not describe, with
+    /// the addresses each wins and what is missing behind it (computed once per table).
+    let outsideRoutes: [SubnetID: [OutsideRoute]]
     /// Where traffic from what the input does not describe comes in.
     let outsideEntries: [OutsideEntry]
 
@@ -62,7 +65,21 @@ public struct Solver: Sendable {
         sourceClasses = SourceClass.all(in: topology)
         let outsideTargets = OutsideTargets(topology: topology)
         self.outsideTargets = outsideTargets
-        outsideEntries = Solver.outsideEntries(of: topology, routeLookups: lookups, transitLookups: transit, targets: outsideTargets)
+        var outsideRoutes: [SubnetID: [OutsideRoute]] = [:]
+        var outsideByTable: [String: [OutsideRoute]] = [:]
+        for subnet in Topology.sortedValues(topology.subnets) {
+            guard let lookup = lookups[subnet.id] else { continue }
+            let key = lookup.table?.rawValue ?? "local:\(subnet.vpc)"
+            let routes = outsideByTable[key] ?? lookup.regions(routedBy: { outsideTargets.missing(behind: $0.target, in: subnet.vpc) != nil })
+                .compactMap { route, addresses in
+                    outsideTargets.missing(behind: route.target, in: subnet.vpc).map { OutsideRoute(target: route.target, addresses: addresses, missing: $0) }
+                }
+            outsideByTable[key] = routes
+            outsideRoutes[subnet.id] = routes
+        }
+        self.outsideRoutes = outsideRoutes
+        outsideEntries = Solver.outsideEntries(
+            of: topology, routeLookups: lookups, outsideRoutes: outsideRoutes, transitLookups: transit, targets: outsideTargets)
     }
 
     /// The private addresses of an interface; a planned node may hold any of its subnet's.
@@ -85,8 +102,8 @@ struct SourceClass: Sendable {
     let addresses: AddressSet
     /// Whether the addresses are planned: any address of the subnet.
     let hasPlannedAddresses: Bool
-    /// Whether the interfaces have a public IPv4 address (traffic out of an internet
-    /// gateway needs one).
+    /// Whether every interface of the class has a public IPv4 address (traffic out of an
+    /// internet gateway needs one). Classes are not split by it, since only egress asks.
     let hasPublicIPv4: Bool
     let ephemeralPorts: PortRange
     /// The interfaces of the class, in id order (empty for an empty subnet).
@@ -99,7 +116,6 @@ struct SourceClass: Sendable {
             let groups: [SecurityGroupID]
             let ephemeral: PortRange
             let planned: Bool
-            let isPublic: Bool
         }
         var grouped: [Key: [NetworkInterface]] = [:]
         var occupied = Set<SubnetID>()
@@ -109,14 +125,14 @@ struct SourceClass: Sendable {
             let zone = topology.tenant(of: interface).map(Zone.tenant) ?? .vpc(subnet.vpc)
             let key = Key(
                 zone: zone, subnet: subnet.id, groups: interface.securityGroups, ephemeral: interface.ephemeralPorts,
-                planned: interface.addressIsPlanned, isPublic: interface.hasPublicIPv4)
+                planned: interface.addressIsPlanned)
             grouped[key, default: []].append(interface)
         }
         var classes = grouped.map { key, interfaces in
             SourceClass(
                 zone: key.zone, subnet: key.subnet, groups: key.groups,
                 addresses: interfaces.reduce(AddressSet.empty) { $0.union(Solver.addresses(of: $1, in: topology)) },
-                hasPlannedAddresses: key.planned, hasPublicIPv4: key.isPublic, ephemeralPorts: key.ephemeral,
+                hasPlannedAddresses: key.planned, hasPublicIPv4: interfaces.allSatisfy(\.hasPublicIPv4), ephemeralPorts: key.ephemeral,
                 interfaces: interfaces.map(\.id).sorted())
         }
         for subnet in Topology.sortedValues(topology.subnets) where !occupied.contains(subnet.id) {

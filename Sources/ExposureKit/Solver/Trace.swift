@@ -380,7 +380,20 @@ extension Solver {
             guard let (interface, _) = interface(holding: address) else { return [] }
             return [sourceClass(of: interface, addresses: AddressSet(addresses: [address]))]
         case .zone(let zone):
-            return sourceClasses.filter { $0.zone == zone }
+            // Out of an internet gateway only interfaces with a public IPv4 address go: the
+            // zone's classes are split by it here.
+            return sourceClasses.filter { $0.zone == zone }.flatMap { source -> [SourceClass] in
+                let members = source.interfaces.compactMap { topology.networkInterfaces[$0] }
+                guard !source.hasPublicIPv4, members.contains(where: \.hasPublicIPv4) else { return [source] }
+                return [true, false].map { isPublic in
+                    let part = members.filter { $0.hasPublicIPv4 == isPublic }
+                    return SourceClass(
+                        zone: source.zone, subnet: source.subnet, groups: source.groups,
+                        addresses: part.reduce(AddressSet.empty) { $0.union(Solver.addresses(of: $1, in: topology)) },
+                        hasPlannedAddresses: source.hasPlannedAddresses, hasPublicIPv4: isPublic,
+                        ephemeralPorts: source.ephemeralPorts, interfaces: part.map(\.id))
+                }
+            }
         }
     }
 

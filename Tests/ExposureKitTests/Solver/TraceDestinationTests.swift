@@ -65,6 +65,20 @@ struct TraceDestinationTests {
         #expect(unrouted.blockedBy.first?.rule.contains("no route for 10.70.1.77 in rtb-emr") == true)
     }
 
+    @Test("From a zone, the interfaces with a public address go out of the internet gateway, those without do not")
+    func zoneSplitByPublicAddress() throws {
+        var scenario = Scenario()
+        scenario.document["tenants"] = [["name": "b"]]
+        scenario.update("networkInterfaces", id: "eni-target") { $0["tenant"] = "b" }
+        scenario["networkInterfaces"] += [["id": "eni-private", "subnet": "subnet-1", "privateIps": ["10.0.1.11"], "securityGroups": ["sg-target"], "tenant": "b"]]
+        let query = TraceQuery(source: .zone(.tenant("b")), destination: .address(try #require(IPAddress("8.8.8.8"))), protocolNumber: 6, keys: 443...443)
+        let result = try scenario.solver().trace(query)
+        #expect(result.verdict == .reachable)
+        #expect(result.path.first?.component == "eni-target")
+        let alone = TraceQuery(source: .resource("eni-private"), destination: query.destination, protocolNumber: 6, keys: 443...443)
+        #expect(try scenario.solver().trace(alone).verdict == .blocked)
+    }
+
     @Test("Names the topology does not hold are problems, with the closest name that exists")
     func problems() throws {
         let solver = try TraceDestinationTests.solver("peering-transit-hub")
