@@ -97,7 +97,11 @@ public enum AnalysisTextRenderer {
                 lines.append((index == 0 ? "    evidence: " : "              ") + item)
             }
             if !finding.path.isEmpty {
-                lines.append("    path:     " + finding.path.map(\.component).joined(separator: " -> "))
+                // One line of components; a component two hops in a row name is shown once.
+                let components = finding.path.map(\.component).enumerated().filter { index, component in
+                    index == 0 || finding.path[index - 1].component != component
+                }.map(\.element)
+                lines.append("    path:     " + components.joined(separator: " -> "))
             }
             lines.append("    fix:      \(finding.remediation)")
         }

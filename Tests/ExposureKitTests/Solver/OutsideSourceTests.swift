@@ -164,23 +164,7 @@ struct OutsideSourceTests {
 
     @Test("A VPC attachment whose subnets are not in the input gives unknown, not blocked")
     func attachmentWithoutSubnets() throws {
-        var scenario = Scenario()
-        scenario.document["tenants"] = [["name": "b"]]
-        scenario["vpcs"] += [["id": "vpc-2", "cidrs": ["10.2.0.0/16"], "tenant": "b"]]
-        scenario["subnets"] += [["id": "subnet-2", "vpc": "vpc-2", "cidrs": ["10.2.1.0/24"], "availabilityZone": "az-a"]]
-        scenario["routeTables"] += [["id": "rtb-2", "vpc": "vpc-2", "main": true, "routes": [["destination": "10.0.0.0/16", "target": "tgw-1"]]]]
-        scenario.update("routeTables", id: "rtb-1") { $0["routes"] = [["destination": "0.0.0.0/0", "target": "igw-1"], ["destination": "10.2.0.0/16", "target": "tgw-1"]] }
-        scenario.document["transitGateways"] = [["id": "tgw-1"]]
-        scenario.document["transitGatewayAttachments"] = [
-            ["id": "att-1", "transitGateway": "tgw-1", "vpc": "vpc-1", "subnetsUnknown": true],
-            ["id": "att-2", "transitGateway": "tgw-1", "vpc": "vpc-2", "subnets": ["subnet-2"]],
-        ]
-        scenario.document["transitGatewayRouteTables"] = [
-            ["id": "tgw-rtb", "transitGateway": "tgw-1", "associations": ["att-1", "att-2"], "propagations": ["att-1", "att-2"], "routes": [] as [[String: Any]]]
-        ]
-        scenario["securityGroups"] += [Scenario.group("sg-b", vpc: "vpc-2", ingress: [])]
-        scenario["networkInterfaces"] += [["id": "eni-b", "subnet": "subnet-2", "privateIps": ["10.2.1.5"], "securityGroups": ["sg-b"]]]
-        scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [["protocol": "tcp", "ports": 22, "cidr": "10.0.0.0/8"]] }
+        let scenario = Scenario.transitPair(firstAttachment: ["subnetsUnknown": true])
         let result = try scenario.verdict(from: .resource("eni-b"))
         #expect(result.verdict == .unknown)
         #expect(result.missing.first?.exportCommand == "aws ec2 describe-transit-gateway-vpc-attachments --transit-gateway-attachment-ids att-1")

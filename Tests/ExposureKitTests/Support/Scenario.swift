@@ -22,6 +22,31 @@ struct Scenario {
         ]
     }
 
+    /// The base with a second VPC `vpc-2` (10.2.0.0/16, tenant `b`, interface `eni-b` at
+    /// 10.2.1.5) joined to `vpc-1` by transit gateway `tgw-1` (attachments `att-1` with
+    /// `firstAttachment`'s members and `att-2`, table `tgw-rtb` propagating both), and
+    /// `sg-target` allowing tcp 22 from 10.0.0.0/8.
+    static func transitPair(firstAttachment: [String: Any] = ["subnets": ["subnet-1"]]) -> Scenario {
+        var scenario = Scenario()
+        scenario.document["tenants"] = [["name": "b"]]
+        scenario["vpcs"] += [["id": "vpc-2", "cidrs": ["10.2.0.0/16"], "tenant": "b"]]
+        scenario["subnets"] += [["id": "subnet-2", "vpc": "vpc-2", "cidrs": ["10.2.1.0/24"], "availabilityZone": "az-a"]]
+        scenario["routeTables"] += [["id": "rtb-2", "vpc": "vpc-2", "main": true, "routes": [["destination": "10.0.0.0/16", "target": "tgw-1"]]]]
+        scenario.update("routeTables", id: "rtb-1") { $0["routes"] = [["destination": "0.0.0.0/0", "target": "igw-1"], ["destination": "10.2.0.0/16", "target": "tgw-1"]] }
+        scenario.document["transitGateways"] = [["id": "tgw-1"]]
+        scenario.document["transitGatewayAttachments"] = [
+            ["id": "att-1", "transitGateway": "tgw-1", "vpc": "vpc-1"].merging(firstAttachment) { _, new in new },
+            ["id": "att-2", "transitGateway": "tgw-1", "vpc": "vpc-2", "subnets": ["subnet-2"]],
+        ]
+        scenario.document["transitGatewayRouteTables"] = [
+            ["id": "tgw-rtb", "transitGateway": "tgw-1", "associations": ["att-1", "att-2"], "propagations": ["att-1", "att-2"], "routes": [] as [[String: Any]]]
+        ]
+        scenario["securityGroups"] += [Scenario.group("sg-b", vpc: "vpc-2", ingress: [])]
+        scenario["networkInterfaces"] += [["id": "eni-b", "subnet": "subnet-2", "privateIps": ["10.2.1.5"], "securityGroups": ["sg-b"]]]
+        scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [["protocol": "tcp", "ports": 22, "cidr": "10.0.0.0/8"]] }
+        return scenario
+    }
+
     static func allowAllACL(id: String, vpc: String, isDefault: Bool = false) -> [String: Any] {
         let entries: [[String: Any]] = [
             ["rule": 100, "action": "allow", "protocol": "all", "cidr": "0.0.0.0/0"],
