@@ -10,7 +10,8 @@ struct OutsideEntry: Sendable {
         /// From an appliance interface of the input, in `subnet`; replies must be routed
         /// back to `replyTarget` (the interface or its instance).
         case appliance(SubnetID, replyTarget: Route.Target)
-        /// Into a transit gateway over an attachment whose far side is not described.
+        /// Into a transit gateway over an attachment whose far side is not described (or the
+        /// attachment of a VPC declared without subnets).
         case transit(TransitGatewayAttachmentID)
         /// From members of a security group the input does not describe, to interfaces
         /// whose rules name it.

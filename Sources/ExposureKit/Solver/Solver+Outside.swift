@@ -83,17 +83,21 @@ extension Solver {
                     exportCommand: "aws ec2 describe-network-interfaces --filters Name=group-id,Values=\(group.id)\(group.account.map { " (in account \($0))" } ?? "")"),
                 origin: Hop(component: group.id.rawValue, kind: "outside", rule: "source: members of \(group.id), which the input does not describe (\(group.addresses.map(\.description).joined(separator: ", ")))", direction: .forward)))
         }
-        // VPCs declared without subnets, over their active peerings: their CIDRs as future interfaces.
+        // VPCs declared without subnets, over their active peerings and through their transit
+        // gateway attachments: their CIDRs as future interfaces.
         for vpc in Topology.sortedValues(topology.vpcs) where (subnetsByVPC[vpc.id] ?? []).isEmpty {
+            let missing = MissingInput(
+                component: vpc.id.rawValue, what: "a VPC declared without subnets: its route tables, network ACLs and interfaces are not in the input",
+                exportCommand: "aws ec2 describe-subnets --filters Name=vpc-id,Values=\(vpc.id)")
+            let origin = Hop(component: vpc.id.rawValue, kind: VPCKind.kindName, rule: "source: any future interface of \(vpc.id), declared without subnets", direction: .forward)
+            let zone = vpc.tenant.map(Zone.tenant) ?? .vpc(vpc.id)
             for peering in Topology.sortedValues(topology.peeringConnections) where peering.isActive {
                 guard let other = peering.peer(of: vpc.id), !(subnetsByVPC[other] ?? []).isEmpty else { continue }
                 entries.append(OutsideEntry(
-                    zone: vpc.tenant.map(Zone.tenant) ?? .vpc(vpc.id), door: .subnetlessVPC(vpc.id, peering: peering.id),
-                    sources: vpc.addresses,
-                    missing: MissingInput(
-                        component: vpc.id.rawValue, what: "a VPC declared without subnets: its route tables, network ACLs and interfaces are not in the input",
-                        exportCommand: "aws ec2 describe-subnets --filters Name=vpc-id,Values=\(vpc.id)"),
-                    origin: Hop(component: vpc.id.rawValue, kind: VPCKind.kindName, rule: "source: any future interface of \(vpc.id), declared without subnets", direction: .forward)))
+                    zone: zone, door: .subnetlessVPC(vpc.id, peering: peering.id), sources: vpc.addresses, missing: missing, origin: origin))
+            }
+            for attachment in Topology.sortedValues(topology.transitGatewayAttachments) where attachment.resource == .vpc(vpc.id, subnets: nil) {
+                entries.append(OutsideEntry(zone: zone, door: .transit(attachment.id), sources: vpc.addresses, missing: missing, origin: origin))
             }
         }
         return entries.sorted { ($0.zone, $0.origin.component) < ($1.zone, $1.origin.component) }

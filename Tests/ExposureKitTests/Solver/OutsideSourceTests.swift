@@ -141,6 +141,22 @@ struct OutsideSourceTests {
         #expect(try scenario.verdict(from: .zone(.vpc("vpc-empty")), port: 8088).verdict == .unknown)
     }
 
+    @Test("A VPC declared without subnets reaches through its transit gateway attachment too")
+    func subnetlessThroughTransit() throws {
+        var scenario = Scenario.transitPair()
+        // vpc-2 keeps its attachment but loses its subnets and interface.
+        scenario["subnets"] = scenario["subnets"].filter { $0["id"] as? String != "subnet-2" }
+        scenario["networkInterfaces"] = scenario["networkInterfaces"].filter { $0["id"] as? String != "eni-b" }
+        scenario["routeTables"] = scenario["routeTables"].filter { $0["id"] as? String != "rtb-2" }
+        scenario.update("transitGatewayAttachments", id: "att-2") {
+            $0["subnets"] = nil
+            $0["subnetsUnknown"] = true
+        }
+        let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.tenant("b")])
+        #expect(exposure.services.tcpPorts == [22...22])
+        #expect(exposure.missing.contains { $0.component == "vpc-2" })
+    }
+
     @Test("A rule naming a group the input does not describe keeps its members as an outside zone")
     func outsideGroup() throws {
         var scenario = Scenario()
