@@ -32,6 +32,7 @@ extension AuditContext {
                 cluster: node.cluster.id, role: node.role, zone: exposure.zone,
                 services: ServiceRow.rows(of: exposure.services).map { $0.text(naming: node.role) }, missing: exposure.missing)
             if let existing = merged[key] {
+                guard !existing.interfaces.contains(exposure.target) else { continue }
                 merged[key] = RoleExposure(
                     cluster: existing.cluster, role: existing.role, zone: existing.zone, services: existing.services,
                     sources: existing.sources, interfaces: existing.interfaces + [exposure.target], witness: existing.witness)

@@ -194,6 +194,7 @@ struct RepositoryEgress: Sendable {
         var partial = TrafficSet.empty
         var caveats: [String] = []
         var unknownReasons: [String] = []
+        var missingInputs: [MissingInput] = []
         var paths: [(via: String, path: Path)] = []
         var viaInterfaceEndpoint = false
         for candidate in candidates {
@@ -214,6 +215,7 @@ struct RepositoryEgress: Sendable {
                 caveats += solver.witnesses(of: path, result: result).flatMap(\.caveats)
             }
             unknownReasons += result.unknownReasons
+            missingInputs += result.missing
         }
         let missing = wanted.subtracting(reachable)
         if missing.isEmpty {
@@ -223,7 +225,10 @@ struct RepositoryEgress: Sendable {
         let uncertain = !missing.intersection(unknown).isEmpty
         if uncertain {
             let reasons = Array(Set(unknownReasons)).sorted()
-            return PortOutcome(port: port, status: .unverified(reasons.isEmpty ? "part of the traffic depends on input the analyzer does not have" : reasons.joined(separator: "; ")))
+            let lacking = Array(Set(missingInputs)).sorted().map(\.description)
+            var text = reasons.isEmpty ? "part of the traffic depends on input the analyzer does not have" : reasons.joined(separator: "; ")
+            if !lacking.isEmpty { text += "; missing from the input: " + lacking.joined(separator: "; ") }
+            return PortOutcome(port: port, status: .unverified(text))
         }
         if !addressesKnown && !reachable.isEmpty && !viaInterfaceEndpoint {
             return PortOutcome(port: port, status: .unverified(

@@ -29,7 +29,7 @@ extension NativeLoader {
     /// Turns each route's target id into a typed target, checking it serves the route's VPC.
     private mutating func resolveRouteTargets() {
         let instances = Dictionary(
-            topology.networkInterfaces.values.compactMap { interface in
+            Topology.sortedValues(topology.networkInterfaces).compactMap { interface in
                 interface.instance.map { ($0.rawValue, interface) }
             }, uniquingKeysWith: { first, _ in first })
         for (tableID, cursors) in routeTargetCursors.sorted(by: { $0.key < $1.key }) {
@@ -267,10 +267,18 @@ extension NativeLoader {
         }
         for attachment in Topology.sortedValues(topology.transitGatewayAttachments) {
             guard case .outside(let type, _) = attachment.resource else { continue }
-            let routed = topology.transitGatewayRouteTables.values.contains { table in table.routes.contains { $0.attachment == attachment.id } }
-            if !routed {
-                topology.assumptions.append(
-                    "no transit gateway route leads to \(attachment.id) (\(type)); routes it may propagate over BGP are not in the input and none is assumed, so replies never reach what is behind it")
+            // Replies may reach it by a known route, or by a route of a table whose routes
+            // are unknown; routes it propagates over BGP are not assumed (semantics, section 1).
+            let tables = Topology.sortedValues(topology.transitGatewayRouteTables).filter { $0.transitGateway == attachment.transitGateway }
+            let leadsThere = { (table: TransitGatewayRouteTable) in table.routes.contains { $0.attachment == attachment.id } }
+            let learning = tables.filter { $0.routesAreKnown && $0.propagations.contains(attachment.id) && !leadsThere($0) }.map(\.id.rawValue)
+            let learned = learning.isEmpty
+                ? ""
+                : "; the routes it propagates into \(learning.joined(separator: ", ")) over BGP are not in the input and none is assumed (add the prefixes it advertises as routes of the table to analyse traffic from it)"
+            if !tables.contains(where: { !$0.routesAreKnown || leadsThere($0) }) {
+                topology.assumptions.append("no transit gateway route leads to \(attachment.id) (\(type))\(learned), so replies never reach what is behind it")
+            } else if !learning.isEmpty {
+                topology.assumptions.append("\(attachment.id) (\(type)) is reached only where the input routes to it\(learned)")
             }
         }
         for connection in Topology.sortedValues(topology.vpnConnections) where connection.knownPrefixes.isEmpty {

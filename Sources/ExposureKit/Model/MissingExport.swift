@@ -13,7 +13,7 @@ public enum MissingExport: String, Hashable, Sendable, CaseIterable, Comparable 
         case .describeVPCs:
             "VPCs are known only from what names them (their blocks from local routes and subnets)"
         case .describeSubnets:
-            "subnets are known only from what names them: their blocks are taken as their VPC's, their Availability Zones as unknown, and subnets with no interface yet are not seen"
+            "subnets are known only from what names them: their blocks are taken as their VPC's, their Availability Zones as unknown, and the future interfaces of subnets nothing names are the zone outside:VPC/unlisted-subnets"
         case .describeRouteTables:
             "routing beyond each VPC's local routes is unknown, so every verdict that leaves a subnet's own VPC is `unknown`"
         case .describeSecurityGroups:

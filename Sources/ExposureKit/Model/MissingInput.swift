@@ -11,15 +11,29 @@ public struct MissingInput: Hashable, Comparable, Sendable, CustomStringConverti
     public let what: String
     /// The command that exports it, when there is one.
     public let exportCommand: String?
+    /// What settles it.
+    public let settlement: Settlement
 
-    public init(component: String, what: String, exportCommand: String?) {
+    /// What settles a missing input.
+    public enum Settlement: Hashable, Sendable {
+        /// Running `exportCommand` (or, without one, describing the component in the input).
+        case export
+        /// Applying the Terraform plan: the value exists only then.
+        case apply
+        /// Reading an appliance's own configuration, which no AWS export holds.
+        case applianceConfiguration
+    }
+
+    public init(component: String, what: String, exportCommand: String?, settlement: Settlement = .export) {
         self.component = component
         self.what = what
         self.exportCommand = exportCommand
+        self.settlement = settlement
     }
 
     /// A component known only by the id a reference gives, described by its AWS id prefix.
     public static func component(_ id: String) -> MissingInput {
+        if let standIn = standIn(id) { return standIn }
         for (prefix, what, command) in MissingInput.awsKinds where id.hasPrefix(prefix) {
             return MissingInput(
                 component: id, what: "\(article(what)) \(what) the input does not describe",
@@ -29,6 +43,22 @@ public struct MissingInput: Hashable, Comparable, Sendable, CustomStringConverti
             return MissingInput(component: id, what: "a resource outside the plan", exportCommand: nil)
         }
         return MissingInput(component: id, what: "a component the input does not describe", exportCommand: nil)
+    }
+
+    /// A stand-in the AWS loader declares for part of a transit gateway the export leaves
+    /// out (`tgw-1/attachments-not-in-input`, `tgw-1/association-not-in-input`).
+    private static func standIn(_ id: String) -> MissingInput? {
+        guard id.hasPrefix("tgw-"), let slash = id.firstIndex(of: "/") else { return nil }
+        let gateway = id[..<slash]
+        let command = "aws ec2 describe-transit-gateway-attachments --filters Name=transit-gateway-id,Values=\(gateway)"
+        switch id[id.index(after: slash)...] {
+        case "attachments-not-in-input":
+            return MissingInput(component: id, what: "the attachments of \(gateway) that the export does not list", exportCommand: command)
+        case "association-not-in-input":
+            return MissingInput(component: id, what: "the route table that attachments of \(gateway) are associated with, which the export does not give", exportCommand: command)
+        default:
+            return nil
+        }
     }
 
     /// The entries of a prefix list the input names without them.
@@ -48,12 +78,28 @@ public struct MissingInput: Hashable, Comparable, Sendable, CustomStringConverti
     /// An appliance (an interface or instance a route sends traffic to), whose forwarding
     /// the input cannot describe.
     public static func appliance(_ id: String) -> MissingInput {
-        MissingInput(component: id, what: "an appliance: where it forwards traffic is not in the input", exportCommand: nil)
+        MissingInput(component: id, what: "an appliance: where it forwards traffic is not in the input", exportCommand: nil, settlement: .applianceConfiguration)
     }
 
     /// A value a Terraform plan knows only after apply.
     public static func afterApply(_ value: String) -> MissingInput {
-        MissingInput(component: value, what: "known only after apply", exportCommand: nil)
+        MissingInput(component: value, what: "known only after apply", exportCommand: nil, settlement: .apply)
+    }
+
+    /// The subnets, and so the route tables, ACLs and interfaces, of a VPC the input declares
+    /// without any.
+    public static func subnets(of vpc: VPCID) -> MissingInput {
+        MissingInput(
+            component: vpc.rawValue, what: "a VPC declared without subnets: its route tables, network ACLs and interfaces are not in the input",
+            exportCommand: "aws ec2 describe-subnets --filters Name=vpc-id,Values=\(vpc)")
+    }
+
+    /// The Availability Zone of a subnet, unknown in the input (a plan before apply, a
+    /// subnet known only from what names it).
+    public static func availabilityZone(of subnet: SubnetID) -> MissingInput {
+        MissingInput(
+            component: subnet.rawValue, what: "a subnet whose Availability Zone is not in the input",
+            exportCommand: subnet.rawValue.hasPrefix("subnet-") ? "aws ec2 describe-subnets --subnet-ids \(subnet)" : nil)
     }
 
     /// A whole AWS CLI call missing from an export.
@@ -95,5 +141,7 @@ public struct MissingInput: Hashable, Comparable, Sendable, CustomStringConverti
         return "aeiou".contains(first) ? "an" : "a"
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.component < rhs.component }
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.component, lhs.what, lhs.exportCommand ?? "") < (rhs.component, rhs.what, rhs.exportCommand ?? "")
+    }
 }

@@ -41,6 +41,7 @@ public enum AnalysisTextRenderer {
             let services = ServiceRow.rows(of: exposure.services).map { $0.text(naming: exposure.role) }
             lines.append("  \(exposure.verdict == .reachable ? "OPEN   " : "UNKNOWN") from \(exposure.zone): \(services.joined(separator: "; "))")
             if let reason = exposure.reason { lines.append("    reason: \(reason)") }
+            lines += exposure.missing.map { "    missing: \($0)" }
             lines.append("    path:   " + exposure.path.map(hopText).joined(separator: "\n            -> "))
             if !exposure.returnPath.isEmpty {
                 lines.append("    return: " + exposure.returnPath.map(hopText).joined(separator: "\n            -> "))

@@ -18,6 +18,9 @@ struct OutsideEntry: Sendable {
         case groupMembers(SecurityGroupID)
         /// From future interfaces of a VPC declared without subnets, over an active peering.
         case subnetlessVPC(VPCID, peering: PeeringConnectionID)
+        /// From future interfaces of subnets of a VPC that an export without
+        /// describe-subnets does not list, by the VPC's local route.
+        case unlistedSubnets(VPCID)
     }
 
     let zone: Zone
@@ -29,4 +32,7 @@ struct OutsideEntry: Sendable {
     let missing: MissingInput
     /// How the origin is named on a path.
     let origin: Hop
+    /// The VPC whose future interfaces the entry stands for, if it does: a trace from the
+    /// VPC includes it whatever the zone.
+    var vpc: VPCID? = nil
 }

@@ -163,8 +163,11 @@ extension Solver {
             exportCommand: nil)
         let subnets = Topology.sortedValues(topology.subnets).filter { $0.vpc == vpc.id && $0.addresses.intersects(destinations) }
         guard let subnet = subnets.first(where: { destinations.isSubset(of: $0.addresses) }) ?? subnets.first else {
-            let outside = Topology.sortedValues(topology.subnets).contains { $0.vpc == vpc.id && !$0.unknownBlocks.isEmpty }
-            if outside {
+            let inVPC = topology.subnets.values.filter { $0.vpc == vpc.id }
+            if inVPC.isEmpty {
+                return [.unknown(component: vpc.id.rawValue, kind: VPCKind.kindName, reason: "\(vpc.id) is declared without subnets", missing: [.subnets(of: vpc.id), host])]
+            }
+            if inVPC.contains(where: { !$0.unknownBlocks.isEmpty }) || topology.missingExports.contains(.describeSubnets) {
                 return [.unknown(component: vpc.id.rawValue, kind: VPCKind.kindName, reason: "the subnets of \(vpc.id) are not all in the input", missing: [host])]
             }
             return [.block(component: vpc.id.rawValue, kind: VPCKind.kindName, reason: "no subnet of \(vpc.id) holds \(host.component)")]
@@ -207,17 +210,9 @@ extension Solver {
             stages.append(aclStage(entry.id, inbound: false, side: .destination, coordinates: .request, direction: .forward))
             stages.append(aclStage(natSubnet, inbound: true, side: .source, coordinates: .request, direction: .forward))
         }
-        if nat.connectivity == .private {
-            stages.append(.block(
-                component: nat.id.rawValue, kind: NATGatewayKind.kindName,
-                reason: "\(nat.id) is a private NAT gateway: it does not reach the internet",
-                fix: .change("route the traffic through a public NAT gateway or an S3 gateway endpoint")))
-        }
-        stages.append(.pass(component: nat.id.rawValue, kind: NATGatewayKind.kindName, text: "translates the source to the NAT gateway's public address"))
-        stages.append(routeStage(natSubnet, side: .destination, coordinates: .request, direction: .forward, expecting: "an internet gateway", where: { target in
-            if case .internetGateway = target { return true }
-            return false
-        }))
+        let address = nat.connectivity == .private ? "private" : "public"
+        stages.append(.pass(component: nat.id.rawValue, kind: NATGatewayKind.kindName, text: "translates the source to the NAT gateway's \(address) address"))
+        stages.append(onwardRouteStage(nat))
         stages.append(aclStage(natSubnet, inbound: false, side: .destination, coordinates: .request, direction: .forward))
         stages.append(aclStage(natSubnet, inbound: true, side: .destination, coordinates: .natReply, direction: .return))
         if let gateway {
@@ -230,6 +225,40 @@ extension Solver {
             stages.append(aclStage(natSubnet, inbound: false, side: .source, coordinates: .reply, direction: .return))
         }
         return stages
+    }
+
+    /// The NAT subnet's route on from the NAT gateway: to an internet gateway it is
+    /// followed (a private NAT gateway stops there); elsewhere (a transit gateway, a VGW, a
+    /// peering, the VPC) the traffic carries the NAT's own address, which the analysis does
+    /// not follow, so it is `unknown` rather than stopped.
+    private func onwardRouteStage(_ nat: NATGateway) -> Stage {
+        let toInternet: Stage
+        if nat.connectivity == .private {
+            toInternet = .block(
+                component: nat.id.rawValue, kind: NATGatewayKind.kindName,
+                reason: "\(nat.id) is a private NAT gateway: it does not reach the internet",
+                fix: .change("route the traffic through a public NAT gateway or an S3 gateway endpoint"))
+        } else {
+            toInternet = routeStage(nat.subnet, side: .destination, coordinates: .request, direction: .forward, expecting: "an internet gateway", where: { target in
+                if case .internetGateway = target { return true }
+                return false
+            })
+        }
+        let onward = routeLookups[nat.subnet]?.regions(routedBy: { route in
+            switch route.target {
+            case .internetGateway, .natGateway: false
+            default: true
+            }
+        }) ?? []
+        guard !onward.isEmpty else { return toInternet }
+        let region = Solver.embed(onward.reduce(AddressSet.empty) { $0.union($1.addresses) }, on: .destination)
+        let targets = onward.map(\.route.target.description).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let context = "\(nat.id) forwards the traffic to \(targets.joined(separator: ", ")) from its own address, which the analysis does not follow past a NAT gateway"
+        return Stage(
+            component: toInternet.component, kind: toInternet.kind, direction: toInternet.direction, coordinates: toInternet.coordinates,
+            allowed: toInternet.allowed, unknown: toInternet.unknown.union(region.subtracting(toInternet.allowed)),
+            unknownContext: [toInternet.unknownContext, context].compactMap { $0 }.joined(separator: "; "),
+            rules: toInternet.rules, refusal: toInternet.refusal, fix: toInternet.fix, missing: toInternet.missing)
     }
 
     /// From `subnet` through a transit gateway: to a NAT gateway of an egress VPC, into the
@@ -262,10 +291,8 @@ extension Solver {
         }
         var result: [(String, [Stage])] = []
         var arrivals: [TransitGatewayAttachmentID] = []
-        for route in lookup.routes {
-            guard let attachment = route.attachment, !arrivals.contains(attachment) else { continue }
-            let reached = lookup.regions(to: attachment).reduce(AddressSet.empty) { $0.union($1.addresses) }
-            if reached.intersects(destinations) { arrivals.append(attachment) }
+        for attachment in lookup.routes.compactMap(\.attachment) where !arrivals.contains(attachment) {
+            if lookup.addresses(routedTo: attachment).intersects(destinations) { arrivals.append(attachment) }
         }
         for arrivalID in arrivals {
             var stages = departing
@@ -288,7 +315,7 @@ extension Solver {
                 stages.append(.unknown(
                     component: arrivalID.rawValue, kind: TransitGatewayAttachmentKind.kindName,
                     reason: "\(gateway) sends the traffic to \(arrivalID) (\(type)), whose far side is not in the input",
-                    missing: [.component(arrivalID.rawValue)]))
+                    missing: [missing(behind: arrivalID) ?? .component(arrivalID.rawValue)]))
                 result.append(("\(gateway) -> \(arrivalID)", stages + back))
             case .vpc(let arrivalVPC, _):
                 result += transitArrivalEgress(

@@ -14,12 +14,10 @@ extension Solver {
         /// missing inputs behind that part: what `unknown` is owed to.
         let uncertainStages: [(stage: Stage, missing: [MissingInput])]
 
-        /// Why the path's traffic is `unknown`, one reason per stage, deduplicated.
+        /// Why the path's traffic is `unknown`, one reason per stage, deduplicated; what is
+        /// missing is listed apart, in `missing`.
         var unknownReasons: [String] {
-            Array(Set(uncertainStages.map { stage, missing in
-                let context = stage.unknownContext ?? "\(stage.component) cannot be decided"
-                return missing.isEmpty ? context : "\(context): " + missing.map(\.description).joined(separator: "; ")
-            })).sorted()
+            Array(Set(uncertainStages.map { stage, _ in stage.unknownContext ?? "\(stage.component) cannot be decided" })).sorted()
         }
 
         /// What the input lacks for the path's `unknown` traffic to be decided.

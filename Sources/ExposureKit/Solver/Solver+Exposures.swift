@@ -108,14 +108,30 @@ extension Solver {
                 result.append(make(path.zone, .reachable, services, packet, witness.forward, witness.back, witness.caveats, nil))
             }
         }
+        // One unknown exposure per zone: what every path from it leaves undecided, with the
+        // reasons and missing inputs of all of them, and the first such path as its witness.
+        var unknownByZone: [Zone: (services: ServiceSet, reasons: Set<String>, missing: Set<MissingInput>, packet: Packet, forward: [Hop])] = [:]
+        var unknownZones: [Zone] = []
         for (path, pathResult, _) in evaluated where !pathResult.unknown.isEmpty {
             let region = pathResult.unknown.restricted(toDestinations: own)
             let services = region.services.subtracting(covered[path.zone] ?? .empty)
             guard !services.isEmpty, let packet = region.intersection(TrafficSet(services: services)).firstPacket else { continue }
-            let forward = [path.origin] + path.stages.filter { $0.coordinates == .request }.map { $0.hop(for: packet) }
+            if var merged = unknownByZone[path.zone] {
+                merged.services = merged.services.union(services)
+                merged.reasons.formUnion(pathResult.unknownReasons)
+                merged.missing.formUnion(pathResult.missing)
+                unknownByZone[path.zone] = merged
+                continue
+            }
+            let forward = [path.origin] + path.stages.filter { $0.coordinates == .request && !$0.addsNoHop }.map { $0.hop(for: packet) }
+            unknownZones.append(path.zone)
+            unknownByZone[path.zone] = (services, Set(pathResult.unknownReasons), Set(pathResult.missing), packet, forward)
+        }
+        for zone in unknownZones {
+            guard let merged = unknownByZone[zone] else { continue }
             result.append(make(
-                path.zone, .unknown, services, packet, forward, [], [], pathResult.unknownReasons.joined(separator: "; "),
-                pathResult.missing))
+                zone, .unknown, merged.services, merged.packet, merged.forward, [], [], merged.reasons.sorted().joined(separator: "; "),
+                merged.missing.sorted()))
         }
         return result.sorted { lhs, rhs in
             (lhs.zone, lhs.verdict, lhs.witness.protocolNumber, lhs.witness.key)

@@ -36,6 +36,26 @@ extension Solver {
                     routed[target] = AddressSet(cidrs: OutsideGroup.privateRanges)
                 }
             }
+            // A VGW whose VPNs all declare their prefixes, and whose VPC routes more to it:
+            // the rest comes over BGP or Direct Connect, which the input does not describe.
+            for gateway in Topology.sortedValues(topology.vpnGateways) where gateway.vpc == vpc.id {
+                let target = Route.Target.vpnGateway(gateway.id)
+                guard targets.missing(behind: target, in: vpc.id) == nil,
+                    let declared = declaredPrefixes(of: topology.vpnConnections.values.filter { $0.gateway == .vpnGateway(gateway.id) })
+                else { continue }
+                var seen = Set<String>()
+                var beyond = AddressSet.empty
+                for subnet in subnetsByVPC[vpc.id] ?? [] {
+                    guard let lookup = routeLookups[subnet.id], seen.insert(lookup.table?.rawValue ?? "").inserted else { continue }
+                    beyond = beyond.union(lookup.addresses(routedBy: { $0.target == target }))
+                }
+                beyond = beyond.subtracting(declared)
+                guard !beyond.isEmpty else { continue }
+                entries.append(OutsideEntry(
+                    zone: .outside(gateway.id.rawValue), door: .vpc(vpc.id, replyTarget: target), sources: beyond,
+                    missing: missingBeyondVPN(gateway.id.rawValue, what: "a virtual private gateway"),
+                    origin: Hop(component: gateway.id.rawValue, kind: "outside", rule: "source: networks behind \(gateway.id) beyond the prefixes its VPNs declare", direction: .forward)))
+            }
             for target in order {
                 guard let sources = routed[target], !sources.isEmpty, let missing = targets.missing(behind: target, in: vpc.id) else { continue }
                 let id = target.description
@@ -58,18 +78,33 @@ extension Solver {
         // Transit gateway attachments whose far side is not described.
         for attachment in Topology.sortedValues(topology.transitGatewayAttachments) {
             guard case .outside(let type, let resource) = attachment.resource else { continue }
+            // Replies reach it where a table of its gateway routes to it, or may route to it
+            // by routes the input does not give.
             var sources = AddressSet.empty
-            for lookup in uniqueLookups(transitLookups) {
-                for (_, addresses) in lookup.regions(to: attachment.id) { sources = sources.union(addresses) }
+            for lookup in uniqueLookups(transitLookups) where lookup.table.transitGateway == attachment.transitGateway {
+                sources = sources.union(lookup.addresses(routedTo: attachment.id)).union(lookup.uncertainAddresses(toward: attachment.id))
             }
             guard !sources.isEmpty else { continue }
             entries.append(OutsideEntry(
                 zone: .outside(attachment.id.rawValue), door: .transit(attachment.id), sources: sources,
-                missing: MissingInput(
-                    component: attachment.id.rawValue,
-                    what: "a transit gateway \(type == TransitGatewayAttachment.unknownType ? "attachment" : "\(type) attachment") whose far side\(resource.map { " (\($0))" } ?? "") the input does not describe",
-                    exportCommand: exportCommand(ofAttachment: attachment.id, type: type, resource: resource)),
+                missing: missing(behind: attachment, type: type, resource: resource),
                 origin: Hop(component: attachment.id.rawValue, kind: "outside", rule: "source: networks behind \(attachment.id) (\(type)) that the input does not describe", direction: .forward)))
+        }
+        // VPN attachments that the gateway's tables route more to than their VPNs declare.
+        for attachment in Topology.sortedValues(topology.transitGatewayAttachments) {
+            guard case .vpn(let connectionID) = attachment.resource, let connection = topology.vpnConnections[connectionID],
+                let declared = declaredPrefixes(of: [connection])
+            else { continue }
+            var beyond = AddressSet.empty
+            for lookup in uniqueLookups(transitLookups) where lookup.table.transitGateway == attachment.transitGateway {
+                beyond = beyond.union(lookup.addresses(routedTo: attachment.id))
+            }
+            beyond = beyond.subtracting(declared)
+            guard !beyond.isEmpty else { continue }
+            entries.append(OutsideEntry(
+                zone: .outside(attachment.id.rawValue), door: .transit(attachment.id), sources: beyond,
+                missing: missingBeyondVPN(connectionID.rawValue, what: "a VPN connection"),
+                origin: Hop(component: attachment.id.rawValue, kind: "outside", rule: "source: networks behind \(connectionID) beyond the prefixes it declares", direction: .forward)))
         }
         // Members of groups that rules name but the input does not describe: anywhere their
         // group may be, but not at an address an interface of the input holds.
@@ -79,28 +114,57 @@ extension Solver {
                 zone: .outside(group.id.rawValue), door: .groupMembers(group.id),
                 sources: AddressSet(cidrs: group.addresses).subtracting(held),
                 missing: MissingInput(
-                    component: group.id.rawValue, what: "a security group whose members the input does not describe",
-                    exportCommand: "aws ec2 describe-network-interfaces --filters Name=group-id,Values=\(group.id)\(group.account.map { " (in account \($0))" } ?? "")"),
+                    component: group.id.rawValue, what: "a security group\(group.account.map { " of account \($0)" } ?? "") whose members the input does not describe",
+                    exportCommand: "aws ec2 describe-network-interfaces --filters Name=group-id,Values=\(group.id)"),
                 origin: Hop(component: group.id.rawValue, kind: "outside", rule: "source: members of \(group.id), which the input does not describe (\(group.addresses.map(\.description).joined(separator: ", ")))", direction: .forward)))
+        }
+        // Without describe-subnets, a subnet with no interface is not seen: any address of
+        // a VPC that no interface holds may be a future interface of one.
+        if topology.missingExports.contains(.describeSubnets) {
+            for vpc in Topology.sortedValues(topology.vpcs) where !(subnetsByVPC[vpc.id] ?? []).isEmpty {
+                let id = "\(vpc.id)/unlisted-subnets"
+                entries.append(OutsideEntry(
+                    zone: .outside(id), door: .unlistedSubnets(vpc.id), sources: vpc.addresses.subtracting(held),
+                    missing: MissingInput(
+                        component: id, what: "the subnets of \(vpc.id) that the export does not list (describe-subnets is missing)",
+                        exportCommand: "aws ec2 describe-subnets --filters Name=vpc-id,Values=\(vpc.id)"),
+                    origin: Hop(component: id, kind: "outside", rule: "source: future interfaces of subnets of \(vpc.id) that the export does not list", direction: .forward),
+                    vpc: vpc.id))
+            }
         }
         // VPCs declared without subnets, over their active peerings and through their transit
         // gateway attachments: their CIDRs as future interfaces.
         for vpc in Topology.sortedValues(topology.vpcs) where (subnetsByVPC[vpc.id] ?? []).isEmpty {
-            let missing = MissingInput(
-                component: vpc.id.rawValue, what: "a VPC declared without subnets: its route tables, network ACLs and interfaces are not in the input",
-                exportCommand: "aws ec2 describe-subnets --filters Name=vpc-id,Values=\(vpc.id)")
+            let missing = MissingInput.subnets(of: vpc.id)
             let origin = Hop(component: vpc.id.rawValue, kind: VPCKind.kindName, rule: "source: any future interface of \(vpc.id), declared without subnets", direction: .forward)
             let zone = vpc.tenant.map(Zone.tenant) ?? .vpc(vpc.id)
             for peering in Topology.sortedValues(topology.peeringConnections) where peering.isActive {
                 guard let other = peering.peer(of: vpc.id), !(subnetsByVPC[other] ?? []).isEmpty else { continue }
                 entries.append(OutsideEntry(
-                    zone: zone, door: .subnetlessVPC(vpc.id, peering: peering.id), sources: vpc.addresses, missing: missing, origin: origin))
+                    zone: zone, door: .subnetlessVPC(vpc.id, peering: peering.id), sources: vpc.addresses, missing: missing, origin: origin,
+                    vpc: vpc.id))
             }
             for attachment in Topology.sortedValues(topology.transitGatewayAttachments) where attachment.resource == .vpc(vpc.id, subnets: nil) {
-                entries.append(OutsideEntry(zone: zone, door: .transit(attachment.id), sources: vpc.addresses, missing: missing, origin: origin))
+                entries.append(OutsideEntry(zone: zone, door: .transit(attachment.id), sources: vpc.addresses, missing: missing, origin: origin, vpc: vpc.id))
             }
         }
         return entries.sorted { ($0.zone, $0.origin.component) < ($1.zone, $1.origin.component) }
+    }
+
+    /// The prefixes `connections` declare together; `nil` when one declares none, since its
+    /// zone then covers every address routed to it.
+    private static func declaredPrefixes(of connections: [VPNConnection]) -> AddressSet? {
+        guard !connections.isEmpty, connections.allSatisfy({ !$0.knownPrefixes.isEmpty }) else { return nil }
+        return AddressSet(cidrs: connections.flatMap(\.knownPrefixes))
+    }
+
+    /// What the input lacks behind `component` (a VGW or a VPN) for addresses routed to it
+    /// beyond the declared on-premises prefixes.
+    private static func missingBeyondVPN(_ component: String, what: String) -> MissingInput {
+        MissingInput(
+            component: component,
+            what: "\(what) routed more addresses than declared: the rest is learned over BGP or comes over Direct Connect, which the input does not describe",
+            exportCommand: "aws ec2 describe-vpn-connections; aws directconnect describe-virtual-interfaces")
     }
 
     /// Each transit gateway route table's lookup once, in table order.
@@ -109,19 +173,35 @@ extension Solver {
         return lookups.values.sorted { $0.table.id < $1.table.id }.filter { seen.insert($0.table.id).inserted }
     }
 
-    /// The AWS CLI command that describes what lies behind an attachment.
-    private static func exportCommand(ofAttachment id: TransitGatewayAttachmentID, type: String, resource: String?) -> String {
+    /// What the input lacks behind an attachment whose far side it does not describe.
+    static func missing(behind attachment: TransitGatewayAttachment, type: String, resource: String?) -> MissingInput {
+        let id = attachment.id
+        let command: String
         switch type {
+        case TransitGatewayAttachment.unknownType:
+            // Known only from a route to it, or a stand-in for attachments the export omits.
+            return .component(id.rawValue)
         case "peering", "tgw-peering":
-            return "aws ec2 describe-transit-gateway-peering-attachments --transit-gateway-attachment-ids \(id), then the peer transit gateway's region"
+            command = "aws ec2 describe-transit-gateway-peering-attachments --transit-gateway-attachment-ids \(id), then the peer transit gateway's region"
         case "direct-connect-gateway":
-            return "aws directconnect describe-direct-connect-gateway-attachments\(resource.map { " --direct-connect-gateway-id \($0)" } ?? "")"
+            command = "aws directconnect describe-direct-connect-gateway-attachments\(resource.map { " --direct-connect-gateway-id \($0)" } ?? "")"
         case "connect":
-            return "aws ec2 describe-transit-gateway-connects --transit-gateway-attachment-ids \(id)"
+            command = "aws ec2 describe-transit-gateway-connects --transit-gateway-attachment-ids \(id)"
         case "vpc":
-            return "aws ec2 describe-vpcs --vpc-ids \(resource ?? "<vpc>") and its subnets, route tables, ACLs and groups, in the account that owns it"
+            command = "aws ec2 describe-vpcs --vpc-ids \(resource ?? "<vpc>") and its subnets, route tables, ACLs and groups, in the account that owns it"
         default:
-            return "aws ec2 describe-transit-gateway-attachments --transit-gateway-attachment-ids \(id)"
+            command = "aws ec2 describe-transit-gateway-attachments --transit-gateway-attachment-ids \(id)"
         }
+        return MissingInput(
+            component: id.rawValue,
+            what: "a transit gateway \(type) attachment whose far side\(resource.map { " (\($0))" } ?? "") the input does not describe",
+            exportCommand: command)
+    }
+
+    /// What the input lacks behind `attachment` when its far side is not described; `nil`
+    /// for a VPC or VPN attachment of the input.
+    func missing(behind attachment: TransitGatewayAttachmentID) -> MissingInput? {
+        guard let described = topology.transitGatewayAttachments[attachment], case .outside(let type, let resource) = described.resource else { return nil }
+        return Solver.missing(behind: described, type: type, resource: resource)
     }
 }

@@ -108,7 +108,7 @@ extension Solver {
         case .transitGateway:
             guard let attachment = vpnAttachment(of: connection.id) else { return .empty }
             return transitLookups.values.reduce(AddressSet.empty) { result, lookup in
-                lookup.regions(to: attachment.id).reduce(result) { $0.union($1.addresses) }
+                result.union(lookup.addresses(routedTo: attachment.id))
             }
         }
     }
@@ -156,14 +156,14 @@ extension Solver {
             return .unknown(.unknown(
                 component: subnet.id.rawValue, kind: SubnetKind.kindName,
                 reason: "the Availability Zone of \(subnet.id) is not in the input, so which subnet of \(attachment.id) carries its traffic is unknown",
-                missing: [.component(subnet.id.rawValue)]))
+                missing: [.availabilityZone(of: subnet.id)]))
         }
         if let match = subnets.first(where: { $0.availabilityZone == zone }) { return .subnet(match) }
         if let unplaced = subnets.first(where: { $0.availabilityZone == nil }) {
             return .unknown(.unknown(
                 component: unplaced.id.rawValue, kind: SubnetKind.kindName,
                 reason: "the Availability Zone of attachment subnet \(unplaced.id) is not in the input",
-                missing: [.component(unplaced.id.rawValue)]))
+                missing: [.availabilityZone(of: unplaced.id)]))
         }
         return .none(.block(component: component, kind: kind, reason: "\(attachment.id) has no subnet in \(zone)"))
     }
@@ -247,10 +247,11 @@ extension Solver {
     /// modelled filters on the way in and back.
     func outsidePaths(from entry: OutsideEntry, sources: AddressSet?, to target: TargetClass) -> [Path] {
         let subnet = target.subnet
-        let missing = Stage.unknown(
+        var missing = Stage.unknown(
             component: entry.missing.component, kind: "outside",
             reason: "traffic from \(entry.zone) comes from networks the input does not describe",
             missing: [entry.missing])
+        missing.addsNoHop = true
         func path(_ stages: [Stage]) -> Path {
             Path(
                 zone: entry.zone, origin: entry.origin, sources: sources ?? entry.sources, destinations: subnet.addresses,
@@ -267,7 +268,14 @@ extension Solver {
             }
             return [path(stages)]
         case .appliance(let applianceSubnet, let replyTarget):
-            guard topology.subnets[applianceSubnet]?.vpc == subnet.vpc else { return [] }
+            guard topology.subnets[applianceSubnet]?.vpc == subnet.vpc else {
+                // Forwarded on from the appliance's subnet, by that subnet's routes, as if
+                // the appliance were the client: its own groups are not known to apply.
+                let forwarded = SourceClass(
+                    zone: entry.zone, subnet: applianceSubnet, groups: nil, addresses: sources ?? entry.sources,
+                    hasPlannedAddresses: false, hasPublicIPv4: false, ephemeralPorts: .nonZero, interfaces: [])
+                return internalPaths(from: forwarded, to: target).map { path($0.stages) }
+            }
             var stages: [Stage] = []
             let crosses = applianceSubnet != subnet.id
             if crosses {
@@ -282,9 +290,14 @@ extension Solver {
             return [path(crosses ? stages : sameSubnet(stages))]
         case .transit(let attachmentID):
             guard let arriving = topology.transitGatewayAttachments[attachmentID],
-                let arrival = transitArrival(from: arriving, to: target, scope: [subnet.vpc])
+                let arrival = transitArrival(from: arriving, to: target, scope: [subnet.vpc]),
+                let attachment = vpcAttachment(of: subnet.vpc, to: arriving.transitGateway)
             else { return [] }
-            return [path(arrival)]
+            // The entry's addresses, as this target sees them: those its attachment's table
+            // routes (or may route) back to the entry, even for traffic that needs no reply.
+            var scoped = transitStage(from: attachment.id, to: attachmentID, side: .source, coordinates: .request, direction: .forward)
+            scoped.addsNoHop = true
+            return [path([scoped] + arrival)]
         case .groupMembers(let group):
             let names = Set(target.groups.flatMap { topology.securityGroups[$0]?.ingress ?? [] }.map(\.peer))
             guard names.contains(.securityGroup(group)) else { return [] }
@@ -296,6 +309,11 @@ extension Solver {
                     default: false
                     }
                 })]
+        case .unlistedSubnets(let vpc):
+            // Which subnet the source is in is unknown, so no ACL between it and the target
+            // is assumed; replies take the local route.
+            guard vpc == subnet.vpc else { return [] }
+            return [path(sameSubnet(inboundFilters(of: target, scope: [vpc])))]
         case .subnetlessVPC(let vpc, let peering):
             guard topology.peeringConnections[peering]?.peer(of: vpc) == subnet.vpc else { return [] }
             return [path(inboundFilters(of: target, scope: [vpc, subnet.vpc]) + replyFilters(of: target, expecting: peering.rawValue) { $0 == .peering(peering) })]
@@ -442,7 +460,7 @@ extension Solver {
             guard let departure = vpcAttachment(of: sourceSubnet.vpc, to: gateway.id), let transit = transitLookups[departure.id] else { continue }
             let outside = Topology.sortedValues(topology.transitGatewayAttachments).filter { attachment in
                 attachment.transitGateway == gateway.id && attachment.isOutside
-                    && transit.regions(to: attachment.id).contains { $0.addresses.intersects(destinations) }
+                    && transit.addresses(routedTo: attachment.id).union(transit.uncertainAddresses(toward: attachment.id)).intersects(destinations)
             }
             for attachment in outside {
                 result.append(path([
@@ -450,7 +468,7 @@ extension Solver {
                     leaving,
                     aclStage(sourceSubnet.id, inbound: false, side: .destination, coordinates: .request, direction: .forward),
                     transitStage(from: departure.id, to: attachment.id, side: .destination, coordinates: .request, direction: .forward),
-                    unknown(.component(attachment.id.rawValue)),
+                    unknown(missing(behind: attachment.id) ?? .component(attachment.id.rawValue)),
                 ] + arrival(bypassingACLs: true)))
             }
         }

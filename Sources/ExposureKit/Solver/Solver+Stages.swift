@@ -187,11 +187,13 @@ extension Solver {
         coordinates: Stage.Coordinates, direction: Hop.Direction
     ) -> Stage {
         guard let lookup = transitLookups[from] else {
-            if case .outside(type: TransitGatewayAttachment.unknownType, _)? = topology.transitGatewayAttachments[from]?.resource {
+            if case .outside(type: TransitGatewayAttachment.unknownType, _)? = topology.transitGatewayAttachments[from]?.resource,
+                let missing = missing(behind: from)
+            {
                 // An attachment the input knows only from routes to it: its table is unknown too.
                 return Stage.unknown(
                     component: from.rawValue, kind: TransitGatewayAttachmentKind.kindName,
-                    reason: "the route table of \(from) is not in the input", missing: [.component(from.rawValue)], direction: direction)
+                    reason: "the route table of \(from) is not in the input", missing: [missing], direction: direction)
             }
             return Stage.block(
                 component: from.rawValue, kind: TransitGatewayAttachmentKind.kindName,
@@ -206,7 +208,7 @@ extension Solver {
                 kind: TransitGatewayRouteTableKind.kindName, text: "route \(route)", allows: true))
         }
         let tableID = lookup.table.id
-        let uncertain = lookup.table.routesAreKnown ? AddressSet.empty : AddressSet.universe.subtracting(allowed)
+        let uncertain = lookup.uncertainAddresses(toward: to)
         let missing = lookup.table.routesAreKnown ? [] : [Stage.MissingPart(input: .component(tableID.rawValue), region: Solver.embed(uncertain, on: side))]
         return Stage(
             component: tableID.rawValue, kind: TransitGatewayRouteTableKind.kindName, direction: direction,

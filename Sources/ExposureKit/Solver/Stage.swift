@@ -46,6 +46,9 @@ struct Stage {
     /// What the input lacks for `unknown` to be decided, each for the part of `unknown` it
     /// concerns.
     var missing: [MissingPart] = []
+    /// Whether the stage adds no hop to a path: it only marks the origin as undescribed
+    /// (the path shows the origin once) or narrows the origin's addresses.
+    var addsNoHop = false
 
     /// One missing input and the traffic whose fate depends on it.
     struct MissingPart {
@@ -103,6 +106,9 @@ struct Stage {
         if let rule = rules.first(where: { $0.region.contains(packet) }) {
             let text = rule.allows ? rule.text : "\(rule.text) (denies)"
             return Hop(component: rule.component, kind: rule.kind, rule: text, direction: direction)
+        }
+        if let unknownContext, unknown.contains(packet) {
+            return Hop(component: component, kind: kind, rule: "unknown: \(unknownContext)", direction: direction)
         }
         return Hop(component: component, kind: kind, rule: refusal(packet), direction: direction)
     }

@@ -290,7 +290,7 @@ extension Solver {
                 cumulative = cumulative.intersection(stage.allowed)
                 if cumulative.isEmpty && firstEmpty == nil { firstEmpty = Blocker(stage: stage, hop: stage.hop(for: probe), packet: probe) }
             }
-            if stage.coordinates == .request { hops.append(stage.hop(for: probe)) }
+            if stage.coordinates == .request && !stage.addsNoHop { hops.append(stage.hop(for: probe)) }
         }
         if blockers.isEmpty, let firstEmpty { blockers.append(firstEmpty) }
         if blockers.isEmpty {
@@ -344,8 +344,8 @@ extension Solver {
         case .zone(.internet6): return [.internet6(internetIPv6)]
         case .zone(.onprem(let id)): return [.onprem(id, nil)]
         case .zone(let zone):
-            return sourceClasses.filter { $0.zone == zone }.map { .interfaces($0) }
-                + outsideEntries.filter { $0.zone == zone }.map { .outside($0, nil) }
+            return sourceClasses.filter { isSource($0, in: zone) }.map { .interfaces($0) }
+                + outsideEntries.filter { $0.zone == zone || ($0.vpc.map(Zone.vpc) == zone) }.map { .outside($0, nil) }
         case .resource:
             return sourceClasses(for: source).map { .interfaces($0) }
         case .address(let address):
@@ -382,7 +382,7 @@ extension Solver {
         case .zone(let zone):
             // Out of an internet gateway only interfaces with a public IPv4 address go: the
             // zone's classes are split by it here.
-            return sourceClasses.filter { $0.zone == zone }.flatMap { source -> [SourceClass] in
+            return sourceClasses.filter { isSource($0, in: zone) }.flatMap { source -> [SourceClass] in
                 let members = source.interfaces.compactMap { topology.networkInterfaces[$0] }
                 guard !source.hasPublicIPv4, members.contains(where: \.hasPublicIPv4) else { return [source] }
                 return [true, false].map { isPublic in
@@ -397,6 +397,15 @@ extension Solver {
         }
     }
 
+    /// Whether `source` is traffic from `zone`: its own zone, or, for a VPC, any interface
+    /// in it, whichever tenant owns it.
+    private func isSource(_ source: SourceClass, in zone: Zone) -> Bool {
+        if source.zone == zone { return true }
+        guard case .vpc(let vpc) = zone else { return false }
+        return topology.subnets[source.subnet]?.vpc == vpc
+    }
+
+    /// The class of one interface of the input, limited to `addresses`.
     private func sourceClass(of interface: NetworkInterface, addresses: AddressSet) -> SourceClass {
         SourceClass(
             zone: ownZone(of: interface), subnet: interface.subnet, groups: interface.securityGroups,

@@ -18,7 +18,8 @@ struct TransitGatewayLookup: Sendable {
             switch attachment.resource {
             case .vpc(let vpc, _): blocks = topology.vpcs[vpc]?.cidrs ?? []
             case .vpn(let connection): blocks = topology.vpnConnections[connection]?.knownPrefixes ?? []
-            // What the far side advertises is not in the input; BGP routes are not assumed.
+            // What the far side advertises over BGP is not in the input, and none is
+            // assumed (semantics, section 1); the assumption is stated in the report.
             case .outside: blocks = []
             }
             entries += blocks.map { (.init(destination: $0, attachment: attachmentID), 0) }
@@ -46,6 +47,17 @@ struct TransitGatewayLookup: Sendable {
         routes.indices.filter { routes[$0].attachment == attachment }.map { index in
             (routes[index], decisions.mapValues { $0 == index })
         }
+    }
+
+    /// The addresses a known route sends to `attachment`.
+    func addresses(routedTo attachment: TransitGatewayAttachmentID) -> AddressSet {
+        regions(to: attachment).reduce(AddressSet.empty) { $0.union($1.addresses) }
+    }
+
+    /// The addresses that may be sent to `attachment` by routes the input does not give:
+    /// every address no known route sends there, when the table's routes are unknown.
+    func uncertainAddresses(toward attachment: TransitGatewayAttachmentID) -> AddressSet {
+        table.routesAreKnown ? .empty : AddressSet.universe.subtracting(addresses(routedTo: attachment))
     }
 
     /// The route that wins for `address`.

@@ -2,7 +2,7 @@
 /// zone, so the gate works for any network.
 struct InterfaceExposureRule: AuditRule {
     static let id = "interface-exposure"
-    static let summary = "a port of an interface that is not an EMR node is open from the internet, another tenant, another VPC or on-premises networks (remote administration and databases high, the web low)"
+    static let summary = "a port of an interface that is not an EMR node is open from the internet, another tenant, another VPC or on-premises networks (remote administration and databases high, HTTP and HTTPS informational)"
 
     func findings(in context: AuditContext) -> [Finding] {
         context.interfaceExposures(.reachable).map { exposure in

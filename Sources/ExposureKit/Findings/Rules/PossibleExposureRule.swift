@@ -31,13 +31,29 @@ struct PossibleExposureRule: AuditRule {
         let severity = max(open.lowered, .low)
         let missing = witness.missing
         let named = missing.map(\.description).joined(separator: "; ")
-        let commands = missing.compactMap(\.exportCommand)
         return Finding(
             rule: Self.id, severity: severity, resource: resource, cluster: cluster,
             message: "\(zone) may be able to open \(what): the answer depends on what the input does not hold: \(named.isEmpty ? witness.reason ?? "a missing input" : named)",
             evidence: [witness.reason].compactMap { $0 }, path: witness.path,
-            remediation: commands.isEmpty
-                ? "add \(missing.map(\.component).joined(separator: ", ")) to the input and analyse again; if it is reachable, the exposure is \(open.rawValue)"
-                : "export what is missing and analyse again (\(commands.joined(separator: "; "))); if it is reachable, the exposure is \(open.rawValue)")
+            remediation: "\(Self.settle(missing)); if it is reachable, the exposure is \(open.rawValue)")
+    }
+
+    /// What settles `missing`, one clause per kind of settlement: exports to run, parts to
+    /// describe, plans to apply, appliances to read.
+    static func settle(_ missing: [MissingInput]) -> String {
+        let commands = missing.compactMap { $0.settlement == .export ? $0.exportCommand : nil }
+        let undescribed = missing.filter { $0.settlement == .export && $0.exportCommand == nil }.map(\.component)
+        let values = missing.filter { $0.settlement == .apply }.map(\.component)
+        let appliances = missing.filter { $0.settlement == .applianceConfiguration }.map(\.component)
+        var clauses: [String] = []
+        if !commands.isEmpty { clauses.append("export what is missing and analyse again (\(commands.joined(separator: "; ")))") }
+        if !undescribed.isEmpty { clauses.append("describe \(undescribed.joined(separator: ", ")) in the input and analyse again") }
+        if !values.isEmpty {
+            clauses.append("set \(values.joined(separator: ", ")) in the configuration, or apply the plan and analyse an export of the result")
+        }
+        if !appliances.isEmpty {
+            clauses.append("check where \(appliances.joined(separator: ", ")) forward\(appliances.count == 1 ? "s" : "") traffic, in \(appliances.count == 1 ? "its" : "their") own routing and firewall rules, which no AWS export holds")
+        }
+        return clauses.isEmpty ? "find what the verdict depends on and analyse again" : clauses.joined(separator: "; ")
     }
 }

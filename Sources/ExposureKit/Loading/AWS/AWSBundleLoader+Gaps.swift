@@ -114,7 +114,7 @@ extension AWSBundleLoader {
         }
         let (tables, acls) = subnetAssociations()
         let callMissing = !bundle.has(.subnets)
-        if callMissing, !named.isEmpty, let first = named.values.map(\.origin).first {
+        if callMissing, let first = named.sorted(by: { $0.key < $1.key }).first?.value.origin {
             diagnostics.append(first.warning("describe-subnets is not in the input: \(named.count) subnet\(named.count == 1 ? " is" : "s are") known only from what names \(named.count == 1 ? "it" : "them"), with \(named.count == 1 ? "its" : "their") VPC's blocks (export `aws ec2 describe-subnets`)"))
         }
         for (id, item) in named.sorted(by: { $0.key < $1.key }) {

@@ -64,7 +64,7 @@ extension AWSBundleLoader {
             let requester = cursor.value["RequesterVpcInfo"]?["VpcId"]?.stringValue
             let accepter = cursor.value["AccepterVpcInfo"]?["VpcId"]?.stringValue
             guard let requester, let accepter, isEmitted(.vpcs, requester), isEmitted(.vpcs, accepter) else {
-                diagnostics.append(cursor.warning("peering \(id) connects \(requester ?? "?") and \(accepter ?? "?"), not both in the input; traffic from the other side is not analysed"))
+                diagnostics.append(cursor.warning("peering \(id) connects \(requester ?? "?") and \(accepter ?? "?"), not both in the input; traffic from the other side is `unknown` (outside:\(id))"))
                 continue
             }
             emit(.peeringConnections, id: id, .object([

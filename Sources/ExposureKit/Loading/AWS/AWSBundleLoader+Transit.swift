@@ -49,6 +49,16 @@ extension AWSBundleLoader {
             }
             emit(.transitGatewayAttachments, id: id, .object(members), origin: cursor)
         }
+        // Without describe-transit-gateway-attachments, a gateway may have attachments of
+        // any type the export does not list: one stand-in per gateway stands for them.
+        guard !bundle.has(.transitGatewayAttachments) else { return }
+        for (id, record) in unique(.transitGateways) where isEmitted(.transitGateways, id) {
+            let standIn = "\(id)/attachments-not-in-input"
+            diagnostics.append(record.cursor.warning("the attachments of transit gateway \(id) are not in the input; those not listed elsewhere are `unknown` (outside:\(standIn); export them with `aws ec2 describe-transit-gateway-attachments --filters Name=transit-gateway-id,Values=\(id)`)"))
+            emit(.transitGatewayAttachments, id: standIn, .object([
+                ("id", .string(standIn)), ("transitGateway", .string(id)), ("outside", .string(TransitGatewayAttachment.unknownType)),
+            ]), origin: record.cursor)
+        }
     }
 
     mutating func translateTransitGatewayRouteTables() {

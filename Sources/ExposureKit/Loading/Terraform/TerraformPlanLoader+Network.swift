@@ -74,7 +74,7 @@ extension TerraformPlanLoader {
             }
             emit(.subnets, subnet, [
                 ("vpc", .string(vpc)), ("cidrs", .strings(cidrs)), ("unknownCidrs", unknown.isEmpty ? nil : .object(unknown)),
-                ("availabilityZone", .string(string(subnet, "availability_zone") ?? "unknown until apply")),
+                ("availabilityZone", string(subnet, "availability_zone").map(JSONValue.string)),
                 ("routeTable", tables[subnet.address].map(JSONValue.string)), ("networkAcl", acls[subnet.address].map(JSONValue.string)),
                 ("tenant", tenant(of: subnet, mapping: tenantOptions.mapping.subnets).map(JSONValue.string)),
             ])
