@@ -15,13 +15,16 @@ let package = Package(
         .target(name: "ExposureCLI", dependencies: ["ExposureKit"]),
         // The thin entry point.
         .executableTarget(name: "exposure", dependencies: ["ExposureCLI"]),
+        // Fixtures are read from the source tree by path, not bundled as resources.
         .testTarget(
             name: "ExposureKitTests",
-            dependencies: ["ExposureKit"]
+            dependencies: ["ExposureKit"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "ExposureCLITests",
-            dependencies: ["ExposureCLI", "ExposureKit"]
+            dependencies: ["ExposureCLI", "ExposureKit"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

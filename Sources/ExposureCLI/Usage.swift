@@ -25,12 +25,15 @@ enum Usage {
           exposure --version
 
         INPUT is a native topology file (topologies/FORMAT.md), a folder (or file) of AWS
-        CLI describe-* outputs, or a Terraform plan from `terraform show -json`.
+        CLI describe-* outputs, or a Terraform plan from `terraform show -json`. What the
+        input names but does not describe is never taken as closed: traffic that depends on
+        it is `unknown`, reported with the export that settles it, and fails the gate.
 
         COMMANDS:
           analyze   The EMR audit (findings with fixes), the cluster port report, and every
                     zone's open protocols and ports on every EMR node, with witnesses.
-          trace     One flow's verdict, forward and return path, and every blocking component.
+          trace     One flow's verdict, forward and return path, and every blocking component;
+                    to an interface, or from one to any address.
           convert   Write any input as a native topology file.
 
         Run 'exposure help COMMAND' for a command's options.
@@ -45,14 +48,19 @@ enum Usage {
         exposure, Amazon Linux repository egress, launch requirements); the cluster port
         report; and, for every EMR node, the exact protocols and ports each zone can open
         (internet, internet6, tenant:NAME, onprem:VPN-ID, vpc:VPC-ID), each with one
-        witness path naming the rule that let each hop through.
+        witness path naming the rule that let each hop through. What may be open from
+        networks the input does not describe (outside:ID: a missing peering, transit
+        gateway attachment, VGW, appliance or group) is `unknown`, naming what is missing.
+        An input with no EMR cluster has every interface analysed; the header says which.
 
         OPTIONS:
           --format text|json   Output format (default: text). JSON is described in
                                reports/README.md.
           --all-interfaces     Analyse every network interface, not only EMR nodes.
           --fail-on SEVERITY   Exit with status 1 when a finding is at or above SEVERITY
-                               (critical, high, medium, low, info): a CI gate.
+                               (critical, high, medium, low, info; any case): a CI
+                               gate. An unknown port is a finding (possible-exposure,
+                               never below low), so the gate fails on what it cannot see.
           -o, --output FILE    Write the report to FILE instead of standard output.
         \(tenantOptions)
           -h, --help           Show this help.
@@ -63,19 +71,24 @@ enum Usage {
                exposure trace INPUT --flows FLOWS.jsonl
 
         Decides one flow: reachable, blocked or unknown. Prints the forward and return path
-        with the rule at each hop, and when blocked every component that blocks it.
+        with the rule at each hop, when blocked every component that blocks it, and when
+        unknown what the input lacks and the command that exports it.
 
-          SRC   internet, internet6, tenant:NAME, onprem:VPN-ID, vpc:VPC-ID, an IP address,
-                or a network interface or instance id.
-          DST   a network interface or instance id, or an interface's private or public
-                address.
+          SRC   internet, internet6, tenant:NAME, onprem:VPN-ID, vpc:VPC-ID, outside:ID, an
+                IP address (judged in every zone that holds it), or a network interface or
+                instance id.
+          DST   a network interface or instance id, an interface's private or public
+                address, or any other address: from an interface (or a tenant's or VPC's),
+                every way out its route table gives is followed.
 
         OPTIONS:
           --protocol P         tcp, udp, icmp, icmpv6, or a protocol number 0-255.
           --port N             Destination port (tcp, udp); for icmp/icmpv6 the ICMP type.
           --icmp-code C        ICMP code (default: any code).
           --flows FILE         JSON lines {"from":..,"to":..,"protocol":..,"port":..}; one
-                               JSON verdict per line, in order, topology loaded once.
+                               JSON verdict per line, in order, topology loaded once. A
+                               line that is not a valid flow gets {"line","error"} and
+                               the status is 64 at the end.
           --format text|json   Output format for a single flow (default: text).
         \(tenantOptions)
           -h, --help           Show this help.

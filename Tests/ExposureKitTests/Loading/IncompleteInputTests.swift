@@ -130,6 +130,32 @@ struct IncompleteInputTests {
         #expect(Set(result.missing.map(\.component)) == ["tgw-attach-a", "tgw-attach-x"])
     }
 
+    @Test("Without describe-transit-gateway-attachments, a stand-in attachment carries what the gateway may bring from elsewhere")
+    func withoutTransitAttachments() throws {
+        var bundle = BundleBuilder.publicInstance()
+        bundle["TransitGateways"] = [["TransitGatewayId": "tgw-1", "State": "available"]]
+        bundle["TransitGatewayVpcAttachments"] = [
+            ["TransitGatewayAttachmentId": "tgw-attach-a", "TransitGatewayId": "tgw-1", "VpcId": "vpc-a", "State": "available", "SubnetIds": ["subnet-a1"]]
+        ]
+        bundle["RouteTables"] = bundle["RouteTables"].map { table in
+            var table = table
+            table["Routes"] = (table["Routes"] as? [[String: Any]] ?? []) + [BundleBuilder.route("10.9.0.0/16", "TransitGatewayId", "tgw-1")]
+            return table
+        }
+        let loaded = try bundle.load()
+        let standIn = TransitGatewayAttachmentID("tgw-1/attachments-not-in-input")
+        #expect(loaded.topology.transitGatewayAttachments[standIn]?.resource == .outside(type: TransitGatewayAttachment.unknownType, resource: nil))
+        #expect(loaded.diagnostics.contains { $0.message.contains("the attachments of transit gateway tgw-1 are not in the input") })
+        let result = IncompleteInputTests.verdict(loaded.topology, from: .address(try #require(IPAddress("10.9.1.1"))))
+        #expect(result.verdict == .unknown)
+        #expect(result.missing.contains { $0.component == standIn.rawValue && $0.exportCommand == "aws ec2 describe-transit-gateway-attachments --filters Name=transit-gateway-id,Values=tgw-1" })
+        // With the attachments exported, the VPC's own attachment is all there is: no stand-in.
+        bundle["TransitGatewayAttachments"] = [[
+            "TransitGatewayAttachmentId": "tgw-attach-a", "TransitGatewayId": "tgw-1", "ResourceType": "vpc", "ResourceId": "vpc-a", "State": "available",
+        ]]
+        #expect(try bundle.load().topology.transitGatewayAttachments[standIn] == nil)
+    }
+
     @Test("A rule naming another account's group keeps its members as outside:GROUP, over their VPC's addresses when known")
     func outsideGroupAddresses() throws {
         var bundle = BundleBuilder.publicInstance()
@@ -238,6 +264,13 @@ struct AfterApplyTests {
         let internet = try #require(exposures.first { $0.zone == .internet })
         #expect(internet.verdict == .unknown)
         #expect(internet.reason?.contains("aws_subnet.public.cidr_block is known only after apply") == true)
+    }
+
+    @Test("An Availability Zone known only after apply is unknown, not a zone named 'unknown'")
+    func unknownAvailabilityZone() throws {
+        let plan = PlanBuilder.cluster(ingress: AfterApplyTests.openYARN, subnet: ["cidr_block": "10.1.1.0/24"], subnetUnknown: ["availability_zone"])
+        let subnet = try #require(try plan.load().topology.subnets["aws_subnet.public"])
+        #expect(subnet.availabilityZone == nil)
     }
 
     @Test("An IPv6 block assigned at apply makes IPv6 verdicts unknown instead of absent")

@@ -221,4 +221,110 @@ struct OutsideSourceTests {
         #expect(result.verdict == .blocked)
         #expect(result.blockedBy.first?.component == "acl-1")
     }
+
+    @Test("A transit gateway table whose routes were not exported may route replies to an outside attachment: unknown, not absent")
+    func transitRoutesUnknown() throws {
+        var scenario = OutsideSourceTests.scenario(opening: "192.168.0.0/16", routes: [["destination": "192.168.0.0/16", "target": "tgw-1"]])
+        scenario.document["transitGateways"] = [["id": "tgw-1"]]
+        scenario.document["transitGatewayAttachments"] = [
+            ["id": "att-1", "transitGateway": "tgw-1", "vpc": "vpc-1", "subnets": ["subnet-1"]],
+            ["id": "att-peer", "transitGateway": "tgw-1", "peerTransitGateway": "tgw-far"],
+        ]
+        scenario.document["transitGatewayRouteTables"] = [[
+            "id": "tgw-rtb", "transitGateway": "tgw-1", "associations": ["att-1", "att-peer"], "propagations": [] as [String],
+            "routes": [] as [[String: Any]], "routesUnknown": true,
+        ]]
+        let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("att-peer")])
+        #expect(exposure.services.tcpPorts == [8088...8088])
+        #expect(exposure.missing.map(\.component).contains("tgw-rtb"))
+        let result = try scenario.verdict(from: OutsideSourceTests.address("192.168.3.3"), port: 8088)
+        #expect(result.verdict == .unknown)
+    }
+
+    @Test("Without describe-subnets, the addresses of a VPC that no interface holds are outside:VPC/unlisted-subnets")
+    func unlistedSubnets() throws {
+        var scenario = OutsideSourceTests.scenario(opening: "10.0.0.0/16", routes: [])
+        scenario.document["missingExports"] = ["describe-subnets"]
+        let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("vpc-1/unlisted-subnets")])
+        #expect(exposure.services.tcpPorts == [8088...8088])
+        #expect(exposure.missing.first?.exportCommand == "aws ec2 describe-subnets --filters Name=vpc-id,Values=vpc-1")
+        #expect(exposure.sources.contains(try #require(IPAddress("10.0.9.9"))))
+        #expect(!exposure.sources.contains(try #require(IPAddress("10.0.1.10"))))
+        // With the subnets exported, an address of the VPC that nothing holds is in no zone.
+        scenario.document["missingExports"] = nil
+        #expect(try OutsideSourceTests.unknown(scenario).isEmpty)
+    }
+
+    @Test("An appliance forwards into other VPCs by its subnet's routes, not only into its own")
+    func applianceAcrossTransit() throws {
+        var scenario = Scenario.transitPair()
+        scenario["networkInterfaces"] += [["id": "eni-fw", "subnet": "subnet-2", "privateIps": ["10.2.1.99"], "securityGroups": ["sg-b"]]]
+        scenario.update("routeTables", id: "rtb-2") {
+            $0["routes"] = [["destination": "10.0.0.0/16", "target": "tgw-1"], ["destination": "100.64.0.0/10", "target": "eni-fw"]]
+        }
+        scenario.update("routeTables", id: "rtb-1") {
+            $0["routes"] = [["destination": "0.0.0.0/0", "target": "igw-1"], ["destination": "10.2.0.0/16", "target": "tgw-1"], ["destination": "100.64.0.0/10", "target": "tgw-1"]]
+        }
+        scenario.update("transitGatewayRouteTables", id: "tgw-rtb") { $0["routes"] = [["destination": "100.64.0.0/10", "attachment": "att-2"]] }
+        scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [["protocol": "tcp", "ports": 8088, "cidr": "100.64.0.0/10"]] }
+        let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("eni-fw")])
+        #expect(exposure.path.map(\.component).contains("tgw-rtb"))
+        #expect(exposure.missing.first?.settlement == .applianceConfiguration)
+        // Replies to the appliance's networks must be routed back: without the route, nothing returns.
+        scenario.update("routeTables", id: "rtb-1") { $0["routes"] = [["destination": "0.0.0.0/0", "target": "igw-1"], ["destination": "10.2.0.0/16", "target": "tgw-1"]] }
+        #expect(try OutsideSourceTests.unknown(scenario)[.outside("eni-fw")] == nil)
+    }
+
+    @Test("A VGW routed more addresses than its VPNs declare brings the rest as outside:VGW")
+    func gatewayBeyondDeclaredPrefixes() throws {
+        var scenario = OutsideSourceTests.scenario(opening: "10.0.0.0/8", routes: [["destination": "10.200.0.0/15", "target": "vgw-1"]])
+        scenario.document["vpnGateways"] = [["id": "vgw-1", "vpc": "vpc-1"]]
+        scenario.document["vpnConnections"] = [["id": "vpn-1", "vpnGateway": "vgw-1", "staticRoutes": ["10.200.0.0/16"]]]
+        let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("vgw-1")])
+        #expect(exposure.sources == (CIDR("10.201.0.0/16")?.addresses ?? .empty))
+        #expect(exposure.missing.first?.what.contains("BGP") == true)
+        #expect(try scenario.openServices(from: .onprem("vpn-1")).tcpPorts == [8088...8088])
+        // Routed only what the VPN declares: no outside zone.
+        scenario.update("routeTables", id: "rtb-1") { $0["routes"] = [["destination": "0.0.0.0/0", "target": "igw-1"], ["destination": "10.200.0.0/16", "target": "vgw-1"]] }
+        #expect(try OutsideSourceTests.unknown(scenario)[.outside("vgw-1")] == nil)
+    }
+
+    @Test("A transit gateway VPN attachment routed more than its VPN declares brings the rest as outside:ATTACHMENT")
+    func transitVPNBeyondDeclaredPrefixes() throws {
+        var scenario = OutsideSourceTests.scenario(opening: "192.168.0.0/16", routes: [["destination": "192.168.0.0/16", "target": "tgw-1"]])
+        scenario.document["transitGateways"] = [["id": "tgw-1"]]
+        scenario.document["vpnConnections"] = [["id": "vpn-1", "transitGateway": "tgw-1", "staticRoutes": ["192.168.1.0/24"]]]
+        scenario.document["transitGatewayAttachments"] = [
+            ["id": "att-1", "transitGateway": "tgw-1", "vpc": "vpc-1", "subnets": ["subnet-1"]],
+            ["id": "att-vpn", "transitGateway": "tgw-1", "vpnConnection": "vpn-1"],
+        ]
+        scenario.document["transitGatewayRouteTables"] = [[
+            "id": "tgw-rtb", "transitGateway": "tgw-1", "associations": ["att-1", "att-vpn"], "propagations": ["att-1"],
+            "routes": [["destination": "192.168.0.0/16", "attachment": "att-vpn"]],
+        ]]
+        let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("att-vpn")])
+        #expect(exposure.sources == (CIDR("192.168.0.0/16")?.addresses ?? .empty).subtracting(CIDR("192.168.1.0/24")?.addresses ?? .empty))
+        #expect(try scenario.openServices(from: .onprem("vpn-1")).tcpPorts == [8088...8088])
+    }
+
+    @Test("Routes a Direct Connect attachment propagates over BGP are not assumed (semantics, section 1), and the report says so")
+    func propagatedRoutesNotAssumed() throws {
+        var scenario = OutsideSourceTests.scenario(opening: "0.0.0.0/0", routes: [["destination": "192.168.0.0/16", "target": "tgw-1"]])
+        scenario.document["transitGateways"] = [["id": "tgw-1"]]
+        scenario.document["transitGatewayAttachments"] = [
+            ["id": "att-1", "transitGateway": "tgw-1", "vpc": "vpc-1", "subnets": ["subnet-1"]],
+            ["id": "att-dx", "transitGateway": "tgw-1", "outside": "direct-connect-gateway"],
+        ]
+        scenario.document["transitGatewayRouteTables"] = [[
+            "id": "tgw-rtb", "transitGateway": "tgw-1", "associations": ["att-1", "att-dx"], "propagations": ["att-1", "att-dx"],
+            "routes": [] as [[String: Any]],
+        ]]
+        let topology = try scenario.topology()
+        #expect(topology.assumptions.contains { $0.contains("att-dx") && $0.contains("the routes it propagates into tgw-rtb over BGP are not in the input and none is assumed") })
+        #expect(try OutsideSourceTests.unknown(scenario)[.outside("att-dx")] == nil)
+        // Declared as a route of the table, the prefix it advertises brings its traffic: unknown.
+        scenario.update("transitGatewayRouteTables", id: "tgw-rtb") { $0["routes"] = [["destination": "192.168.0.0/16", "attachment": "att-dx"]] }
+        #expect(try OutsideSourceTests.unknown(scenario)[.outside("att-dx")]?.sources == (CIDR("192.168.0.0/16")?.addresses ?? .empty))
+        #expect(try !scenario.topology().assumptions.contains { $0.contains("att-dx") })
+    }
 }

@@ -79,6 +79,50 @@ struct TraceDestinationTests {
         #expect(try scenario.solver().trace(alone).verdict == .blocked)
     }
 
+    /// A trace from `source` in `scenario` to `address`, port 443.
+    static func trace(_ scenario: Scenario, from source: TraceQuery.Source, to address: String) throws -> TraceResult {
+        try scenario.solver().trace(TraceQuery(source: source, destination: .address(try #require(IPAddress(address))), protocolNumber: 6, keys: 443...443))
+    }
+
+    @Test("Past a NAT gateway whose subnet routes the destination elsewhere than the internet, the verdict is unknown, not blocked")
+    func natOnward() throws {
+        var scenario = Scenario()
+        scenario.update("routeTables", id: "rtb-1") { $0["routes"] = [["destination": "0.0.0.0/0", "target": "igw-1"], ["destination": "192.168.0.0/16", "target": "nat-1"]] }
+        scenario["subnets"] += [["id": "subnet-nat", "vpc": "vpc-1", "cidrs": ["10.0.2.0/24"], "availabilityZone": "az-a", "routeTable": "rtb-nat"]]
+        scenario["routeTables"] += [["id": "rtb-nat", "vpc": "vpc-1", "routes": [["destination": "0.0.0.0/0", "target": "igw-1"], ["destination": "192.168.0.0/16", "target": "vgw-1"]]]]
+        scenario.document["natGateways"] = [["id": "nat-1", "subnet": "subnet-nat", "publicIp": "54.0.0.99"]]
+        scenario.document["vpnGateways"] = [["id": "vgw-1", "vpc": "vpc-1"]]
+        scenario.document["vpnConnections"] = [["id": "vpn-1", "vpnGateway": "vgw-1", "staticRoutes": ["192.168.0.0/16"]]]
+        let result = try TraceDestinationTests.trace(scenario, from: .resource("eni-target"), to: "192.168.1.1")
+        #expect(result.verdict == .unknown)
+        #expect(result.reason.contains("nat-1 sends the traffic on from its own address (to vgw-1, its VPC)"))
+        // To the internet the NAT path is followed to the end.
+        #expect(try TraceDestinationTests.trace(scenario, from: .resource("eni-target"), to: "8.8.8.8").verdict == .reachable)
+    }
+
+    @Test("An address in a VPC declared without subnets is unknown, naming the missing subnets")
+    func intoSubnetlessVPC() throws {
+        var scenario = Scenario()
+        scenario["vpcs"] += [["id": "vpc-empty", "cidrs": ["10.9.0.0/16"]]]
+        scenario.document["peeringConnections"] = [["id": "pcx-empty", "requesterVpc": "vpc-1", "accepterVpc": "vpc-empty"]]
+        scenario.update("routeTables", id: "rtb-1") { $0["routes"] = [["destination": "0.0.0.0/0", "target": "igw-1"], ["destination": "10.9.0.0/16", "target": "pcx-empty"]] }
+        let result = try TraceDestinationTests.trace(scenario, from: .resource("eni-target"), to: "10.9.3.3")
+        #expect(result.verdict == .unknown)
+        #expect(result.missing.contains(.subnets(of: "vpc-empty")))
+    }
+
+    @Test("A trace from vpc:ID starts from every interface in the VPC, whichever tenant owns it")
+    func fromTenantOwnedVPC() throws {
+        var scenario = Scenario.transitPair()
+        scenario.update("securityGroups", id: "sg-b") { $0["egress"] = [["protocol": "all", "cidr": "0.0.0.0/0"]] }
+        let query = TraceQuery(source: .zone(.vpc("vpc-2")), destination: .resource("eni-target"), protocolNumber: 6, keys: 22...22)
+        let solver = try scenario.solver()
+        #expect(solver.problem(with: query) == nil)
+        let result = solver.trace(query)
+        #expect(result.verdict == .reachable)
+        #expect(result.path.first?.component == "eni-b")
+    }
+
     @Test("Names the topology does not hold are problems, with the closest name that exists")
     func problems() throws {
         let solver = try TraceDestinationTests.solver("peering-transit-hub")
