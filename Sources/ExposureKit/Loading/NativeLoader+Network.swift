@@ -92,7 +92,7 @@ extension NativeLoader {
 
     mutating func decodeSubnet(_ element: JSONCursor) throws(Diagnostic) {
         diagnostics += element.unknownKeyWarnings(known: [
-            "id", "vpc", "cidrs", "unknownCidrs", "availabilityZone", "routeTable", "networkAcl", "tenant",
+            "id", "vpc", "cidrs", "unknownCidrs", "availabilityZone", "routeTable", "networkAcl", "tenant", "unlisted",
         ])
         let id = try declare(.subnet, in: element)
         let vpc = try refer(.vpc, try element.requiredField("vpc"))
@@ -111,10 +111,16 @@ extension NativeLoader {
         let routeTable = try element.field("routeTable").map { cursor throws(Diagnostic) in try refer(.routeTable, cursor) }
         let acl = try element.field("networkAcl").map { cursor throws(Diagnostic) in try refer(.networkACL, cursor) }
         let tenant = try element.field("tenant").map { cursor throws(Diagnostic) in try refer(.tenant, cursor) }
+        let unlisted = try element.field("unlisted")?.bool() ?? false
+        if unlisted, let explicit = element.field("routeTable") ?? element.field("networkAcl") {
+            // Subnets nothing names have no explicit association: the VPC's main table and
+            // default ACL are theirs.
+            throw explicit.error("a subnet standing for unlisted subnets has no explicit route table or network ACL")
+        }
         topology.subnets[SubnetID(id)] = Subnet(
             id: SubnetID(id), vpc: VPCID(vpc), cidrs: blocks, availabilityZone: zone,
             routeTable: routeTable.map { RouteTableID($0) }, networkACL: acl.map { NetworkACLID($0) },
-            tenant: tenant, unknownBlocks: unknown)
+            tenant: tenant, unknownBlocks: unknown, standsForUnlisted: unlisted)
     }
 
     mutating func decodeRouteTable(_ element: JSONCursor) throws(Diagnostic) {

@@ -15,7 +15,7 @@ public enum MissingExport: String, Hashable, Sendable, CaseIterable, Comparable 
         case .describeSubnets:
             "subnets are known only from what names them: their blocks are taken as their VPC's, their Availability Zones as unknown, and the future interfaces of subnets nothing names are the zone outside:VPC/unlisted-subnets"
         case .describeRouteTables:
-            "routing beyond each VPC's local routes is unknown, so every verdict that leaves a subnet's own VPC is `unknown`"
+            "routing beyond each VPC's local routes is unknown, so every verdict that leaves a subnet's own VPC is `unknown`, and whatever a VPC's gateways may bring in is the zone outside:VPC/unknown-routes"
         case .describeSecurityGroups:
             "the rules of every group are unknown, so every verdict that a group decides is `unknown`"
         case .describeNetworkInterfaces:

@@ -102,6 +102,14 @@ public struct MissingInput: Hashable, Comparable, Sendable, CustomStringConverti
             exportCommand: subnet.rawValue.hasPrefix("subnet-") ? "aws ec2 describe-subnets --subnet-ids \(subnet)" : nil)
     }
 
+    /// The main route table of a VPC the input has no table for: routing beyond the local
+    /// routes is unknown.
+    public static func mainRouteTable(of vpc: VPCID) -> MissingInput {
+        MissingInput(
+            component: "main route table of \(vpc)", what: "a route table the input does not describe: routing beyond the local routes is unknown",
+            exportCommand: "aws ec2 describe-route-tables --filters Name=vpc-id,Values=\(vpc)")
+    }
+
     /// A whole AWS CLI call missing from an export.
     public static func call(_ call: String) -> MissingInput {
         MissingInput(component: call, what: "an AWS CLI output missing from the export", exportCommand: "aws ec2 \(call)")

@@ -14,11 +14,16 @@ public struct Subnet: Hashable, Sendable, Identifiable {
     public let tenant: String?
     /// Families whose block the input does not give.
     public let unknownBlocks: [UnknownBlock]
+    /// Whether the subnet stands for the subnets of its VPC that the input does not list (an
+    /// export without describe-subnets sees only subnets something names). Such subnets hold
+    /// no interface and have no explicit association, so they use the VPC's main route
+    /// table and default ACL; their future interfaces are the zone `outside:ID`.
+    public let standsForUnlisted: Bool
 
     public init(
         id: SubnetID, vpc: VPCID, cidrs: [CIDR], availabilityZone: String?,
         routeTable: RouteTableID? = nil, networkACL: NetworkACLID? = nil, tenant: String? = nil,
-        unknownBlocks: [UnknownBlock] = []
+        unknownBlocks: [UnknownBlock] = [], standsForUnlisted: Bool = false
     ) {
         self.id = id
         self.vpc = vpc
@@ -28,6 +33,7 @@ public struct Subnet: Hashable, Sendable, Identifiable {
         self.networkACL = networkACL
         self.tenant = tenant
         self.unknownBlocks = unknownBlocks.sorted { $0.family.rawValue < $1.family.rawValue }
+        self.standsForUnlisted = standsForUnlisted
     }
 
     /// Every address of the subnet.

@@ -18,9 +18,9 @@ struct OutsideEntry: Sendable {
         case groupMembers(SecurityGroupID)
         /// From future interfaces of a VPC declared without subnets, over an active peering.
         case subnetlessVPC(VPCID, peering: PeeringConnectionID)
-        /// From future interfaces of subnets of a VPC that an export without
-        /// describe-subnets does not list, by the VPC's local route.
-        case unlistedSubnets(VPCID)
+        /// Into a VPC whose route tables the input lacks, through whichever gateway, peering
+        /// or appliance it has: to targets in the subnets that table would route.
+        case unknownRouting(VPCID)
     }
 
     let zone: Zone

@@ -167,7 +167,7 @@ extension Solver {
             if inVPC.isEmpty {
                 return [.unknown(component: vpc.id.rawValue, kind: VPCKind.kindName, reason: "\(vpc.id) is declared without subnets", missing: [.subnets(of: vpc.id), host])]
             }
-            if inVPC.contains(where: { !$0.unknownBlocks.isEmpty }) || topology.missingExports.contains(.describeSubnets) {
+            if inVPC.contains(where: { !$0.unknownBlocks.isEmpty }) {
                 return [.unknown(component: vpc.id.rawValue, kind: VPCKind.kindName, reason: "the subnets of \(vpc.id) are not all in the input", missing: [host])]
             }
             return [.block(component: vpc.id.rawValue, kind: VPCKind.kindName, reason: "no subnet of \(vpc.id) holds \(host.component)")]

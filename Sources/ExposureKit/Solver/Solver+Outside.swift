@@ -7,7 +7,7 @@ extension Solver {
     ///   plus one pass over attachments, outside groups and peerings.
     static func outsideEntries(
         of topology: Topology, routeLookups: [SubnetID: RouteLookup], outsideRoutes: [SubnetID: [OutsideRoute]],
-        transitLookups: [TransitGatewayAttachmentID: TransitGatewayLookup], targets: OutsideTargets
+        transitLookups: [TransitGatewayAttachmentID: TransitGatewayLookup], targets: OutsideTargets, internet: AddressSet
     ) -> [OutsideEntry] {
         var entries: [OutsideEntry] = []
         var interfacesByInstance: [InstanceID: NetworkInterface] = [:]
@@ -55,6 +55,18 @@ extension Solver {
                     zone: .outside(gateway.id.rawValue), door: .vpc(vpc.id, replyTarget: target), sources: beyond,
                     missing: missingBeyondVPN(gateway.id.rawValue, what: "a virtual private gateway"),
                     origin: Hop(component: gateway.id.rawValue, kind: "outside", rule: "source: networks behind \(gateway.id) beyond the prefixes its VPNs declare", direction: .forward)))
+            }
+            // Without a route table, any gateway, peering or appliance of the VPC may carry
+            // traffic in and replies out: every address beyond its own, except the public ones
+            // when an internet gateway is there to bring those (the internet zones' entry).
+            if (subnetsByVPC[vpc.id] ?? []).contains(where: { routeLookups[$0.id]?.isTableMissing == true }) {
+                let id = "\(vpc.id)/unknown-routes"
+                let hasInternetGateway = topology.internetGateways.values.contains { $0.vpc == vpc.id }
+                entries.append(OutsideEntry(
+                    zone: .outside(id), door: .unknownRouting(vpc.id),
+                    sources: AddressSet.universe.subtracting(vpc.addresses).subtracting(hasInternetGateway ? internet : .empty),
+                    missing: .mainRouteTable(of: vpc.id),
+                    origin: Hop(component: id, kind: "outside", rule: "source: networks any gateway, peering or appliance of \(vpc.id) may bring, since its route tables are not in the input", direction: .forward)))
             }
             for target in order {
                 guard let sources = routed[target], !sources.isEmpty, let missing = targets.missing(behind: target, in: vpc.id) else { continue }
@@ -117,20 +129,6 @@ extension Solver {
                     component: group.id.rawValue, what: "a security group\(group.account.map { " of account \($0)" } ?? "") whose members the input does not describe",
                     exportCommand: "aws ec2 describe-network-interfaces --filters Name=group-id,Values=\(group.id)"),
                 origin: Hop(component: group.id.rawValue, kind: "outside", rule: "source: members of \(group.id), which the input does not describe (\(group.addresses.map(\.description).joined(separator: ", ")))", direction: .forward)))
-        }
-        // Without describe-subnets, a subnet with no interface is not seen: any address of
-        // a VPC that no interface holds may be a future interface of one.
-        if topology.missingExports.contains(.describeSubnets) {
-            for vpc in Topology.sortedValues(topology.vpcs) where !(subnetsByVPC[vpc.id] ?? []).isEmpty {
-                let id = "\(vpc.id)/unlisted-subnets"
-                entries.append(OutsideEntry(
-                    zone: .outside(id), door: .unlistedSubnets(vpc.id), sources: vpc.addresses.subtracting(held),
-                    missing: MissingInput(
-                        component: id, what: "the subnets of \(vpc.id) that the export does not list (describe-subnets is missing)",
-                        exportCommand: "aws ec2 describe-subnets --filters Name=vpc-id,Values=\(vpc.id)"),
-                    origin: Hop(component: id, kind: "outside", rule: "source: future interfaces of subnets of \(vpc.id) that the export does not list", direction: .forward),
-                    vpc: vpc.id))
-            }
         }
         // VPCs declared without subnets, over their active peerings and through their transit
         // gateway attachments: their CIDRs as future interfaces.

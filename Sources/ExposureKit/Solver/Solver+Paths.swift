@@ -309,11 +309,13 @@ extension Solver {
                     default: false
                     }
                 })]
-        case .unlistedSubnets(let vpc):
-            // Which subnet the source is in is unknown, so no ACL between it and the target
-            // is assumed; replies take the local route.
-            guard vpc == subnet.vpc else { return [] }
-            return [path(sameSubnet(inboundFilters(of: target, scope: [vpc])))]
+        case .unknownRouting(let vpc):
+            // Which gateway carries it is unknown (an attachment in the target's subnet would
+            // skip its ACLs), and the route back is as unknown as the way in.
+            guard vpc == subnet.vpc, routeLookups[subnet.id]?.isTableMissing == true else { return [] }
+            return [path(sameSubnet(inboundFilters(of: target, scope: [vpc])) + [
+                routeStage(subnet.id, side: .source, coordinates: .reply, direction: .return, expecting: "a route back", where: { _ in false })
+            ])]
         case .subnetlessVPC(let vpc, let peering):
             guard topology.peeringConnections[peering]?.peer(of: vpc) == subnet.vpc else { return [] }
             return [path(inboundFilters(of: target, scope: [vpc, subnet.vpc]) + replyFilters(of: target, expecting: peering.rawValue) { $0 == .peering(peering) })]

@@ -149,11 +149,7 @@ extension Solver {
         let uncertain = lookup.uncertain.union(diverted).subtracting(allowed)
         var missing: [Stage.MissingPart] = []
         if lookup.isTableMissing {
-            missing.append(Stage.MissingPart(
-                input: MissingInput(
-                    component: tableName, what: "a route table the input does not describe: routing beyond the local routes is unknown",
-                    exportCommand: "aws ec2 describe-route-tables --filters Name=vpc-id,Values=\(subnet.vpc)"),
-                region: Solver.embed(lookup.uncertain, on: side)))
+            missing.append(Stage.MissingPart(input: .mainRouteTable(of: subnet.vpc), region: Solver.embed(lookup.uncertain, on: side)))
         } else if !lookup.uncertain.isEmpty {
             missing += lookup.unknownPrefixLists.map { Stage.MissingPart(input: self.missing(forUnknownList: $0), region: Solver.embed(lookup.uncertain, on: side)) }
         }

@@ -79,7 +79,8 @@ public struct Solver: Sendable {
         }
         self.outsideRoutes = outsideRoutes
         outsideEntries = Solver.outsideEntries(
-            of: topology, routeLookups: lookups, outsideRoutes: outsideRoutes, transitLookups: transit, targets: outsideTargets)
+            of: topology, routeLookups: lookups, outsideRoutes: outsideRoutes, transitLookups: transit, targets: outsideTargets,
+            internet: internetIPv4.union(internetIPv6))
     }
 
     /// The private addresses of an interface; a planned node may hold any of its subnet's.
@@ -136,8 +137,9 @@ struct SourceClass: Sendable {
                 interfaces: interfaces.map(\.id).sorted())
         }
         for subnet in Topology.sortedValues(topology.subnets) where !occupied.contains(subnet.id) {
+            let zone = subnet.standsForUnlisted ? .outside(subnet.id.rawValue) : topology.tenant(of: subnet).map(Zone.tenant) ?? .vpc(subnet.vpc)
             classes.append(SourceClass(
-                zone: topology.tenant(of: subnet).map(Zone.tenant) ?? .vpc(subnet.vpc), subnet: subnet.id,
+                zone: zone, subnet: subnet.id,
                 groups: nil, addresses: subnet.addresses, hasPlannedAddresses: true, hasPublicIPv4: false, ephemeralPorts: .linuxEphemeral,
                 interfaces: []))
         }
@@ -152,6 +154,9 @@ struct SourceClass: Sendable {
         if let first = interfaces.first {
             let more = interfaces.count > 1 ? " and \(interfaces.count - 1) more with the same subnet and groups" : ""
             return Hop(component: first.rawValue, kind: NetworkInterfaceKind.kindName, rule: "source in \(zone)\(more)", direction: .forward)
+        }
+        if case .outside = zone {
+            return Hop(component: subnet.rawValue, kind: SubnetKind.kindName, rule: "source: any future interface of the subnets the input does not list", direction: .forward)
         }
         return Hop(component: subnet.rawValue, kind: SubnetKind.kindName, rule: "source: any future interface of this empty subnet in \(zone)", direction: .forward)
     }

@@ -31,7 +31,10 @@ struct IncompleteInputTests {
         let subnet = try #require(loaded.topology.subnets["subnet-a1"])
         #expect(subnet.unknownBlocks.map(\.family) == [.ipv4])
         #expect(subnet.availabilityZone == "us-east-1a")
+        #expect(loaded.topology.subnets["vpc-a/unlisted-subnets"]?.standsForUnlisted == true)
         #expect(IncompleteInputTests.verdict(loaded.topology).verdict == .reachable)
+        // Whatever subnets nothing names may hold is a source of its own, unknown.
+        #expect(IncompleteInputTests.verdict(loaded.topology, from: .zone(.outside("vpc-a/unlisted-subnets"))).verdict == .unknown)
         let report = IncompleteInputTests.report(loaded)
         #expect(report.targetCount == 1)
         #expect(report.findings.contains { $0.rule == "input-incomplete" && $0.resource == "describe-subnets" && $0.severity == .medium })

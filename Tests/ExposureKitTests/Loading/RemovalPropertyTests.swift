@@ -8,10 +8,11 @@ import Testing
 struct RemovalPropertyTests {
     static let seeds: [UInt64] = Array(1...12)
 
-    /// Every flow the property checks: from each interface, an internet address and an
-    /// on-premises address, to each interface, on the ports the generator opens.
+    /// Every flow the property checks: from each interface, an internet address, an
+    /// on-premises address and each address behind what the bundle routes to but does not
+    /// describe, to each interface, on the ports the generator opens.
     static func flows(_ interfaces: [(id: String, address: String)]) -> [(source: String, target: String, port: UInt16)] {
-        let sources = interfaces.map(\.address) + ["198.51.100.7", "192.168.5.5"]
+        let sources = interfaces.map(\.address) + ["198.51.100.7", "192.168.5.5"] + RandomBundle.routedSources
         return sources.flatMap { source in
             interfaces.flatMap { target in [UInt16(22), 8088, 5432].map { (source, target.id, $0) } }
         }

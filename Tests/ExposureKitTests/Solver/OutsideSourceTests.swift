@@ -241,18 +241,43 @@ struct OutsideSourceTests {
         #expect(result.verdict == .unknown)
     }
 
-    @Test("Without describe-subnets, the addresses of a VPC that no interface holds are outside:VPC/unlisted-subnets")
+    @Test("A subnet standing for unlisted subnets is a source of its own outside zone, unknown, with the VPC's default ACL")
     func unlistedSubnets() throws {
         var scenario = OutsideSourceTests.scenario(opening: "10.0.0.0/16", routes: [])
-        scenario.document["missingExports"] = ["describe-subnets"]
+        scenario["subnets"] += [[
+            "id": "vpc-1/unlisted-subnets", "vpc": "vpc-1", "cidrs": [] as [String], "unlisted": true,
+            "unknownCidrs": ["ipv4": "describe-subnets is not in the export"],
+        ]]
         let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("vpc-1/unlisted-subnets")])
         #expect(exposure.services.tcpPorts == [8088...8088])
-        #expect(exposure.missing.first?.exportCommand == "aws ec2 describe-subnets --filters Name=vpc-id,Values=vpc-1")
-        #expect(exposure.sources.contains(try #require(IPAddress("10.0.9.9"))))
-        #expect(!exposure.sources.contains(try #require(IPAddress("10.0.1.10"))))
-        // With the subnets exported, an address of the VPC that nothing holds is in no zone.
-        scenario.document["missingExports"] = nil
-        #expect(try OutsideSourceTests.unknown(scenario).isEmpty)
+        #expect(exposure.missing.map(\.what) == ["describe-subnets is not in the export"])
+        #expect(try scenario.verdict(from: .zone(.outside("vpc-1/unlisted-subnets")), port: 8088).verdict == .unknown)
+        // Its ACL is the VPC's default one: a deny there is a verdict.
+        scenario.update("networkAcls", id: "acl-1") { $0["outbound"] = [] as [[String: Any]] }
+        #expect(try OutsideSourceTests.unknown(scenario)[.outside("vpc-1/unlisted-subnets")] == nil)
+    }
+
+    @Test("A subnet standing for unlisted subnets cannot name a route table or ACL: those subnets have no association")
+    func unlistedSubnetsHaveNoAssociation() throws {
+        var scenario = Scenario()
+        scenario["subnets"] += [[
+            "id": "vpc-1/unlisted-subnets", "vpc": "vpc-1", "cidrs": [] as [String], "unlisted": true, "routeTable": "rtb-1",
+            "unknownCidrs": ["ipv4": "describe-subnets is not in the export"],
+        ]]
+        let failure = try #require(throws: LoadFailure.self) { try scenario.topology() }
+        #expect(failure.diagnostics.map(\.message) == ["a subnet standing for unlisted subnets has no explicit route table or network ACL"])
+    }
+
+    @Test("A VPC whose route tables are missing may bring traffic through any of its gateways: outside:VPC/unknown-routes")
+    func unknownRouting() throws {
+        var scenario = OutsideSourceTests.scenario(opening: "0.0.0.0/0", routes: [])
+        scenario["routeTables"] = []
+        let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("vpc-1/unknown-routes")])
+        #expect(exposure.missing.first?.exportCommand == "aws ec2 describe-route-tables --filters Name=vpc-id,Values=vpc-1")
+        // The public addresses are the internet zone's, which has its own unknown verdict.
+        #expect(!exposure.sources.contains(try #require(IPAddress("8.8.8.8"))))
+        #expect(try scenario.verdict(from: OutsideSourceTests.address("172.30.1.1"), port: 8088).verdict == .unknown)
+        #expect(try scenario.verdict(from: .zone(.internet), port: 8088).verdict == .unknown)
     }
 
     @Test("An appliance forwards into other VPCs by its subnet's routes, not only into its own")

@@ -1,8 +1,14 @@
 /// Seeded random AWS CLI bundles of the shapes real exports have: two or three VPCs in two
-/// accounts, public and private subnets, an internet and a NAT gateway, a peering, a transit
-/// gateway with its attachments and routes, a VPN on a VGW, network ACLs with deny entries,
-/// security groups with CIDR, prefix-free and group peers, and running instances.
+/// accounts, public, private and empty subnets, an internet and a NAT gateway, a peering, a
+/// transit gateway with its attachments and routes (a Direct Connect gateway among them), a
+/// VPN on a VGW that its VPC routes more to than the VPN declares, an appliance route,
+/// network ACLs with deny entries, security groups with CIDR and group peers, and running
+/// instances.
 enum RandomBundle {
+    /// Addresses behind what the bundles route to but do not describe: a Direct Connect
+    /// gateway, an appliance, a VGW's undeclared routes, and an empty subnet.
+    static let routedSources = ["172.20.1.1", "100.64.1.1", "172.30.1.1", "10.2.9.7"]
+
     /// The bundle for `seed`, and the addresses of its interfaces (flows start there).
     static func make(seed: UInt64) -> (bundle: BundleBuilder, interfaces: [(id: String, address: String)]) {
         var random = SeededGenerator(seed: seed)
@@ -15,20 +21,25 @@ enum RandomBundle {
         var groups: [[String: Any]] = []
         var enis: [[String: Any]] = []
         var instances: [[String: Any]] = []
-        let peers = ["0.0.0.0/0", "10.0.0.0/8", "10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16", "192.168.0.0/16", "198.51.100.0/24"]
+        let peers = ["0.0.0.0/0", "10.0.0.0/8", "10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16", "192.168.0.0/16", "198.51.100.0/24", "172.16.0.0/12", "100.64.0.0/10"]
         let ports = [22, 8088, 5432]
         let hasTransit = vpcs.count == 3
         for (vpc, prefix, account) in vpcs {
             bundle["Vpcs"] += [["VpcId": vpc, "CidrBlock": "\(prefix).0.0/16", "OwnerId": account]]
             var routes = [BundleBuilder.route("\(prefix).0.0/16", "GatewayId", "local")]
             if vpc == "vpc-a" { routes.append(BundleBuilder.route("0.0.0.0/0", "GatewayId", "igw-a")) }
-            if vpc == "vpc-a" { routes.append(BundleBuilder.route("10.2.0.0/16", "VpcPeeringConnectionId", "pcx-ab")) }
+            if vpc == "vpc-a" {
+                routes.append(BundleBuilder.route("10.2.0.0/16", "VpcPeeringConnectionId", "pcx-ab"))
+                routes.append(BundleBuilder.route("100.64.0.0/10", "NetworkInterfaceId", "eni-a1"))
+            }
             if vpc == "vpc-b" {
                 routes.append(BundleBuilder.route("10.1.0.0/16", "VpcPeeringConnectionId", "pcx-ab"))
                 routes.append(["DestinationCidrBlock": "192.168.0.0/16", "GatewayId": "vgw-b", "State": "active", "Origin": "EnableVgwRoutePropagation"])
+                routes.append(BundleBuilder.route("172.30.0.0/16", "GatewayId", "vgw-b"))
             }
             if hasTransit && vpc != "vpc-b" {
                 routes.append(BundleBuilder.route(vpc == "vpc-a" ? "10.3.0.0/16" : "10.1.0.0/16", "TransitGatewayId", "tgw-1"))
+                if vpc == "vpc-a" { routes.append(BundleBuilder.route("172.20.0.0/16", "TransitGatewayId", "tgw-1")) }
             }
             routeTables.append([
                 "RouteTableId": "rtb-\(vpc.dropFirst(4))", "VpcId": vpc, "OwnerId": account,
@@ -50,8 +61,13 @@ enum RandomBundle {
                 subnets.append((subnet, vpc, "\(prefix).\(index)", zone))
                 bundle["Subnets"] += [["SubnetId": subnet, "VpcId": vpc, "CidrBlock": "\(prefix).\(index).0/24", "AvailabilityZone": zone, "OwnerId": account]]
             }
+            if vpc == "vpc-b" && Bool.random(using: &random) {
+                // A subnet with no interface yet: its future interfaces are sources.
+                bundle["Subnets"] += [["SubnetId": "subnet-b9", "VpcId": vpc, "CidrBlock": "10.2.9.0/24", "AvailabilityZone": "us-east-1a", "OwnerId": account]]
+            }
             let group = "sg-\(vpc.dropFirst(4))"
-            var permissions: [[String: Any]] = []
+            // Every network lets something through, so the property has verdicts to keep.
+            var permissions: [[String: Any]] = vpc == "vpc-a" ? [BundleBuilder.rule(22, ["IpRanges": [["CidrIp": "10.0.0.0/8"]]])] : []
             for _ in 0..<Int.random(in: 1...3, using: &random) {
                 let port = ports.randomElement(using: &random) ?? 22
                 if Int.random(in: 0..<4, using: &random) == 0 {
@@ -93,6 +109,10 @@ enum RandomBundle {
         bundle["VpnConnections"] = [["VpnConnectionId": "vpn-b", "VpnGatewayId": "vgw-b", "State": "available", "Routes": [["DestinationCidrBlock": "192.168.0.0/16", "State": "available"]]]]
         if hasTransit {
             bundle["TransitGateways"] = [["TransitGatewayId": "tgw-1", "State": "available"]]
+            bundle["TransitGatewayAttachments"] += [[
+                "TransitGatewayAttachmentId": "tgw-attach-dx", "TransitGatewayId": "tgw-1", "ResourceType": "direct-connect-gateway", "ResourceId": "dxgw-1",
+                "State": "available", "Association": ["TransitGatewayRouteTableId": "tgw-rtb-1", "State": "associated"],
+            ]]
             for (vpc, attachment) in [("vpc-a", "tgw-attach-a"), ("vpc-c", "tgw-attach-c")] {
                 bundle["TransitGatewayAttachments"] += [[
                     "TransitGatewayAttachmentId": attachment, "TransitGatewayId": "tgw-1", "ResourceType": "vpc", "ResourceId": vpc, "State": "available",
@@ -107,6 +127,7 @@ enum RandomBundle {
             bundle["TransitGatewayStaticRoutes"] = [["TransitGatewayRouteTableId": "tgw-rtb-1", "Routes": [
                 ["DestinationCidrBlock": "10.1.0.0/16", "State": "active", "Type": "propagated", "TransitGatewayAttachments": [["TransitGatewayAttachmentId": "tgw-attach-a"]]],
                 ["DestinationCidrBlock": "10.3.0.0/16", "State": "active", "Type": "propagated", "TransitGatewayAttachments": [["TransitGatewayAttachmentId": "tgw-attach-c"]]],
+                ["DestinationCidrBlock": "172.20.0.0/16", "State": "active", "Type": "static", "TransitGatewayAttachments": [["TransitGatewayAttachmentId": "tgw-attach-dx"]]],
             ]]]
         }
         return (bundle, interfaces)
@@ -117,13 +138,15 @@ enum RandomBundle {
     static func removals(of bundle: BundleBuilder) -> [(name: String, bundle: BundleBuilder)] {
         var result: [(String, BundleBuilder)] = []
         let records: [(key: String, field: String)] = [
-            ("VpcPeeringConnections", "VpcPeeringConnectionId"), ("InternetGateways", "InternetGatewayId"), ("NatGateways", "NatGatewayId"),
+            ("Vpcs", "VpcId"), ("VpcPeeringConnections", "VpcPeeringConnectionId"), ("InternetGateways", "InternetGatewayId"), ("NatGateways", "NatGatewayId"),
             ("VpnGateways", "VpnGatewayId"), ("VpnConnections", "VpnConnectionId"), ("TransitGateways", "TransitGatewayId"),
             ("TransitGatewayRouteTables", "TransitGatewayRouteTableId"), ("SecurityGroups", "GroupId"), ("Subnets", "SubnetId"),
         ]
         for (key, field) in records {
             for record in bundle[key] {
-                guard let id = record[field] as? String else { continue }
+                // A subnet nothing names (no interface, no association) left out of
+                // describe-subnets cannot be told missing: see the README's Assumption 22.
+                guard let id = record[field] as? String, id != "subnet-b9" else { continue }
                 result.append(("\(key) \(id)", bundle.removing(key, where: field, is: id)))
             }
         }

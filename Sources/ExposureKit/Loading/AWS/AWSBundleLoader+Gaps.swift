@@ -17,31 +17,32 @@ extension AWSBundleLoader {
         builder.missingExports = missing
     }
 
-    /// VPCs named by subnets, route tables, groups, interfaces and instances, when the
-    /// bundle has no `describe-vpcs`: their blocks from their tables' local routes, else from
-    /// their subnets.
+    /// VPCs named by subnets, route tables, groups, interfaces and instances that
+    /// `describe-vpcs` does not list (or the bundle has no `describe-vpcs`): their blocks
+    /// from their tables' local routes, else from their subnets.
     mutating func synthesizeVPCs() {
-        guard !bundle.has(.vpcs) else { return }
         var named: [String: (owner: String?, origin: JSONCursor)] = [:]
         for key in [AWSKey.subnets, .routeTables, .networkACLs, .securityGroups, .networkInterfaces, .natGateways, .vpcEndpoints] {
             for (_, record) in unique(key) {
-                guard let vpc = string(record.cursor, "VpcId"), named[vpc] == nil else { continue }
+                guard let vpc = string(record.cursor, "VpcId"), named[vpc] == nil, !isEmitted(.vpcs, vpc) else { continue }
                 named[vpc] = (owner(of: record), record.cursor)
             }
         }
         for reservation in bundle.records(.reservations) {
             for instance in list(reservation.cursor, "Instances") {
-                guard let vpc = string(instance, "VpcId"), named[vpc] == nil else { continue }
+                guard let vpc = string(instance, "VpcId"), named[vpc] == nil, !isEmitted(.vpcs, vpc) else { continue }
                 named[vpc] = (owner(of: reservation), instance)
             }
         }
+        guard !named.isEmpty else { return }
         var blocks: [String: [String]] = [:]
         for (_, record) in unique(.routeTables) {
-            guard let vpc = string(record.cursor, "VpcId") else { continue }
+            guard let vpc = string(record.cursor, "VpcId"), named[vpc] != nil else { continue }
             for route in list(record.cursor, "Routes") where string(route, "GatewayId") == "local" {
                 if let cidr = string(route, "DestinationCidrBlock") ?? string(route, "DestinationIpv6CidrBlock") { blocks[vpc, default: []].append(cidr) }
             }
         }
+        let blocksFromRoutes = Set(blocks.keys)
         for (_, record) in unique(.subnets) where blocks[string(record.cursor, "VpcId") ?? ""] == nil || !bundle.has(.routeTables) {
             guard let vpc = string(record.cursor, "VpcId"), let cidr = string(record.cursor, "CidrBlock") else { continue }
             blocks[vpc, default: []].append(cidr)
@@ -51,6 +52,9 @@ extension AWSBundleLoader {
                 diagnostics.append(item.origin.warning("VPC \(vpc) is named here, but neither describe-vpcs nor a local route or subnet gives its blocks; what is in it is not analysed"))
                 builder.skip(vpc, kind: VPCKind.kindName, reason: "its blocks are not in the input (add `aws ec2 describe-vpcs`)", isIncomplete: true)
                 continue
+            }
+            if bundle.has(.vpcs) {
+                diagnostics.append(item.origin.warning("VPC \(vpc) is named here but not in describe-vpcs; its blocks are taken from \(bundle.has(.routeTables) && blocksFromRoutes.contains(vpc) ? "its local routes" : "its subnets") (export it with `aws ec2 describe-vpcs --vpc-ids \(vpc)`)"))
             }
             if let owner = item.owner { vpcOwners[vpc] = owner }
             let tenant = tenantOptions.mapping.vpcs[vpc].map { use(tenant: $0, description: "VPC \(vpc)") } ?? accountTenant(item.owner)
@@ -133,6 +137,18 @@ extension AWSBundleLoader {
                 ("routeTable", tables[id].map(JSONValue.string)), ("networkAcl", acls[id].map(JSONValue.string)),
             ]), origin: item.origin)
         }
+        guard callMissing else { return }
+        // Subnets nothing names are not seen at all: one stand-in per VPC holds their future
+        // interfaces, with the VPC's main table and default ACL, as they have no association.
+        for (vpc, blocks) in vpcBlocks.sorted(by: { $0.key < $1.key }) where isEmitted(.vpcs, vpc) {
+            let id = "\(vpc)/unlisted-subnets"
+            let families = Set(blocks.compactMap { CIDR($0)?.family }).sorted { $0.rawValue < $1.rawValue }
+            let reason = "describe-subnets is not in the export, so the subnets of \(vpc) that nothing names are not seen (`aws ec2 describe-subnets --filters Name=vpc-id,Values=\(vpc)`)"
+            emit(.subnets, id: id, .object([
+                ("id", .string(id)), ("vpc", .string(vpc)), ("cidrs", .strings([])),
+                ("unknownCidrs", .object(families.map { ($0.rawValue, JSONValue.string(reason)) })), ("unlisted", .bool(true)),
+            ]), origin: nil)
+        }
     }
 
     /// Internet, egress-only and virtual private gateways that a route of an exported table
@@ -150,6 +166,7 @@ extension AWSBundleLoader {
                 ]
                 for case let (id?, collection) in candidates where !isEmitted(collection, id) && seen.insert(id).inserted {
                     diagnostics.append(route.warning("\(id) is not in the input; route table \(tableID) names it, so it is taken as attached to \(vpc), as AWS requires"))
+                    gatewayVPCs[id] = vpc
                     emit(collection, id: id, .object([("id", .string(id)), ("vpc", .string(vpc)), ("outsideInput", .bool(true))]), origin: route)
                 }
             }

@@ -10,6 +10,7 @@ extension AWSBundleLoader {
     mutating func translateInternetGateways() {
         for (id, record) in unique(.internetGateways) {
             guard let vpc = attachedVPC(record.cursor, "Attachments") else { continue }
+            gatewayVPCs[id] = vpc
             emit(.internetGateways, id: id, .object([("id", .string(id)), ("vpc", .string(vpc))]), origin: record.cursor)
         }
     }
@@ -17,6 +18,7 @@ extension AWSBundleLoader {
     mutating func translateEgressOnlyGateways() {
         for (id, record) in unique(.egressOnlyGateways) {
             guard let vpc = attachedVPC(record.cursor, "Attachments") else { continue }
+            gatewayVPCs[id] = vpc
             emit(.egressOnlyInternetGateways, id: id, .object([("id", .string(id)), ("vpc", .string(vpc))]), origin: record.cursor)
         }
     }
@@ -24,6 +26,7 @@ extension AWSBundleLoader {
     mutating func translateVPNGateways() {
         for (id, record) in unique(.vpnGateways) where isLive(record.cursor, ["available", "pending"]) {
             let vpc = attachedVPC(record.cursor, "VpcAttachments")
+            gatewayVPCs[id] = vpc
             emit(.vpnGateways, id: id, .object([("id", .string(id)), ("vpc", vpc.map(JSONValue.string))]), origin: record.cursor)
         }
     }

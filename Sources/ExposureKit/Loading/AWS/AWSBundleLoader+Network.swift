@@ -107,7 +107,7 @@ extension AWSBundleLoader {
             return nil
         }
         let isBlackhole = string(route, "State") == "blackhole"
-        let known: Bool
+        var known: Bool
         switch entry.field {
         case "GatewayId":
             known = target == "local" || isEmitted(.internetGateways, target) || isEmitted(.vpnGateways, target) || isEmitted(.vpcEndpoints, target)
@@ -118,7 +118,12 @@ extension AWSBundleLoader {
         default:
             known = entry.collection.map { isEmitted($0, target) } ?? false
         }
-        if !known && !isBlackhole {
+        if known, let attached = gatewayVPCs[target], attached != vpc {
+            // A gateway serves only the VPC it is attached to; an export that says otherwise
+            // is inconsistent, and the route's traffic is not decided by it.
+            diagnostics.append(route.warning("\(target) is attached to \(attached), not to \(vpc) whose table \(table) routes to it; traffic this route carries is `unknown`"))
+            known = false
+        } else if !known && !isBlackhole {
             diagnostics.append(route.warning("route target \(target) is not in the input; traffic this route carries is `unknown`"))
         }
         return .object([

@@ -33,6 +33,9 @@ struct AWSBundleLoader {
     var subnetVPCs: [String: String] = [:]
     /// The blocks of each VPC in the document.
     var vpcBlocks: [String: [String]] = [:]
+    /// The VPC each internet, egress-only and virtual private gateway of the document is
+    /// attached to: a route in another VPC's table cannot use it.
+    var gatewayVPCs: [String: String] = [:]
 
     init(bundle: AWSBundle, tenantOptions: TenantOptions) {
         self.bundle = bundle
