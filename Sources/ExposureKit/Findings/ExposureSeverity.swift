@@ -1,6 +1,7 @@
 /// How bad it is that a zone can open a service, one scale for every exposure rule: by
 /// breadth for the internet (and for outside zones that hold public addresses), by port
-/// for tenants and VPCs, one step lower for on-premises networks.
+/// for tenants, VPCs and the members of groups the input lacks (instances wherever their
+/// addresses are), one step lower for on-premises networks.
 enum ExposureSeverity {
     /// The severity of a reachable exposure of a service of `sensitivity` to `sources` of `zone`.
     static func of(_ zone: Zone, sources: AddressSet, sensitivity: PortSensitivity, solver: Solver) -> Severity {
@@ -9,6 +10,8 @@ enum ExposureSeverity {
             return InternetBreadth.of(sources, within: solver.internetIPv4, ipv6: false).0.severity(for: sensitivity)
         case .internet6:
             return InternetBreadth.of(sources, within: solver.internetIPv6, ipv6: true).0.severity(for: sensitivity)
+        case .outside(let id) where solver.topology.outsideGroups[SecurityGroupID(id)] != nil:
+            return byPort(sensitivity)
         case .outside:
             // Networks behind a missing component may be the internet itself.
             let ipv4 = InternetBreadth.of(sources, within: solver.internetIPv4, ipv6: false).0

@@ -274,7 +274,7 @@ extension NativeLoader {
     mutating func decodeOutsideGroup(_ element: JSONCursor) throws(Diagnostic) {
         diagnostics += element.unknownKeyWarnings(known: ["id", "addresses", "vpc", "account"])
         let id = try declare(.securityGroup, in: element)
-        let addresses = try element.field("addresses").map { cursor throws(Diagnostic) in try cidrs(cursor) } ?? OutsideGroup.privateRanges
+        let addresses = try element.field("addresses").map { cursor throws(Diagnostic) in try cidrs(cursor) } ?? OutsideGroup.anywhere
         topology.outsideGroups[SecurityGroupID(id)] = OutsideGroup(
             id: SecurityGroupID(id), addresses: addresses, vpc: (try element.field("vpc")?.string()).map { VPCID($0) },
             account: try element.field("account")?.string())

@@ -7,7 +7,7 @@
 public struct OutsideGroup: Hashable, Sendable, Identifiable {
     public let id: SecurityGroupID
     /// Where its members may be: the CIDRs of its VPC or account when the input knows them,
-    /// else every private range.
+    /// else `anywhere`.
     public let addresses: [CIDR]
     /// The VPC the group belongs to, when known.
     public let vpc: VPCID?
@@ -21,8 +21,11 @@ public struct OutsideGroup: Hashable, Sendable, Identifiable {
         self.account = account
     }
 
-    /// RFC 1918 and RFC 6598 space, and IPv6 unique local addresses: where the members of a
-    /// group nothing else is known about may be.
+    /// RFC 1918 and RFC 6598 space, and IPv6 unique local addresses.
     public static let privateRanges: [CIDR] = ["10.0.0.0/8", "100.64.0.0/10", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"]
         .compactMap { CIDR($0) }
+
+    /// Where the members of a group nothing else is known about may be: every private
+    /// range, and global unicast IPv6, since VPCs' IPv6 blocks are global addresses.
+    public static let anywhere: [CIDR] = privateRanges + ["2000::/3"].compactMap { CIDR($0) }
 }

@@ -43,6 +43,32 @@ struct UnknownExposureFindingTests {
         #expect(findings.contains { $0.message.hasPrefix("internet may be able to open tcp 22 (SSH)") && $0.message.contains("eni-firewall") })
     }
 
+    @Test("A group the input lacks may have members anywhere, IPv6 included, and is graded like a tenant, by port")
+    func outsideGroupGrading() throws {
+        var scenario = UnknownExposureFindingTests.cluster(Scenario())
+        scenario.document["outsideGroups"] = [["id": "sg-elsewhere"]]
+        scenario.update("subnets", id: "subnet-1") { $0["cidrs"] = ["10.0.1.0/24", "2600:1f18:0:1::/64"] }
+        scenario.update("vpcs", id: "vpc-1") { $0["cidrs"] = ["10.0.0.0/16", "2600:1f18::/56"] }
+        scenario.update("networkInterfaces", id: "eni-target") { $0["ipv6Addresses"] = ["2600:1f18:0:1::10"] }
+        scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [["protocol": "tcp", "ports": 8088, "securityGroup": "sg-elsewhere"]] }
+        let topology = try scenario.topology()
+        #expect(topology.outsideGroups["sg-elsewhere"]?.addresses.contains { $0.description == "2000::/3" } == true)
+        let exposure = try #require(try scenario.solver().exposures(of: ["eni-target"]).first { $0.zone == .outside("sg-elsewhere") })
+        #expect(exposure.sources.contains(try #require(IPAddress("2600:1f18:0:2::7"))))
+        // YARN open to a tenant is high; unknown is one step below, not internet-wide critical.
+        let finding = try #require(try UnknownExposureFindingTests.findings(scenario, rule: "possible-exposure").first)
+        #expect(finding.severity == .medium)
+    }
+
+    @Test("Each kind of missing input gets the remedy that settles it")
+    func remedies() {
+        let remedy = PossibleExposureRule.settle([
+            .component("pcx-0gone"), .afterApply("aws_subnet.a.cidr_block"), .appliance("eni-fw"),
+            MissingInput(component: "core-network", what: "a core network", exportCommand: nil),
+        ])
+        #expect(remedy == "export what is missing and analyse again (aws ec2 describe-vpc-peering-connections --vpc-peering-connection-ids pcx-0gone); describe core-network in the input and analyse again; set aws_subnet.a.cidr_block in the configuration, or apply the plan and analyse an export of the result; check where eni-fw forwards traffic, in its own routing and firewall rules, which no AWS export holds")
+    }
+
     @Test("A possible exposure is one step below the open port, never below low", arguments: [
         ("203.0.113.0/28", Severity.low), ("0.0.0.0/0", .low),
     ])

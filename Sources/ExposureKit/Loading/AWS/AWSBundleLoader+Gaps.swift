@@ -179,7 +179,7 @@ extension AWSBundleLoader {
     mutating func declareOutsideGroup(_ id: String, vpc: String?, account: String?, from cursor: JSONCursor) {
         guard !isEmitted(.outsideGroups, id) else { return }
         var addresses: [String]?
-        var whereFrom = "every private range"
+        var whereFrom = "every private range and global IPv6"
         if let vpc, let blocks = vpcBlocks[vpc] {
             addresses = blocks
             whereFrom = "the blocks of \(vpc)"
