@@ -30,8 +30,12 @@ extension CommandLineTool {
         let query = try CommandLineTool.query(
             from: from, to: to, protocolText: protocolText, port: parsed.value("port"), icmpCode: parsed.value("icmp-code"))
         let solver = Solver(topology: try loadTopology(path, tenants: tenants))
-        if let problem = solver.problem(with: query) { throw UsageError(problem.message) }
-        let result = solver.trace(query)
+        let result: TraceResult
+        do {
+            result = try solver.trace(query)
+        } catch {
+            throw UsageError(error.message)
+        }
         output.standardOutput(parsed.value("format") == "json" ? TraceRenderer.json(result) : TraceRenderer.text(result))
         return .success
     }
@@ -114,13 +118,14 @@ extension CommandLineTool {
                 output.standardOutput(TraceRenderer.errorLine(line: number, message: failure.message, flow: failure.flow) + "\n")
                 output.standardError("\(failure.diagnostic)\n")
             case .success(let (query, flow)):
-                if let problem = solver.problem(with: query) {
+                do {
+                    output.standardOutput(TraceRenderer.jsonLine(try solver.trace(query), flow: flow) + "\n")
+                } catch {
                     errors += 1
-                    output.standardOutput(TraceRenderer.errorLine(line: number, message: problem.message, flow: flow) + "\n")
-                    output.standardError("\(flowsPath):\(number):1: error: \(problem.message)\n")
-                    continue
+                    output.standardOutput(TraceRenderer.errorLine(line: number, message: error.message, flow: flow) + "\n")
+                    let diagnostic = Diagnostic(severity: .error, file: flowsPath, location: SourceLocation(line: number, column: 1), message: error.message)
+                    output.standardError("\(diagnostic)\n")
                 }
-                output.standardOutput(TraceRenderer.jsonLine(solver.trace(query), flow: flow) + "\n")
             }
         }
         guard errors == 0 else {

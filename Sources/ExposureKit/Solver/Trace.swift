@@ -117,11 +117,11 @@ extension Solver {
     /// Traces one flow: to an interface of the topology from any zone or address, or from
     /// the topology's interfaces to any address (the egress question).
     ///
+    /// - Throws: the query's problem when it names something the topology does not hold,
+    ///   so such a query is never answered with a verdict.
     /// - Complexity: O(*p* × *k* × *s*) for *p* candidate paths.
-    public func trace(_ query: TraceQuery) -> TraceResult {
-        if let problem = problem(with: query) {
-            return TraceResult(verdict: .unknown, reason: problem.message)
-        }
+    public func trace(_ query: TraceQuery) throws(TraceProblem) -> TraceResult {
+        if let problem = problem(with: query) { throw problem }
         let flowServices = ServiceSet.single(query.protocolNumber, IntervalSet(ranges: [query.keys]))
         let resolved: (interface: NetworkInterface, fromPublic: Bool)?
         switch query.destination {

@@ -9,8 +9,8 @@ import Testing
 struct IncompleteInputTests {
     static let web = TraceQuery.Destination.resource("eni-web")
 
-    static func verdict(_ topology: Topology, from source: TraceQuery.Source = .zone(.internet), to destination: TraceQuery.Destination = web, port: UInt16 = 8088) -> TraceResult {
-        Solver(topology: topology).trace(TraceQuery(source: source, destination: destination, protocolNumber: 6, keys: port...port))
+    static func verdict(_ topology: Topology, from source: TraceQuery.Source = .zone(.internet), to destination: TraceQuery.Destination = web, port: UInt16 = 8088) throws -> TraceResult {
+        try Solver(topology: topology).trace(TraceQuery(source: source, destination: destination, protocolNumber: 6, keys: port...port))
     }
 
     static func report(_ loaded: InputLoader.Loaded) -> AnalysisReport {
@@ -21,7 +21,7 @@ struct IncompleteInputTests {
     func complete() throws {
         let loaded = try BundleBuilder.publicInstance().load()
         #expect(loaded.topology.missingExports.isEmpty)
-        #expect(IncompleteInputTests.verdict(loaded.topology).verdict == .reachable)
+        #expect(try IncompleteInputTests.verdict(loaded.topology).verdict == .reachable)
     }
 
     @Test("Without describe-subnets the interfaces stay, the report says so, and the gate fails")
@@ -32,9 +32,9 @@ struct IncompleteInputTests {
         #expect(subnet.unknownBlocks.map(\.family) == [.ipv4])
         #expect(subnet.availabilityZone == "us-east-1a")
         #expect(loaded.topology.subnets["vpc-a/unlisted-subnets"]?.standsForUnlisted == true)
-        #expect(IncompleteInputTests.verdict(loaded.topology).verdict == .reachable)
+        #expect(try IncompleteInputTests.verdict(loaded.topology).verdict == .reachable)
         // Whatever subnets nothing names may hold is a source of its own, unknown.
-        #expect(IncompleteInputTests.verdict(loaded.topology, from: .zone(.outside("vpc-a/unlisted-subnets"))).verdict == .unknown)
+        #expect(try IncompleteInputTests.verdict(loaded.topology, from: .zone(.outside("vpc-a/unlisted-subnets"))).verdict == .unknown)
         let report = IncompleteInputTests.report(loaded)
         #expect(report.targetCount == 1)
         #expect(report.findings.contains { $0.rule == "input-incomplete" && $0.resource == "describe-subnets" && $0.severity == .medium })
@@ -45,7 +45,7 @@ struct IncompleteInputTests {
     func withoutRouteTables() throws {
         let loaded = try BundleBuilder.publicInstance().removing(key: "RouteTables").load()
         #expect(loaded.topology.missingExports == [.describeRouteTables])
-        let result = IncompleteInputTests.verdict(loaded.topology)
+        let result = try IncompleteInputTests.verdict(loaded.topology)
         #expect(result.verdict == .unknown)
         #expect(IncompleteInputTests.report(loaded).findings.contains { $0.rule == "possible-exposure" })
     }
@@ -54,7 +54,7 @@ struct IncompleteInputTests {
     func withoutSecurityGroups() throws {
         let loaded = try BundleBuilder.publicInstance().removing(key: "SecurityGroups").load()
         #expect(loaded.topology.missingExports == [.describeSecurityGroups])
-        let result = IncompleteInputTests.verdict(loaded.topology)
+        let result = try IncompleteInputTests.verdict(loaded.topology)
         #expect(result.verdict == .unknown)
         #expect(result.missing.first?.exportCommand == "aws ec2 describe-security-groups --group-ids sg-web")
     }
@@ -63,7 +63,7 @@ struct IncompleteInputTests {
     func withoutVPCs() throws {
         let loaded = try BundleBuilder.publicInstance().removing(key: "Vpcs").load()
         #expect(loaded.topology.vpcs["vpc-a"]?.cidrs.map(\.description) == ["10.1.0.0/16"])
-        #expect(IncompleteInputTests.verdict(loaded.topology).verdict == .reachable)
+        #expect(try IncompleteInputTests.verdict(loaded.topology).verdict == .reachable)
     }
 
     @Test("Without both interface outputs nothing can be analysed: the input is invalid")
@@ -85,7 +85,7 @@ struct IncompleteInputTests {
         let loaded = try BundleBuilder.publicInstance().removing(key: "InternetGateways").load()
         #expect(loaded.topology.internetGateways["igw-a"]?.vpc == "vpc-a")
         #expect(loaded.topology.assumptions.contains { $0.hasPrefix("igw-a is not in the input; a route names it") })
-        #expect(IncompleteInputTests.verdict(loaded.topology).verdict == .reachable)
+        #expect(try IncompleteInputTests.verdict(loaded.topology).verdict == .reachable)
     }
 
     @Test("A VPN whose VGW was not exported still reaches the VPC: the VGW its routes name is assumed")
@@ -99,10 +99,10 @@ struct IncompleteInputTests {
         }
         let loaded = try bundle.load()
         #expect(loaded.topology.vpnConnections["vpn-1"] != nil)
-        #expect(IncompleteInputTests.verdict(loaded.topology, from: .zone(.onprem("vpn-1"))).verdict == .reachable)
+        #expect(try IncompleteInputTests.verdict(loaded.topology, from: .zone(.onprem("vpn-1"))).verdict == .reachable)
         // Without the VPN either, the VGW is a Direct Connect-like outside zone: unknown.
         let without = try bundle.removing(key: "VpnConnections").load()
-        #expect(IncompleteInputTests.verdict(without.topology, from: .address(try #require(IPAddress("192.168.4.4")))).verdict == .unknown)
+        #expect(try IncompleteInputTests.verdict(without.topology, from: .address(try #require(IPAddress("192.168.4.4")))).verdict == .unknown)
     }
 
     @Test("A transit gateway attachment whose VPC details are missing is kept with unknown subnets; one to a VPC not exported is an outside zone")
@@ -128,7 +128,7 @@ struct IncompleteInputTests {
         let loaded = try bundle.load()
         #expect(loaded.topology.transitGatewayAttachments["tgw-attach-a"]?.resource == .vpc("vpc-a", subnets: nil))
         #expect(loaded.topology.transitGatewayAttachments["tgw-attach-x"]?.resource == .outside(type: "vpc", resource: "vpc-elsewhere"))
-        let result = IncompleteInputTests.verdict(loaded.topology, from: .address(try #require(IPAddress("10.9.1.1"))))
+        let result = try IncompleteInputTests.verdict(loaded.topology, from: .address(try #require(IPAddress("10.9.1.1"))))
         #expect(result.verdict == .unknown)
         #expect(Set(result.missing.map(\.component)) == ["tgw-attach-a", "tgw-attach-x"])
     }
@@ -149,7 +149,7 @@ struct IncompleteInputTests {
         let standIn = TransitGatewayAttachmentID("tgw-1/attachments-not-in-input")
         #expect(loaded.topology.transitGatewayAttachments[standIn]?.resource == .outside(type: TransitGatewayAttachment.unknownType, resource: nil))
         #expect(loaded.diagnostics.contains { $0.message.contains("the attachments of transit gateway tgw-1 are not in the input") })
-        let result = IncompleteInputTests.verdict(loaded.topology, from: .address(try #require(IPAddress("10.9.1.1"))))
+        let result = try IncompleteInputTests.verdict(loaded.topology, from: .address(try #require(IPAddress("10.9.1.1"))))
         #expect(result.verdict == .unknown)
         #expect(result.missing.contains { $0.component == standIn.rawValue && $0.exportCommand == "aws ec2 describe-transit-gateway-attachments --filters Name=transit-gateway-id,Values=tgw-1" })
         // With the attachments exported, the VPC's own attachment is all there is: no stand-in.

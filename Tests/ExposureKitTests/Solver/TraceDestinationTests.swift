@@ -14,9 +14,7 @@ struct TraceDestinationTests {
 
     static func trace(_ name: String, from source: TraceQuery.Source, to address: String, port: UInt16 = 443) throws -> TraceResult {
         let query = TraceQuery(source: source, destination: .address(try #require(IPAddress(address))), protocolNumber: 6, keys: port...port)
-        let solver = try solver(name)
-        #expect(solver.problem(with: query) == nil)
-        return solver.trace(query)
+        return try solver(name).trace(query)
     }
 
     @Test("A node reaches the internet through its NAT gateway and the internet gateway, and back")
@@ -116,9 +114,7 @@ struct TraceDestinationTests {
         var scenario = Scenario.transitPair()
         scenario.update("securityGroups", id: "sg-b") { $0["egress"] = [["protocol": "all", "cidr": "0.0.0.0/0"]] }
         let query = TraceQuery(source: .zone(.vpc("vpc-2")), destination: .resource("eni-target"), protocolNumber: 6, keys: 22...22)
-        let solver = try scenario.solver()
-        #expect(solver.problem(with: query) == nil)
-        let result = solver.trace(query)
+        let result = try scenario.solver().trace(query)
         #expect(result.verdict == .reachable)
         #expect(result.path.first?.component == "eni-b")
     }
@@ -137,5 +133,8 @@ struct TraceDestinationTests {
         #expect(problem(.zone(.internet), .resource("eni-nosuch"))?.hasPrefix("no interface or instance 'eni-nosuch'") == true)
         #expect(problem(.zone(.internet), .address(try #require(IPAddress("8.8.8.8"))))?.contains("is outside the topology, and so is internet") == true)
         #expect(problem(.zone(.tenant("partner")), target) == nil)
+        // trace itself refuses such a query rather than answer it with a verdict.
+        let unanswerable = TraceQuery(source: .zone(.tenant("partnr")), destination: target, protocolNumber: 6, keys: 8088...8088)
+        #expect(throws: TraceProblem.self) { try solver.trace(unanswerable) }
     }
 }
