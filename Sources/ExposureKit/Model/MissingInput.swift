@@ -94,6 +94,14 @@ public struct MissingInput: Hashable, Comparable, Sendable, CustomStringConverti
             exportCommand: "aws ec2 describe-subnets --filters Name=vpc-id,Values=\(vpc)")
     }
 
+    /// The subnets of a VPC attachment the input lists without them: which subnet carries
+    /// the traffic, and so which ACLs apply, is unknown.
+    public static func subnets(ofAttachment attachment: TransitGatewayAttachmentID) -> MissingInput {
+        MissingInput(
+            component: attachment.rawValue, what: "a VPC attachment whose subnets are not in the input",
+            exportCommand: "aws ec2 describe-transit-gateway-vpc-attachments --transit-gateway-attachment-ids \(attachment)")
+    }
+
     /// The Availability Zone of a subnet, unknown in the input (a plan before apply, a
     /// subnet known only from what names it).
     public static func availabilityZone(of subnet: SubnetID) -> MissingInput {

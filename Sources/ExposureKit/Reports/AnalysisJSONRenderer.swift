@@ -63,12 +63,14 @@ public enum AnalysisJSONRenderer {
         let warnings: [String]
     }
 
+    /// An AWS CLI call the export lacks: its name, what its absence does, and the command.
     struct MissingExportEntry: Encodable {
         let call: String
         let effect: String
         let command: String
     }
 
+    /// A resource that was not analysed, and why.
     struct SkippedEntry: Encodable {
         let resource: String
         let kind: String

@@ -45,6 +45,7 @@ public enum TraceRenderer {
         let flow: Flow?
     }
 
+    /// Missing inputs as JSON entries, in their given order.
     static func missing(_ inputs: [MissingInput]) -> [MissingEntry] {
         inputs.map { MissingEntry(component: $0.component, what: $0.what, exportCommand: $0.exportCommand) }
     }

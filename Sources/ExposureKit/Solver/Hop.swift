@@ -17,3 +17,14 @@ public struct Hop: Hashable, Sendable {
         self.direction = direction
     }
 }
+
+extension Hop {
+    /// The kind of a component the input names or implies but does not describe.
+    public static let outsideKind = "outside"
+
+    /// Where traffic from what the input does not describe starts: `component`, with
+    /// `rule` saying what is behind it.
+    static func outsideOrigin(_ component: String, _ rule: String) -> Hop {
+        Hop(component: component, kind: outsideKind, rule: rule, direction: .forward)
+    }
+}

@@ -3,17 +3,24 @@
 /// an appliance, a VGW with no VPN (Direct Connect), or a transit gateway the route's VPC
 /// has no attachment to in the input.
 struct OutsideTargets: Sendable {
-    private let gatewaysWithVPN: Set<VPNGatewayID>
-    private let attached: Set<[String]>
+    /// A VPC attached to a transit gateway.
+    private struct Attachment: Hashable, Sendable {
+        let vpc: VPCID
+        let transitGateway: TransitGatewayID
+    }
 
+    private let gatewaysWithVPN: Set<VPNGatewayID>
+    private let attached: Set<Attachment>
+
+    /// The VGWs of `topology` that have a VPN, and its VPCs' transit gateway attachments.
     init(topology: Topology) {
         gatewaysWithVPN = Set(topology.vpnConnections.values.compactMap { connection -> VPNGatewayID? in
             if case .vpnGateway(let id) = connection.gateway { return id }
             return nil
         })
-        attached = Set(topology.transitGatewayAttachments.values.compactMap { attachment -> [String]? in
+        attached = Set(topology.transitGatewayAttachments.values.compactMap { attachment -> Attachment? in
             guard case .vpc(let vpc, _) = attachment.resource else { return nil }
-            return [vpc.rawValue, attachment.transitGateway.rawValue]
+            return Attachment(vpc: vpc, transitGateway: attachment.transitGateway)
         })
     }
 
@@ -47,7 +54,7 @@ struct OutsideTargets: Sendable {
             return MissingInput(
                 component: id.rawValue, what: "a virtual private gateway with no VPN connection in the input (Direct Connect, or a VPN not exported)",
                 exportCommand: "aws ec2 describe-vpn-connections --filters Name=vpn-gateway-id,Values=\(id); aws directconnect describe-virtual-interfaces")
-        case .transitGateway(let id) where !attached.contains([vpc.rawValue, id.rawValue]):
+        case .transitGateway(let id) where !attached.contains(Attachment(vpc: vpc, transitGateway: id)):
             return MissingInput(
                 component: id.rawValue, what: "a transit gateway with no attachment of \(vpc) in the input",
                 exportCommand: "aws ec2 describe-transit-gateway-attachments --filters Name=resource-id,Values=\(vpc)")

@@ -63,7 +63,7 @@ extension Solver {
                 // Appliances and what the input does not describe forward traffic onward in
                 // ways it cannot follow: unknown, never blocked (section 4).
                 candidates.append(EgressCandidate(via: target.description, endpoint: nil, path: path(out + [.unknown(
-                    component: target.description, kind: "outside",
+                    component: target.description, kind: Hop.outsideKind,
                     reason: "\(subnet.id) sends the traffic to \(target), and where it goes from there is not in the input",
                     missing: [missing])])))
                 continue
@@ -348,8 +348,7 @@ extension Solver {
                 (entry, entryStage) = (nil, .unknown(
                     component: arrival.id.rawValue, kind: TransitGatewayAttachmentKind.kindName,
                     reason: "\(gateway) sends the traffic to \(arrival.id), whose subnets are not in the input",
-                    missing: [MissingInput(component: arrival.id.rawValue, what: "a VPC attachment whose subnets are not in the input",
-                                           exportCommand: "aws ec2 describe-transit-gateway-vpc-attachments --transit-gateway-attachment-ids \(arrival.id)")]))
+                    missing: [.subnets(ofAttachment: arrival.id)]))
             }
         }
         guard let vpc = topology.vpcs[arrivalVPC] else { return [] }

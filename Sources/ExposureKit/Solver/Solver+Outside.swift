@@ -54,7 +54,7 @@ extension Solver {
                 entries.append(OutsideEntry(
                     zone: .outside(gateway.id.rawValue), door: .vpc(vpc.id, replyTarget: target), sources: beyond,
                     missing: missingBeyondVPN(gateway.id.rawValue, what: "a virtual private gateway"),
-                    origin: Hop(component: gateway.id.rawValue, kind: "outside", rule: "source: networks behind \(gateway.id) beyond the prefixes its VPNs declare", direction: .forward)))
+                    origin: .outsideOrigin(gateway.id.rawValue, "source: networks behind \(gateway.id) beyond the prefixes its VPNs declare")))
             }
             // Without a route table, any gateway, peering or appliance of the VPC may carry
             // traffic in and replies out: every address beyond its own, except the public ones
@@ -66,7 +66,7 @@ extension Solver {
                     zone: .outside(id), door: .unknownRouting(vpc.id),
                     sources: AddressSet.universe.subtracting(vpc.addresses).subtracting(hasInternetGateway ? internet : .empty),
                     missing: .mainRouteTable(of: vpc.id),
-                    origin: Hop(component: id, kind: "outside", rule: "source: networks any gateway, peering or appliance of \(vpc.id) may bring, since its route tables are not in the input", direction: .forward)))
+                    origin: .outsideOrigin(id, "source: networks any gateway, peering or appliance of \(vpc.id) may bring, since its route tables are not in the input")))
             }
             for target in order {
                 guard let sources = routed[target], !sources.isEmpty, let missing = targets.missing(behind: target, in: vpc.id) else { continue }
@@ -84,7 +84,7 @@ extension Solver {
                 }
                 entries.append(OutsideEntry(
                     zone: .outside(id), door: door, sources: sources, missing: missing,
-                    origin: Hop(component: id, kind: "outside", rule: "source: networks behind \(id) that the input does not describe, entering \(vpc.id)", direction: .forward)))
+                    origin: .outsideOrigin(id, "source: networks behind \(id) that the input does not describe, entering \(vpc.id)")))
             }
         }
         // Transit gateway attachments whose far side is not described.
@@ -100,7 +100,7 @@ extension Solver {
             entries.append(OutsideEntry(
                 zone: .outside(attachment.id.rawValue), door: .transit(attachment.id), sources: sources,
                 missing: missing(behind: attachment, type: type, resource: resource),
-                origin: Hop(component: attachment.id.rawValue, kind: "outside", rule: "source: networks behind \(attachment.id) (\(type)) that the input does not describe", direction: .forward)))
+                origin: .outsideOrigin(attachment.id.rawValue, "source: networks behind \(attachment.id) (\(type)) that the input does not describe")))
         }
         // VPN attachments that the gateway's tables route more to than their VPNs declare.
         for attachment in Topology.sortedValues(topology.transitGatewayAttachments) {
@@ -116,7 +116,7 @@ extension Solver {
             entries.append(OutsideEntry(
                 zone: .outside(attachment.id.rawValue), door: .transit(attachment.id), sources: beyond,
                 missing: missingBeyondVPN(connectionID.rawValue, what: "a VPN connection"),
-                origin: Hop(component: attachment.id.rawValue, kind: "outside", rule: "source: networks behind \(connectionID) beyond the prefixes it declares", direction: .forward)))
+                origin: .outsideOrigin(attachment.id.rawValue, "source: networks behind \(connectionID) beyond the prefixes it declares")))
         }
         // Members of groups that rules name but the input does not describe: anywhere their
         // group may be, but not at an address an interface of the input holds.
@@ -128,7 +128,9 @@ extension Solver {
                 missing: MissingInput(
                     component: group.id.rawValue, what: "a security group\(group.account.map { " of account \($0)" } ?? "") whose members the input does not describe",
                     exportCommand: "aws ec2 describe-network-interfaces --filters Name=group-id,Values=\(group.id)"),
-                origin: Hop(component: group.id.rawValue, kind: "outside", rule: "source: members of \(group.id), which the input does not describe (\(group.addresses.map(\.description).joined(separator: ", ")))", direction: .forward)))
+                origin: .outsideOrigin(
+                    group.id.rawValue,
+                    "source: members of \(group.id), which the input does not describe (\(group.addresses.map(\.description).joined(separator: ", ")))")))
         }
         // VPCs declared without subnets, over their active peerings and through their transit
         // gateway attachments: their CIDRs as future interfaces.

@@ -113,6 +113,7 @@ extension Solver {
         }
     }
 
+    /// The transit gateway attachment of a VPN connection on a transit gateway.
     func vpnAttachment(of connection: VPNConnectionID) -> TransitGatewayAttachment? {
         Topology.sortedValues(topology.transitGatewayAttachments).first { $0.resource == .vpn(connection) }
     }
@@ -147,9 +148,7 @@ extension Solver {
         guard let subnetIDs else {
             return .unknown(.unknown(
                 component: component, kind: kind, reason: "the subnets of \(attachment.id) are not in the input",
-                missing: [MissingInput(
-                    component: component, what: "a VPC attachment whose subnets are not in the input",
-                    exportCommand: "aws ec2 describe-transit-gateway-vpc-attachments --transit-gateway-attachment-ids \(attachment.id)")]))
+                missing: [.subnets(ofAttachment: attachment.id)]))
         }
         let subnets = subnetIDs.compactMap { topology.subnets[$0] }
         guard let zone = subnet.availabilityZone else {
@@ -248,7 +247,7 @@ extension Solver {
     func outsidePaths(from entry: OutsideEntry, sources: AddressSet?, to target: TargetClass) -> [Path] {
         let subnet = target.subnet
         var missing = Stage.unknown(
-            component: entry.missing.component, kind: "outside",
+            component: entry.missing.component, kind: Hop.outsideKind,
             reason: "traffic from \(entry.zone) comes from networks the input does not describe",
             missing: [entry.missing])
         missing.addsNoHop = true
@@ -443,7 +442,7 @@ extension Solver {
         }
         func unknown(_ missing: MissingInput) -> Stage {
             .unknown(
-                component: missing.component, kind: "outside",
+                component: missing.component, kind: Hop.outsideKind,
                 reason: "the traffic crosses \(missing.component) between \(sourceSubnet.vpc) and \(subnet.vpc), which the input does not describe",
                 missing: [missing])
         }

@@ -413,6 +413,7 @@ extension Solver {
             ephemeralPorts: interface.ephemeralPorts, interfaces: [interface.id])
     }
 
+    /// `source` limited to `addresses`.
     private func restricted(_ source: SourceClass, to addresses: AddressSet) -> SourceClass {
         SourceClass(
             zone: source.zone, subnet: source.subnet, groups: source.groups, addresses: source.addresses.intersection(addresses),

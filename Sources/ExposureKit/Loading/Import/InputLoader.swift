@@ -31,6 +31,8 @@ public enum InputLoader {
         return try load(file, documents: documents, tenants: tenants)
     }
 
+    /// One file whose JSON `documents` are parsed: a native topology, a Terraform plan, or
+    /// AWS CLI outputs, told apart by their top-level keys.
     private static func load(_ file: InputFile, documents: [JSONValue], tenants: TenantOptions) throws(LoadFailure) -> Loaded {
         let formats = documents.map(InputFormat.detect)
         switch (formats.first ?? nil, documents.count) {
@@ -67,6 +69,8 @@ public enum InputLoader {
         try loadBundle(AWSBundle.collect(files), folder: folder, tenants: tenants)
     }
 
+    /// AWS CLI outputs, translated into a native topology and loaded as one; an export in
+    /// which no network is recognised is invalid.
     private static func loadBundle(_ bundle: AWSBundle, folder: String, tenants: TenantOptions) throws(LoadFailure) -> Loaded {
         let imported = AWSBundleLoader.translate(bundle, tenants: tenants, name: folder)
         return try finish(imported, format: .awsBundle, name: folder)
