@@ -119,6 +119,11 @@ extension NativeLoader {
     /// Subnets inside their VPC, interfaces inside their subnet, groups and tables in the
     /// same VPC as what uses them.
     private mutating func checkPlacement() {
+        for interface in Topology.sortedValues(topology.networkInterfaces) where topology.subnets[interface.subnet]?.standsForUnlisted == true {
+            if let cursor = location(of: .networkInterface, interface.id.rawValue) {
+                diagnostics.append(cursor.error("\(interface.id) is in \(interface.subnet), which stands for subnets the input does not list and so holds no interface"))
+            }
+        }
         for subnet in Topology.sortedValues(topology.subnets) {
             guard let cursor = location(of: .subnet, subnet.id.rawValue),
                 let vpc = topology.vpcs[subnet.vpc]
@@ -230,9 +235,13 @@ extension NativeLoader {
                 diagnostics.append(cursor.warning("security group \(group.id) is attached to nothing"))
             }
         }
+        // Only blocks the input gives can overlap: an unknown one stands for "somewhere in
+        // the VPC's".
         let subnets = Topology.sortedValues(topology.subnets)
+        let known = subnets.map { $0.addresses.subtracting($0.unknownAddresses) }
         for (index, subnet) in subnets.enumerated() {
-            for other in subnets[(index + 1)...] where other.vpc == subnet.vpc && subnet.addresses.intersects(other.addresses) {
+            for (offset, other) in subnets[(index + 1)...].enumerated()
+            where other.vpc == subnet.vpc && known[index].intersects(known[index + 1 + offset]) {
                 if let cursor = location(of: .subnet, other.id.rawValue) {
                     diagnostics.append(cursor.warning("subnet \(other.id) overlaps \(subnet.id); AWS does not allow overlapping subnets in one VPC"))
                 }

@@ -6,6 +6,8 @@ public enum MissingExport: String, Hashable, Sendable, CaseIterable, Comparable 
     case describeSecurityGroups = "describe-security-groups"
     case describeNetworkInterfaces = "describe-network-interfaces"
     case describeInstances = "describe-instances"
+    case describeTransitGatewayAttachments = "describe-transit-gateway-attachments"
+    case searchTransitGatewayRoutes = "search-transit-gateway-routes"
 
     /// What the analysis does without it.
     public var effect: String {
@@ -22,11 +24,22 @@ public enum MissingExport: String, Hashable, Sendable, CaseIterable, Comparable 
             "interfaces are known only from describe-instances: NAT gateway, endpoint and unattached interfaces are not seen"
         case .describeInstances:
             "instances are known only from their interfaces: stopped instances are analysed as if running, and EMR nodes only from list-instances"
+        case .describeTransitGatewayAttachments:
+            "a transit gateway's attachments are known only from what names them: the others are the zone outside:TGW/attachments-not-in-input, and associations the export does not give route `unknown`"
+        case .searchTransitGatewayRoutes:
+            "the routes of some transit gateway route tables are not in the input, so what crosses those tables is `unknown`"
         }
     }
 
     /// The command that exports it.
-    public var command: String { "aws ec2 \(rawValue)" }
+    public var command: String {
+        switch self {
+        case .searchTransitGatewayRoutes:
+            "aws ec2 search-transit-gateway-routes --transit-gateway-route-table-id TABLE --filters Name=state,Values=active,blackhole"
+        default:
+            "aws ec2 \(rawValue)"
+        }
+    }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)

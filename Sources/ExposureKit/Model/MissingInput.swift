@@ -94,6 +94,23 @@ public struct MissingInput: Hashable, Comparable, Sendable, CustomStringConverti
             exportCommand: "aws ec2 describe-subnets --filters Name=vpc-id,Values=\(vpc)")
     }
 
+    /// The subnets of a VPC that an export without describe-subnets does not list, which
+    /// `standIn` stands for.
+    public static func unlistedSubnets(of vpc: VPCID, standIn: SubnetID) -> MissingInput {
+        MissingInput(
+            component: standIn.rawValue, what: "the subnets of \(vpc) that the export does not list (describe-subnets is missing)",
+            exportCommand: "aws ec2 describe-subnets --filters Name=vpc-id,Values=\(vpc)")
+    }
+
+    /// The routes of a transit gateway route table the input has without them.
+    public static func routes(ofTransitGatewayTable table: TransitGatewayRouteTableID) -> MissingInput {
+        if let standIn = standIn(table.rawValue) { return standIn }
+        return MissingInput(
+            component: table.rawValue, what: "a transit gateway route table whose routes are not in the input",
+            exportCommand: table.rawValue.hasPrefix("tgw-rtb-")
+                ? "aws ec2 search-transit-gateway-routes --transit-gateway-route-table-id \(table) --filters Name=state,Values=active,blackhole" : nil)
+    }
+
     /// The subnets of a VPC attachment the input lists without them: which subnet carries
     /// the traffic, and so which ACLs apply, is unknown.
     public static func subnets(ofAttachment attachment: TransitGatewayAttachmentID) -> MissingInput {

@@ -252,7 +252,7 @@ extension Solver {
         }) ?? []
         guard !onward.isEmpty else { return toInternet }
         let region = Solver.embed(onward.reduce(AddressSet.empty) { $0.union($1.addresses) }, on: .destination)
-        let targets = onward.map { $0.route.target == .local ? "its VPC" : $0.route.target.description }
+        let targets = onward.map(\.route.target.description)
             .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let context = "\(nat.id) sends the traffic on from its own address (to \(targets.joined(separator: ", "))), which the analysis does not follow past a NAT gateway"
         return Stage(

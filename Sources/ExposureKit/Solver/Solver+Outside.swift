@@ -109,7 +109,7 @@ extension Solver {
             else { continue }
             var beyond = AddressSet.empty
             for lookup in uniqueLookups(transitLookups) where lookup.table.transitGateway == attachment.transitGateway {
-                beyond = beyond.union(lookup.addresses(routedTo: attachment.id))
+                beyond = beyond.union(lookup.addresses(routedTo: attachment.id)).union(lookup.uncertainAddresses(toward: attachment.id))
             }
             beyond = beyond.subtracting(declared)
             guard !beyond.isEmpty else { continue }
@@ -177,24 +177,27 @@ extension Solver {
     static func missing(behind attachment: TransitGatewayAttachment, type: String, resource: String?) -> MissingInput {
         let id = attachment.id
         let command: String
+        var then = ""
         switch type {
         case TransitGatewayAttachment.unknownType:
             // Known only from a route to it, or a stand-in for attachments the export omits.
             return .component(id.rawValue)
         case "peering", "tgw-peering":
-            command = "aws ec2 describe-transit-gateway-peering-attachments --transit-gateway-attachment-ids \(id), then the peer transit gateway's region"
+            command = "aws ec2 describe-transit-gateway-peering-attachments --transit-gateway-attachment-ids \(id)"
+            then = "; the peer transit gateway's region is to be exported too"
         case "direct-connect-gateway":
             command = "aws directconnect describe-direct-connect-gateway-attachments\(resource.map { " --direct-connect-gateway-id \($0)" } ?? "")"
         case "connect":
             command = "aws ec2 describe-transit-gateway-connects --transit-gateway-attachment-ids \(id)"
         case "vpc":
-            command = "aws ec2 describe-vpcs --vpc-ids \(resource ?? "<vpc>") and its subnets, route tables, ACLs and groups, in the account that owns it"
+            command = "aws ec2 describe-vpcs --vpc-ids \(resource ?? "VPC")"
+            then = ": that VPC with its subnets, route tables, ACLs and groups, exported in the account that owns it"
         default:
             command = "aws ec2 describe-transit-gateway-attachments --transit-gateway-attachment-ids \(id)"
         }
         return MissingInput(
             component: id.rawValue,
-            what: "a transit gateway \(type) attachment whose far side\(resource.map { " (\($0))" } ?? "") the input does not describe",
+            what: "a transit gateway \(type) attachment whose far side\(resource.map { " (\($0))" } ?? "") the input does not describe\(then)",
             exportCommand: command)
     }
 

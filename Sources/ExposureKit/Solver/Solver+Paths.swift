@@ -31,11 +31,25 @@ extension Solver {
     func plannedAddressStage(_ subnet: Subnet, side: Side, applies: Bool) -> Stage? {
         let unknown = subnet.unknownAddresses
         guard applies, !unknown.isEmpty else { return nil }
-        let reasons = subnet.unknownBlocks.map(\.reason)
+        let reasons = subnet.unknownBlocks.map(\.reason).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let families = subnet.unknownBlocks.map(\.family.rawValue).joined(separator: " and ")
+        let missing: [MissingInput]
+        if subnet.standsForUnlisted {
+            missing = [.unlistedSubnets(of: subnet.vpc, standIn: subnet.id)]
+        } else {
+            // One entry per reason: the families of one subnet usually share it.
+            missing = reasons.map { reason in
+                MissingInput(
+                    component: "\(subnet.id) block", what: reason,
+                    exportCommand: subnet.id.rawValue.hasPrefix("subnet-") ? "aws ec2 describe-subnets --subnet-ids \(subnet.id)" : nil)
+            }
+        }
         return .uncertain(
             unknown, on: side, component: subnet.id.rawValue, kind: SubnetKind.kindName,
-            reason: "the interface may take any address of \(subnet.id), whose \(subnet.unknownBlocks.map(\.family.rawValue).joined(separator: " and ")) block is not in the input (\(reasons.joined(separator: "; ")))",
-            missing: subnet.unknownBlocks.map { MissingInput(component: "\(subnet.id) \($0.family.rawValue) block", what: $0.reason, exportCommand: nil) })
+            reason: subnet.standsForUnlisted
+                ? "the interface may be anywhere in \(subnet.vpc)'s \(families) blocks, in a subnet the export does not list"
+                : "the interface may take any address of \(subnet.id), whose \(families) block is not in the input (\(reasons.joined(separator: "; ")))",
+            missing: missing)
     }
 
     private func targetHop(_ target: TargetClass) -> String {
@@ -108,7 +122,8 @@ extension Solver {
         case .transitGateway:
             guard let attachment = vpnAttachment(of: connection.id) else { return .empty }
             return transitLookups.values.reduce(AddressSet.empty) { result, lookup in
-                result.union(lookup.addresses(routedTo: attachment.id))
+                guard lookup.table.transitGateway == attachment.transitGateway else { return result }
+                return result.union(lookup.addresses(routedTo: attachment.id)).union(lookup.uncertainAddresses(toward: attachment.id))
             }
         }
     }
@@ -419,8 +434,9 @@ extension Solver {
         let gateways = Topology.sortedValues(topology.transitGateways).filter { gateway in
             vpcAttachment(of: sourceSubnet.vpc, to: gateway.id) != nil && vpcAttachment(of: subnet.vpc, to: gateway.id) == nil
         }
+        let nats = (natRoutes[sourceSubnet.id] ?? []).filter { $0.addresses.intersects(destinations) }
         // Most pairs cross nothing undescribed: no stage is built for them.
-        guard !crossings.isEmpty || !gateways.isEmpty else { return [] }
+        guard !crossings.isEmpty || !gateways.isEmpty || !nats.isEmpty else { return [] }
         let scope: Set<VPCID> = [sourceSubnet.vpc, subnet.vpc]
         let targetVPC = subnet.vpc
         /// The far end: the target's groups, its route back and outbound ACL, and — unless a
@@ -456,6 +472,28 @@ extension Solver {
                 aclStage(sourceSubnet.id, inbound: false, side: .destination, coordinates: .request, direction: .forward),
                 unknown(missing),
             ] + arrival(bypassingACLs: outsideTargets.mayBypassACLs(expected))))
+        }
+        // Through a NAT gateway of the source's VPC: on from the NAT's own address, which the
+        // analysis does not follow; the target's groups see that address.
+        for (id, _) in nats {
+            guard let nat = topology.natGateways[id] else { continue }
+            var stages = [
+                routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, expecting: id.rawValue, where: { $0 == .natGateway(id) }),
+                leaving,
+            ]
+            if nat.subnet != sourceSubnet.id {
+                stages.append(aclStage(sourceSubnet.id, inbound: false, side: .destination, coordinates: .request, direction: .forward))
+                stages.append(aclStage(nat.subnet, inbound: true, side: .source, coordinates: .request, direction: .forward))
+            }
+            stages.append(.unknown(
+                component: id.rawValue, kind: NATGatewayKind.kindName,
+                reason: "\(id) sends the traffic on to \(subnet.vpc) from its own address, which the analysis does not follow past a NAT gateway",
+                missing: []))
+            // Without the NAT's address the target's groups cannot be read for it.
+            if let address = nat.privateIPv4 {
+                stages.append(groupStage(target.groups, ingress: true, scope: scope, direction: .forward).translatingSource(to: address))
+            }
+            result.append(path(stages))
         }
         for gateway in gateways {
             guard let departure = vpcAttachment(of: sourceSubnet.vpc, to: gateway.id), let transit = transitLookups[departure.id] else { continue }

@@ -197,7 +197,9 @@ extension Solver {
         }
         var allowed = AddressSet.empty
         var rules: [Stage.Rule] = []
-        for (route, addresses) in lookup.regions(to: to) {
+        // With the table's routes unknown, a static route the input does not give may beat
+        // any propagated one: nothing is decided.
+        for (route, addresses) in lookup.table.routesAreKnown ? lookup.regions(to: to) : [] {
             allowed = allowed.union(addresses)
             rules.append(Stage.Rule(
                 region: Solver.embed(addresses, on: side), component: lookup.table.id.rawValue,
@@ -205,7 +207,7 @@ extension Solver {
         }
         let tableID = lookup.table.id
         let uncertain = lookup.uncertainAddresses(toward: to)
-        let missing = lookup.table.routesAreKnown ? [] : [Stage.MissingPart(input: .component(tableID.rawValue), region: Solver.embed(uncertain, on: side))]
+        let missing = lookup.table.routesAreKnown ? [] : [Stage.MissingPart(input: .routes(ofTransitGatewayTable: tableID), region: Solver.embed(uncertain, on: side))]
         return Stage(
             component: tableID.rawValue, kind: TransitGatewayRouteTableKind.kindName, direction: direction,
             coordinates: coordinates, allowed: Solver.embed(allowed, on: side), unknown: Solver.embed(uncertain, on: side),

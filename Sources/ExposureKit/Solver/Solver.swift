@@ -19,6 +19,9 @@ public struct Solver: Sendable {
     /// For each subnet, the routes of its table to what the input does not describe, with
     /// the addresses each wins and what is missing behind it (computed once per table).
     let outsideRoutes: [SubnetID: [OutsideRoute]]
+    /// For each subnet, the NAT gateways its table routes to and the addresses each wins
+    /// (computed once per table).
+    let natRoutes: [SubnetID: [(gateway: NATGatewayID, addresses: AddressSet)]]
     /// Where traffic from what the input does not describe comes in.
     let outsideEntries: [OutsideEntry]
 
@@ -67,9 +70,20 @@ public struct Solver: Sendable {
         self.outsideTargets = outsideTargets
         var outsideRoutes: [SubnetID: [OutsideRoute]] = [:]
         var outsideByTable: [String: [OutsideRoute]] = [:]
+        var natRoutes: [SubnetID: [(gateway: NATGatewayID, addresses: AddressSet)]] = [:]
+        var natByTable: [String: [(gateway: NATGatewayID, addresses: AddressSet)]] = [:]
         for subnet in Topology.sortedValues(topology.subnets) {
             guard let lookup = lookups[subnet.id] else { continue }
             let key = lookup.table?.rawValue ?? "local:\(subnet.vpc)"
+            let nats = natByTable[key] ?? lookup.regions(routedBy: { route in
+                if case .natGateway = route.target { return true }
+                return false
+            }).compactMap { route, addresses -> (gateway: NATGatewayID, addresses: AddressSet)? in
+                guard case .natGateway(let id) = route.target else { return nil }
+                return (id, addresses)
+            }
+            natByTable[key] = nats
+            natRoutes[subnet.id] = nats
             let routes = outsideByTable[key] ?? lookup.regions(routedBy: { outsideTargets.missing(behind: $0.target, in: subnet.vpc) != nil })
                 .compactMap { route, addresses in
                     outsideTargets.missing(behind: route.target, in: subnet.vpc).map { OutsideRoute(target: route.target, addresses: addresses, missing: $0) }
@@ -78,6 +92,7 @@ public struct Solver: Sendable {
             outsideRoutes[subnet.id] = routes
         }
         self.outsideRoutes = outsideRoutes
+        self.natRoutes = natRoutes
         outsideEntries = Solver.outsideEntries(
             of: topology, routeLookups: lookups, outsideRoutes: outsideRoutes, transitLookups: transit, targets: outsideTargets,
             internet: internetIPv4.union(internetIPv6))

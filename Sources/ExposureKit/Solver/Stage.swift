@@ -101,6 +101,19 @@ struct Stage {
             refusal: { _ in reason }, missing: missing.map { MissingPart(input: $0, region: region) })
     }
 
+    /// The stage as it acts on traffic whose source a NAT gateway rewrote to `address`,
+    /// written in the client's coordinates.
+    func translatingSource(to address: IPAddress) -> Stage {
+        Stage(
+            component: component, kind: kind, direction: direction, coordinates: coordinates,
+            allowed: allowed.translatingSource(to: address), unknown: unknown.translatingSource(to: address),
+            unknownContext: unknownContext,
+            rules: rules.map { Rule(region: $0.region.translatingSource(to: address), component: $0.component, kind: $0.kind, text: "\($0.text) (for \(address))", allows: $0.allows) },
+            refusal: { packet in "\(refusal(Packet(destination: packet.destination, source: address, protocolNumber: packet.protocolNumber, key: packet.key))) (the traffic comes from \(address))" },
+            fix: fix, missing: missing.map { MissingPart(input: $0.input, region: $0.region.translatingSource(to: address)) },
+            addsNoHop: addsNoHop)
+    }
+
     /// The hop that explains what this stage does to `packet`.
     func hop(for packet: Packet) -> Hop {
         if let rule = rules.first(where: { $0.region.contains(packet) }) {

@@ -43,6 +43,12 @@ public struct TrafficSet: BooleanLattice {
         TrafficSet(map: map.subtracting(other.map))
     }
 
+    /// The packets this set holds once their source is rewritten to `address`: what a
+    /// filter beyond a NAT gateway lets through, seen from the client's side.
+    public func translatingSource(to address: IPAddress) -> TrafficSet {
+        TrafficSet(map: map.mapValues { SourceMap(constant: $0.value(at: address.rawValue)) })
+    }
+
     /// The same packets, only those to `destinations`.
     public func restricted(toDestinations destinations: AddressSet) -> TrafficSet {
         TrafficSet(map: map.restricted(to: destinations))

@@ -55,9 +55,10 @@ struct TransitGatewayLookup: Sendable {
     }
 
     /// The addresses that may be sent to `attachment` by routes the input does not give:
-    /// every address no known route sends there, when the table's routes are unknown.
+    /// every address when the table's routes are unknown (a static route may beat any
+    /// propagated one), none otherwise.
     func uncertainAddresses(toward attachment: TransitGatewayAttachmentID) -> AddressSet {
-        table.routesAreKnown ? .empty : AddressSet.universe.subtracting(addresses(routedTo: attachment))
+        table.routesAreKnown ? .empty : .universe
     }
 
     /// The route that wins for `address`.

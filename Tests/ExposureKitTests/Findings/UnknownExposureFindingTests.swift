@@ -64,6 +64,7 @@ struct UnknownExposureFindingTests {
     func remedies() {
         let remedy = PossibleExposureRule.settle([
             .component("pcx-0gone"), .afterApply("aws_subnet.a.cidr_block"), .appliance("eni-fw"),
+            MissingInput(component: "pcx-0gone", what: "the same peering, seen from another stage", exportCommand: "aws ec2 describe-vpc-peering-connections --vpc-peering-connection-ids pcx-0gone"),
             MissingInput(component: "core-network", what: "a core network", exportCommand: nil),
         ])
         #expect(remedy == "export what is missing and analyse again (aws ec2 describe-vpc-peering-connections --vpc-peering-connection-ids pcx-0gone); describe core-network in the input and analyse again; set aws_subnet.a.cidr_block in the configuration, or apply the plan and analyse an export of the result; check where eni-fw forwards traffic, in its own routing and firewall rules, which no AWS export holds")

@@ -32,6 +32,7 @@ struct IncompleteInputTests {
         #expect(subnet.unknownBlocks.map(\.family) == [.ipv4])
         #expect(subnet.availabilityZone == "us-east-1a")
         #expect(loaded.topology.subnets["vpc-a/unlisted-subnets"]?.standsForUnlisted == true)
+        #expect(!loaded.diagnostics.contains { $0.message.contains("overlaps") })
         #expect(try IncompleteInputTests.verdict(loaded.topology).verdict == .reachable)
         // Whatever subnets nothing names may hold is a source of its own, unknown.
         #expect(try IncompleteInputTests.verdict(loaded.topology, from: .zone(.outside("vpc-a/unlisted-subnets"))).verdict == .unknown)
@@ -131,6 +132,10 @@ struct IncompleteInputTests {
         let result = try IncompleteInputTests.verdict(loaded.topology, from: .address(try #require(IPAddress("10.9.1.1"))))
         #expect(result.verdict == .unknown)
         #expect(Set(result.missing.map(\.component)) == ["tgw-attach-a", "tgw-attach-x"])
+        // Export commands run as written; what else to export is said in words.
+        let far = try #require(result.missing.first { $0.component == "tgw-attach-x" })
+        #expect(far.exportCommand == "aws ec2 describe-vpcs --vpc-ids vpc-elsewhere")
+        #expect(far.what.hasSuffix("exported in the account that owns it"))
     }
 
     @Test("Without describe-transit-gateway-attachments, a stand-in attachment carries what the gateway may bring from elsewhere")
@@ -157,6 +162,61 @@ struct IncompleteInputTests {
             "TransitGatewayAttachmentId": "tgw-attach-a", "TransitGatewayId": "tgw-1", "ResourceType": "vpc", "ResourceId": "vpc-a", "State": "available",
         ]]
         #expect(try bundle.load().topology.transitGatewayAttachments[standIn] == nil)
+    }
+
+    /// `publicInstance` with transit gateway `tgw-1`, its attachment `tgw-attach-a` of
+    /// vpc-a (both records), table `tgw-rtb-1` with its routes, and a route 10.9/16 to it.
+    static func transitBundle() -> BundleBuilder {
+        var bundle = BundleBuilder.publicInstance()
+        bundle["TransitGateways"] = [["TransitGatewayId": "tgw-1", "State": "available"]]
+        bundle["TransitGatewayAttachments"] = [[
+            "TransitGatewayAttachmentId": "tgw-attach-a", "TransitGatewayId": "tgw-1", "ResourceType": "vpc", "ResourceId": "vpc-a", "State": "available",
+            "Association": ["TransitGatewayRouteTableId": "tgw-rtb-1", "State": "associated"],
+        ]]
+        bundle["TransitGatewayVpcAttachments"] = [
+            ["TransitGatewayAttachmentId": "tgw-attach-a", "TransitGatewayId": "tgw-1", "VpcId": "vpc-a", "State": "available", "SubnetIds": ["subnet-a1"]]
+        ]
+        bundle["TransitGatewayRouteTables"] = [["TransitGatewayRouteTableId": "tgw-rtb-1", "TransitGatewayId": "tgw-1", "State": "available"]]
+        bundle["TransitGatewayStaticRoutes"] = [["TransitGatewayRouteTableId": "tgw-rtb-1", "Routes": [
+            ["DestinationCidrBlock": "10.1.0.0/16", "State": "active", "Type": "propagated", "TransitGatewayAttachments": [["TransitGatewayAttachmentId": "tgw-attach-a"]]],
+        ]]]
+        bundle["RouteTables"] = bundle["RouteTables"].map { table in
+            var table = table
+            table["Routes"] = (table["Routes"] as? [[String: Any]] ?? []) + [BundleBuilder.route("10.9.0.0/16", "TransitGatewayId", "tgw-1")]
+            return table
+        }
+        return bundle
+    }
+
+    @Test("An attachment whose describe-transit-gateway-attachments record is missing has an unknown association, not none")
+    func attachmentRecordMissing() throws {
+        let loaded = try IncompleteInputTests.transitBundle().removing("TransitGatewayAttachments", where: "TransitGatewayAttachmentId", is: "tgw-attach-a").load()
+        let standIn = try #require(loaded.topology.transitGatewayRouteTables["tgw-1/association-not-in-input"])
+        #expect(standIn.associations == ["tgw-attach-a"])
+        #expect(!standIn.routesAreKnown)
+        #expect(loaded.topology.missingExports.contains(.searchTransitGatewayRoutes))
+    }
+
+    @Test("What a transit gateway's other records imply is kept: a gateway or table they name, with the routes the export has")
+    func transitRecordsImplyTheirGateway() throws {
+        let withoutTable = try IncompleteInputTests.transitBundle().removing(key: "TransitGatewayRouteTables").load()
+        let table = try #require(withoutTable.topology.transitGatewayRouteTables["tgw-rtb-1"])
+        #expect(table.routesAreKnown)
+        #expect(table.routes.map(\.destination.description) == ["10.1.0.0/16"])
+        let withoutGateway = try IncompleteInputTests.transitBundle().removing(key: "TransitGateways").load()
+        #expect(withoutGateway.topology.transitGateways["tgw-1"] != nil)
+        #expect(withoutGateway.topology.transitGatewayAttachments["tgw-attach-a"]?.resource == .vpc("vpc-a", subnets: ["subnet-a1"]))
+        #expect(withoutGateway.diagnostics.contains { $0.message.contains("transit gateway tgw-1 is not in describe-transit-gateways") })
+    }
+
+    @Test("Missing transit gateway calls are named at the top of the report, like the others")
+    func missingTransitCalls() throws {
+        let loaded = try IncompleteInputTests.transitBundle().removing(key: "TransitGatewayAttachments").removing(key: "TransitGatewayStaticRoutes").load()
+        #expect(loaded.topology.missingExports.contains(.describeTransitGatewayAttachments))
+        #expect(loaded.topology.missingExports.contains(.searchTransitGatewayRoutes))
+        let text = AnalysisTextRenderer.render([IncompleteInputTests.report(loaded)])
+        #expect(text.contains("  - no describe-transit-gateway-attachments"))
+        #expect(text.contains("  - no search-transit-gateway-routes"))
     }
 
     @Test("A rule naming another account's group keeps its members as outside:GROUP, over their VPC's addresses when known")

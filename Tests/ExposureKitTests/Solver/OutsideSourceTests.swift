@@ -250,7 +250,8 @@ struct OutsideSourceTests {
         ]]
         let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("vpc-1/unlisted-subnets")])
         #expect(exposure.services.tcpPorts == [8088...8088])
-        #expect(exposure.missing.map(\.what) == ["describe-subnets is not in the export"])
+        #expect(exposure.missing == [.unlistedSubnets(of: "vpc-1", standIn: "vpc-1/unlisted-subnets")])
+        #expect(exposure.missing.first?.exportCommand == "aws ec2 describe-subnets --filters Name=vpc-id,Values=vpc-1")
         #expect(try scenario.verdict(from: .zone(.outside("vpc-1/unlisted-subnets")), port: 8088).verdict == .unknown)
         // Its ACL is the VPC's default one: a deny there is a verdict.
         scenario.update("networkAcls", id: "acl-1") { $0["outbound"] = [] as [[String: Any]] }
@@ -351,5 +352,60 @@ struct OutsideSourceTests {
         scenario.update("transitGatewayRouteTables", id: "tgw-rtb") { $0["routes"] = [["destination": "192.168.0.0/16", "attachment": "att-dx"]] }
         #expect(try OutsideSourceTests.unknown(scenario)[.outside("att-dx")]?.sources == (CIDR("192.168.0.0/16")?.addresses ?? .empty))
         #expect(try !scenario.topology().assumptions.contains { $0.contains("att-dx") })
+    }
+
+    @Test("With a table's routes unknown, a propagated route decides nothing: a static one may beat it")
+    func propagatedRoutesUnderUnknownRoutes() throws {
+        var scenario = Scenario.transitPair()
+        scenario.update("transitGatewayRouteTables", id: "tgw-rtb") { $0["routesUnknown"] = true }
+        let result = try scenario.verdict(from: .resource("eni-b"))
+        #expect(result.verdict == .unknown)
+        #expect(result.missing.contains(.routes(ofTransitGatewayTable: "tgw-rtb")))
+        #expect(result.missing.contains { $0.component == "tgw-rtb" && $0.exportCommand == nil })
+    }
+
+    @Test("A VPN on a transit gateway whose table's routes are unknown may bring any address: outside:ATTACHMENT")
+    func transitVPNUnderUnknownRoutes() throws {
+        var scenario = OutsideSourceTests.scenario(opening: "172.20.0.0/16", routes: [["destination": "172.20.0.0/16", "target": "tgw-1"]])
+        scenario.document["transitGateways"] = [["id": "tgw-1"]]
+        scenario.document["vpnConnections"] = [["id": "vpn-1", "transitGateway": "tgw-1", "staticRoutes": ["192.168.1.0/24"]]]
+        scenario.document["transitGatewayAttachments"] = [
+            ["id": "att-1", "transitGateway": "tgw-1", "vpc": "vpc-1", "subnets": ["subnet-1"]],
+            ["id": "att-vpn", "transitGateway": "tgw-1", "vpnConnection": "vpn-1"],
+        ]
+        scenario.document["transitGatewayRouteTables"] = [[
+            "id": "tgw-rtb", "transitGateway": "tgw-1", "associations": ["att-1", "att-vpn"], "propagations": ["att-1"],
+            "routes": [] as [[String: Any]], "routesUnknown": true,
+        ]]
+        #expect(try OutsideSourceTests.unknown(scenario)[.outside("att-vpn")] != nil)
+        #expect(try scenario.verdict(from: OutsideSourceTests.address("172.20.0.1"), port: 8088).verdict == .unknown)
+    }
+
+    @Test("Through a NAT gateway into another VPC the verdict is unknown, and the target's groups see the NAT's address")
+    func natIntoAnotherVPC() throws {
+        var scenario = Scenario.transitPair()
+        scenario["subnets"] += [["id": "subnet-nat", "vpc": "vpc-2", "cidrs": ["10.2.9.0/24"], "availabilityZone": "az-a", "routeTable": "rtb-nat"]]
+        scenario["routeTables"] += [["id": "rtb-nat", "vpc": "vpc-2", "routes": [["destination": "10.0.0.0/16", "target": "tgw-1"]]]]
+        scenario.update("routeTables", id: "rtb-2") { $0["routes"] = [["destination": "10.0.0.0/16", "target": "nat-1"]] }
+        scenario.document["natGateways"] = [["id": "nat-1", "subnet": "subnet-nat", "connectivity": "private", "privateIp": "10.2.9.5"]]
+        scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [["protocol": "tcp", "ports": 22, "cidr": "10.2.9.5/32"]] }
+        let result = try scenario.verdict(from: .resource("eni-b"))
+        #expect(result.verdict == .unknown)
+        #expect(result.reason.contains("nat-1 sends the traffic on to vpc-1 from its own address"))
+        // A group that does not admit the NAT's address stops it: the target sees only that.
+        scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [["protocol": "tcp", "ports": 22, "cidr": "10.2.1.5/32"]] }
+        #expect(try scenario.verdict(from: .resource("eni-b")).verdict == .blocked)
+    }
+
+    @Test("A subnet standing for unlisted subnets holds no interface")
+    func noInterfaceInUnlistedSubnet() throws {
+        var scenario = Scenario()
+        scenario["subnets"] += [[
+            "id": "vpc-1/unlisted-subnets", "vpc": "vpc-1", "cidrs": [] as [String], "unlisted": true,
+            "unknownCidrs": ["ipv4": "describe-subnets is not in the export"],
+        ]]
+        scenario["networkInterfaces"] += [["id": "eni-x", "subnet": "vpc-1/unlisted-subnets", "privateIps": ["10.0.7.7"], "securityGroups": ["sg-target"]]]
+        let failure = try #require(throws: LoadFailure.self) { try scenario.topology() }
+        #expect(failure.errors.map(\.message) == ["eni-x is in vpc-1/unlisted-subnets, which stands for subnets the input does not list and so holds no interface"])
     }
 }

@@ -93,7 +93,7 @@ struct TraceDestinationTests {
         scenario.document["vpnConnections"] = [["id": "vpn-1", "vpnGateway": "vgw-1", "staticRoutes": ["192.168.0.0/16"]]]
         let result = try TraceDestinationTests.trace(scenario, from: .resource("eni-target"), to: "192.168.1.1")
         #expect(result.verdict == .unknown)
-        #expect(result.reason.contains("nat-1 sends the traffic on from its own address (to vgw-1, its VPC)"))
+        #expect(result.reason.contains("nat-1 sends the traffic on from its own address (to vgw-1, local)"))
         // To the internet the NAT path is followed to the end.
         #expect(try TraceDestinationTests.trace(scenario, from: .resource("eni-target"), to: "8.8.8.8").verdict == .reachable)
     }

@@ -12,7 +12,9 @@ struct InputIncompleteRule: AuditRule {
             let severity: Severity
             switch call {
             case .describeNetworkInterfaces, .describeInstances: severity = noInterfaces ? .high : .low
-            case .describeVPCs, .describeSubnets, .describeRouteTables, .describeSecurityGroups: severity = .medium
+            case .describeVPCs, .describeSubnets, .describeRouteTables, .describeSecurityGroups,
+                .describeTransitGatewayAttachments, .searchTransitGatewayRoutes:
+                severity = .medium
             }
             return Finding(
                 rule: Self.id, severity: severity, resource: call.rawValue, cluster: nil,

@@ -42,6 +42,7 @@ struct PossibleExposureRule: AuditRule {
     /// describe, plans to apply, appliances to read.
     static func settle(_ missing: [MissingInput]) -> String {
         let commands = missing.compactMap { $0.settlement == .export ? $0.exportCommand : nil }
+            .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let undescribed = missing.filter { $0.settlement == .export && $0.exportCommand == nil }.map(\.component)
         let values = missing.filter { $0.settlement == .apply }.map(\.component)
         let appliances = missing.filter { $0.settlement == .applianceConfiguration }.map(\.component)

@@ -14,6 +14,12 @@ extension AWSBundleLoader {
         let hasEC2Instances = bundle.has(.reservations)
             || bundle.records(.instances).contains { $0.cursor.value["Ec2InstanceId"] == nil }
         if !hasEC2Instances { missing.append(.describeInstances) }
+        if !builder.ids(of: .transitGateways).isEmpty && !bundle.has(.transitGatewayAttachments) {
+            missing.append(.describeTransitGatewayAttachments)
+        }
+        if builder.values(of: .transitGatewayRouteTables).contains(where: { $0["routesUnknown"]?.boolValue == true }) {
+            missing.append(.searchTransitGatewayRoutes)
+        }
         builder.missingExports = missing
     }
 

@@ -5,6 +5,16 @@ extension AWSBundleLoader {
         for (id, record) in unique(.transitGateways) where isLive(record.cursor, ["available", "pending", "modifying"]) {
             emit(.transitGateways, id: id, .object([("id", .string(id))]), origin: record.cursor)
         }
+        // A live attachment or route table exists only on an existing gateway: one that
+        // describe-transit-gateways does not list is taken as existing, as AWS requires.
+        let listed = Set(unique(.transitGateways).map(\.id))
+        for key in [AWSKey.transitGatewayAttachments, .transitGatewayVPCAttachments, .transitGatewayRouteTables] {
+            for (_, record) in unique(key) where isLive(record.cursor, ["available", "pending", "modifying"]) {
+                guard let id = string(record.cursor, "TransitGatewayId"), !listed.contains(id), !isEmitted(.transitGateways, id) else { continue }
+                diagnostics.append(record.cursor.warning("transit gateway \(id) is not in describe-transit-gateways; this record needs it, so it is taken as existing"))
+                emit(.transitGateways, id: id, .object([("id", .string(id))]), origin: record.cursor)
+            }
+        }
     }
 
     mutating func translateTransitGatewayAttachments() {
@@ -47,6 +57,7 @@ extension AWSBundleLoader {
                 diagnostics.append(cursor.warning("\(type) attachment \(id) leads to networks the input does not describe; traffic from it is `unknown` (outside:\(id))"))
                 members += outside
             }
+            transitAttachmentGateways[id] = tgw
             emit(.transitGatewayAttachments, id: id, .object(members), origin: cursor)
         }
         // Without describe-transit-gateway-attachments, a gateway may have attachments of
@@ -55,6 +66,7 @@ extension AWSBundleLoader {
         for (id, record) in unique(.transitGateways) where isEmitted(.transitGateways, id) {
             let standIn = "\(id)/attachments-not-in-input"
             diagnostics.append(record.cursor.warning("the attachments of transit gateway \(id) are not in the input; those not listed elsewhere are `unknown` (outside:\(standIn); export them with `aws ec2 describe-transit-gateway-attachments --filters Name=transit-gateway-id,Values=\(id)`)"))
+            transitAttachmentGateways[standIn] = id
             emit(.transitGatewayAttachments, id: standIn, .object([
                 ("id", .string(standIn)), ("transitGateway", .string(id)), ("outside", .string(TransitGatewayAttachment.unknownType)),
             ]), origin: record.cursor)
@@ -122,36 +134,44 @@ extension AWSBundleLoader {
             if let table = record.context.owner { tablesWithRoutes.insert(table) }
         }
         for (table, route) in routeCursors {
-            if let value = translateTransitRoute(route, gateway: tableGateways[table]) { routes[table, default: []].append(value) }
+            if let value = translateTransitRoute(route, gateway: tableGateways[table] ?? attachmentGateways[table]) { routes[table, default: []].append(value) }
         }
         // An attachment the export knows only from describe-transit-gateway-vpc-attachments
-        // (no describe-transit-gateway-attachments, no associations call) has an association
-        // the input does not give: a stand-in table whose routes are unknown.
-        if !bundle.has(.transitGatewayAttachments) && !bundle.has(.associations) {
-            for (id, record) in unique(.transitGatewayVPCAttachments) {
-                guard let tgw = string(record.cursor, "TransitGatewayId"), isEmitted(.transitGatewayAttachments, id) else { continue }
-                let table = "\(tgw)/association-not-in-input"
-                associations[table, default: []].insert(id)
-                attachmentGateways[table] = tgw
-            }
+        // (its describe-transit-gateway-attachments record, which says its association, is
+        // missing, and no associations call names it) has an association the input does not
+        // give: a stand-in table whose routes are unknown.
+        let listed = Set(unique(.transitGatewayAttachments).map(\.id))
+        let associated = Set(associations.values.flatMap { $0 })
+        for (id, record) in unique(.transitGatewayVPCAttachments) where !listed.contains(id) && !associated.contains(id) {
+            guard let tgw = string(record.cursor, "TransitGatewayId"), isEmitted(.transitGatewayAttachments, id) else { continue }
+            let table = "\(tgw)/association-not-in-input"
+            associations[table, default: []].insert(id)
+            attachmentGateways[table] = tgw
         }
         // A table that attachments are associated with but the export does not describe:
         // its routes are unknown, not absent.
         for (id, attachments) in associations.sorted(by: { $0.key < $1.key }) where tableGateways[id] == nil {
             guard let tgw = attachmentGateways[id], isEmitted(.transitGateways, tgw) else { continue }
-            let associated = attachments.filter { isEmitted(.transitGatewayAttachments, $0) }.sorted()
+            let associated = attachments.filter { transitAttachmentGateways[$0] == tgw }.sorted()
             let records = unique(.transitGatewayAttachments) + unique(.transitGatewayVPCAttachments)
             guard !associated.isEmpty, let origin = records.first(where: { associated.contains($0.id) })?.record.cursor else { continue }
-            diagnostics.append(origin.warning("transit gateway route table \(id) is not in the input; what it routes is `unknown` (export it with `aws ec2 describe-transit-gateway-route-tables` and `search-transit-gateway-routes`)"))
+            // Its routes may still be in the export (search-transit-gateway-routes names the
+            // table); its propagations then show among them.
+            let routesKnown = tablesWithRoutes.contains(id)
+            diagnostics.append(origin.warning(routesKnown
+                ? "transit gateway route table \(id) is not in describe-transit-gateway-route-tables; it is taken from its associations and routes"
+                : "transit gateway route table \(id) is not in the input; what it routes is `unknown` (export it with `aws ec2 describe-transit-gateway-route-tables` and `search-transit-gateway-routes`)"))
             emit(.transitGatewayRouteTables, id: id, .object([
                 ("id", .string(id)), ("transitGateway", .string(tgw)), ("associations", .strings(associated)),
-                ("propagations", .strings([])), ("routes", .array([])), ("routesUnknown", .bool(true)),
+                ("propagations", .strings(propagations[id, default: []].filter { transitAttachmentGateways[$0] == tgw }.sorted())),
+                ("routes", .array(NativeDocumentBuilder.deduplicated(routes[id] ?? []))), ("routesUnknown", routesKnown ? nil : .bool(true)),
             ]), origin: origin)
         }
         for (id, record) in unique(.transitGatewayRouteTables) where isLive(record.cursor, ["available", "pending"]) {
             guard let tgw = string(record.cursor, "TransitGatewayId"), isEmitted(.transitGateways, tgw) else { continue }
-            let associated = associations[id, default: []].filter { isEmitted(.transitGatewayAttachments, $0) }.sorted()
-            let propagated = propagations[id, default: []].filter { isEmitted(.transitGatewayAttachments, $0) }.sorted()
+            // Only the gateway's own attachments: an export that says otherwise is inconsistent.
+            let associated = associations[id, default: []].filter { transitAttachmentGateways[$0] == tgw }.sorted()
+            let propagated = propagations[id, default: []].filter { transitAttachmentGateways[$0] == tgw }.sorted()
             // Routes come from search-transit-gateway-routes, one record per table; a table
             // with none in the export has routes the input does not give.
             let routesKnown = tablesWithRoutes.contains(id)
@@ -180,14 +200,19 @@ extension AWSBundleLoader {
         }
         guard isLive(route, ["active"]) else { return nil }
         let attachments = strings(route, "TransitGatewayAttachments", "TransitGatewayAttachmentId")
-        if let attachment = attachments.first(where: { isEmitted(.transitGatewayAttachments, $0) }) {
+        if let attachment = attachments.first(where: { transitAttachmentGateways[$0] == gateway }) {
             return .object([("destination", .string(destination)), ("attachment", .string(attachment))])
         }
         guard let attachment = attachments.first, let gateway, isEmitted(.transitGateways, gateway) else {
             diagnostics.append(route.warning("transit gateway route \(destination) names no attachment in the input; it is ignored"))
             return nil
         }
+        if let other = transitAttachmentGateways[attachment] {
+            diagnostics.append(route.warning("transit gateway route \(destination) leads to \(attachment), an attachment of \(other), not of \(gateway); the export contradicts itself and the route is ignored"))
+            return nil
+        }
         diagnostics.append(route.warning("transit gateway route \(destination) leads to \(attachment), which is not in the input; traffic from it is `unknown` (outside:\(attachment))"))
+        transitAttachmentGateways[attachment] = gateway
         emit(.transitGatewayAttachments, id: attachment, .object([
             ("id", .string(attachment)), ("transitGateway", .string(gateway)), ("outside", .string(TransitGatewayAttachment.unknownType)),
         ]), origin: route)

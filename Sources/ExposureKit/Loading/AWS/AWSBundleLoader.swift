@@ -36,6 +36,9 @@ struct AWSBundleLoader {
     /// The VPC each internet, egress-only and virtual private gateway of the document is
     /// attached to: a route in another VPC's table cannot use it.
     var gatewayVPCs: [String: String] = [:]
+    /// The transit gateway of each attachment of the document: a table routes only to its
+    /// own gateway's attachments.
+    var transitAttachmentGateways: [String: String] = [:]
 
     init(bundle: AWSBundle, tenantOptions: TenantOptions) {
         self.bundle = bundle
