@@ -315,9 +315,11 @@ struct OutsideSourceTests {
         #expect(try OutsideSourceTests.unknown(scenario)[.outside("vgw-1")] == nil)
     }
 
-    @Test("A transit gateway VPN attachment routed more than its VPN declares brings the rest as outside:ATTACHMENT")
-    func transitVPNBeyondDeclaredPrefixes() throws {
-        var scenario = OutsideSourceTests.scenario(opening: "192.168.0.0/16", routes: [["destination": "192.168.0.0/16", "target": "tgw-1"]])
+    /// tcp 8088 open to `opening`, routed to transit gateway `tgw-1` whose table `tgw-rtb`
+    /// holds `routes` (or, with `routesUnknown`, none the input gives) and associates
+    /// `att-1` of vpc-1 and `att-vpn` of `vpn-1`, which declares 192.168.1.0/24.
+    static func transitVPN(opening: String, routes: [[String: Any]], routesUnknown: Bool = false) -> Scenario {
+        var scenario = OutsideSourceTests.scenario(opening: opening, routes: [["destination": opening, "target": "tgw-1"]])
         scenario.document["transitGateways"] = [["id": "tgw-1"]]
         scenario.document["vpnConnections"] = [["id": "vpn-1", "transitGateway": "tgw-1", "staticRoutes": ["192.168.1.0/24"]]]
         scenario.document["transitGatewayAttachments"] = [
@@ -326,8 +328,14 @@ struct OutsideSourceTests {
         ]
         scenario.document["transitGatewayRouteTables"] = [[
             "id": "tgw-rtb", "transitGateway": "tgw-1", "associations": ["att-1", "att-vpn"], "propagations": ["att-1"],
-            "routes": [["destination": "192.168.0.0/16", "attachment": "att-vpn"]],
+            "routes": routes, "routesUnknown": routesUnknown,
         ]]
+        return scenario
+    }
+
+    @Test("A transit gateway VPN attachment routed more than its VPN declares brings the rest as outside:ATTACHMENT")
+    func transitVPNBeyondDeclaredPrefixes() throws {
+        let scenario = OutsideSourceTests.transitVPN(opening: "192.168.0.0/16", routes: [["destination": "192.168.0.0/16", "attachment": "att-vpn"]])
         let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("att-vpn")])
         #expect(exposure.sources == (CIDR("192.168.0.0/16")?.addresses ?? .empty).subtracting(CIDR("192.168.1.0/24")?.addresses ?? .empty))
         #expect(try scenario.openServices(from: .onprem("vpn-1")).tcpPorts == [8088...8088])
@@ -366,17 +374,7 @@ struct OutsideSourceTests {
 
     @Test("A VPN on a transit gateway whose table's routes are unknown may bring any address: outside:ATTACHMENT")
     func transitVPNUnderUnknownRoutes() throws {
-        var scenario = OutsideSourceTests.scenario(opening: "172.20.0.0/16", routes: [["destination": "172.20.0.0/16", "target": "tgw-1"]])
-        scenario.document["transitGateways"] = [["id": "tgw-1"]]
-        scenario.document["vpnConnections"] = [["id": "vpn-1", "transitGateway": "tgw-1", "staticRoutes": ["192.168.1.0/24"]]]
-        scenario.document["transitGatewayAttachments"] = [
-            ["id": "att-1", "transitGateway": "tgw-1", "vpc": "vpc-1", "subnets": ["subnet-1"]],
-            ["id": "att-vpn", "transitGateway": "tgw-1", "vpnConnection": "vpn-1"],
-        ]
-        scenario.document["transitGatewayRouteTables"] = [[
-            "id": "tgw-rtb", "transitGateway": "tgw-1", "associations": ["att-1", "att-vpn"], "propagations": ["att-1"],
-            "routes": [] as [[String: Any]], "routesUnknown": true,
-        ]]
+        let scenario = OutsideSourceTests.transitVPN(opening: "172.20.0.0/16", routes: [], routesUnknown: true)
         #expect(try OutsideSourceTests.unknown(scenario)[.outside("att-vpn")] != nil)
         #expect(try scenario.verdict(from: OutsideSourceTests.address("172.20.0.1"), port: 8088).verdict == .unknown)
     }
