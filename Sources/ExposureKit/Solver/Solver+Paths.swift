@@ -228,7 +228,15 @@ extension Solver {
             guard let arriving = vpnAttachment(of: connectionID),
                 let arrival = transitArrival(from: arriving, to: target, scope: [])
             else { return [] }
-            return [path([.pass(component: arriving.id.rawValue, kind: TransitGatewayAttachmentKind.kindName, text: "enters \(gatewayID) over \(connectionID)")] + arrival)]
+            var stages: [Stage] = [.pass(component: arriving.id.rawValue, kind: TransitGatewayAttachmentKind.kindName, text: "enters \(gatewayID) over \(connectionID)")]
+            if connection.knownPrefixes.isEmpty, let attachment = vpcAttachment(of: subnet.vpc, to: gatewayID) {
+                // A zone known only from routes is, for this target, what its attachment's
+                // table routes (or may route) back to the VPN, even for traffic needing no reply.
+                var scoped = transitStage(from: attachment.id, to: arriving.id, side: .source, coordinates: .request, direction: .forward)
+                scoped.addsNoHop = true
+                stages.append(scoped)
+            }
+            return [path(stages + arrival)]
         }
     }
 

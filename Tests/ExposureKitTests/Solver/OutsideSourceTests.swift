@@ -406,4 +406,25 @@ struct OutsideSourceTests {
         let failure = try #require(throws: LoadFailure.self) { try scenario.topology() }
         #expect(failure.errors.map(\.message) == ["eni-x is in vpc-1/unlisted-subnets, which stands for subnets the input does not list and so holds no interface"])
     }
+
+    @Test("A VPN zone known only from routes is, for each target, what the target's own table routes back to it")
+    func vpnZoneScopedByTargetTable() throws {
+        var scenario = Scenario.transitPair()
+        scenario.document["vpnConnections"] = [["id": "vpn-1", "transitGateway": "tgw-1"]]
+        scenario["transitGatewayAttachments"] += [["id": "att-vpn", "transitGateway": "tgw-1", "vpnConnection": "vpn-1"]]
+        // vpc-2's table routes are unknown, so it may route anything to the VPN; vpc-1's
+        // table (the target's) routes nothing there.
+        scenario.document["transitGatewayRouteTables"] = [
+            ["id": "tgw-rtb", "transitGateway": "tgw-1", "associations": ["att-1", "att-vpn"], "propagations": ["att-1", "att-2"], "routes": [] as [[String: Any]]],
+            ["id": "tgw-rtb-2", "transitGateway": "tgw-1", "associations": ["att-2"], "propagations": [] as [String], "routes": [] as [[String: Any]], "routesUnknown": true],
+        ]
+        scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [["protocol": "icmp", "cidr": "0.0.0.0/0"]] }
+        let exposures = try scenario.solver().exposures(of: ["eni-target"])
+        #expect(!exposures.contains { $0.zone == .onprem("vpn-1") })
+        // Routed back to the VPN by the target's table, its addresses may send even traffic
+        // that needs no reply.
+        scenario.update("transitGatewayRouteTables", id: "tgw-rtb") { $0["routes"] = [["destination": "192.168.0.0/16", "attachment": "att-vpn"]] }
+        let routed = try scenario.solver().exposures(of: ["eni-target"]).filter { $0.zone == .onprem("vpn-1") }
+        #expect(routed.contains { $0.verdict == .reachable && $0.sources == (CIDR("192.168.0.0/16")?.addresses ?? .empty) })
+    }
 }
