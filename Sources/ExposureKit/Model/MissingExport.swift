@@ -34,11 +34,15 @@ public enum MissingExport: String, Hashable, Sendable, CaseIterable, Comparable 
     /// The command that exports it.
     public var command: String {
         switch self {
-        case .searchTransitGatewayRoutes:
-            "aws ec2 search-transit-gateway-routes --transit-gateway-route-table-id TABLE --filters Name=state,Values=active,blackhole"
-        default:
-            "aws ec2 \(rawValue)"
+        case .searchTransitGatewayRoutes: MissingExport.searchTransitGatewayRoutes(of: "TABLE")
+        default: "aws ec2 \(rawValue)"
         }
+    }
+
+    /// The command that exports the active and blackhole routes of transit gateway route
+    /// table `table`.
+    public static func searchTransitGatewayRoutes(of table: String) -> String {
+        "aws ec2 search-transit-gateway-routes --transit-gateway-route-table-id \(table) --filters Name=state,Values=active,blackhole"
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {

@@ -108,7 +108,7 @@ public struct MissingInput: Hashable, Comparable, Sendable, CustomStringConverti
         return MissingInput(
             component: table.rawValue, what: "a transit gateway route table whose routes are not in the input",
             exportCommand: table.rawValue.hasPrefix("tgw-rtb-")
-                ? "aws ec2 search-transit-gateway-routes --transit-gateway-route-table-id \(table) --filters Name=state,Values=active,blackhole" : nil)
+                ? MissingExport.searchTransitGatewayRoutes(of: table.rawValue) : nil)
     }
 
     /// The subnets of a VPC attachment the input lists without them: which subnet carries
@@ -133,11 +133,6 @@ public struct MissingInput: Hashable, Comparable, Sendable, CustomStringConverti
         MissingInput(
             component: "main route table of \(vpc)", what: "a route table the input does not describe: routing beyond the local routes is unknown",
             exportCommand: "aws ec2 describe-route-tables --filters Name=vpc-id,Values=\(vpc)")
-    }
-
-    /// A whole AWS CLI call missing from an export.
-    public static func call(_ call: String) -> MissingInput {
-        MissingInput(component: call, what: "an AWS CLI output missing from the export", exportCommand: "aws ec2 \(call)")
     }
 
     /// Id prefixes of AWS resources, what they are, and the call that describes one.

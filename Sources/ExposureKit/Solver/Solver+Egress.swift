@@ -143,14 +143,23 @@ extension Solver {
     /// Through a VGW: on-premises when a VPN on it declares the destinations, else unknown
     /// (where the customer side forwards is not in the input).
     private func vpnStages(_ gateway: VPNGatewayID, to destinations: AddressSet, from subnet: Subnet) -> [Stage] {
-        let connections = Topology.sortedValues(topology.vpnConnections).filter { $0.gateway == .vpnGateway(gateway) }
+        [leavingOnPremises(
+            over: Topology.sortedValues(topology.vpnConnections).filter { $0.gateway == .vpnGateway(gateway) }, to: destinations,
+            else: gateway.rawValue, kind: VPNGatewayKind.kindName, what: "a virtual private gateway",
+            reason: "\(subnet.id) sends the traffic on-premises through \(gateway); where it goes from there is not in the input")]
+    }
+
+    /// Out over the first of `connections` that declares `destinations`; when none does,
+    /// `unknown` at `component`, whose customer-side networks are not in the input.
+    private func leavingOnPremises(
+        over connections: [VPNConnection], to destinations: AddressSet, else component: String, kind: String, what: String, reason: String
+    ) -> Stage {
         if let connection = connections.first(where: { destinations.isSubset(of: AddressSet(cidrs: $0.knownPrefixes)) }) {
-            return [.pass(component: connection.id.rawValue, kind: VPNConnectionKind.kindName, text: "leaves over \(connection.id) for the on-premises networks it declares")]
+            return .pass(component: connection.id.rawValue, kind: VPNConnectionKind.kindName, text: "leaves over \(connection.id) for the on-premises networks it declares")
         }
-        return [.unknown(
-            component: gateway.rawValue, kind: VPNGatewayKind.kindName,
-            reason: "\(subnet.id) sends the traffic on-premises through \(gateway); where it goes from there is not in the input",
-            missing: [MissingInput(component: gateway.rawValue, what: "a virtual private gateway whose customer-side networks are not in the input", exportCommand: nil)])]
+        return .unknown(
+            component: component, kind: kind, reason: reason,
+            missing: [MissingInput(component: component, what: "\(what) whose customer-side networks are not in the input", exportCommand: nil)])
     }
 
     /// Into a subnet of `vpc` holding the destinations but no interface of the input that
@@ -302,15 +311,10 @@ extension Solver {
             guard let arrival = topology.transitGatewayAttachments[arrivalID] else { continue }
             switch arrival.resource {
             case .vpn(let connection):
-                let declared = AddressSet(cidrs: topology.vpnConnections[connection]?.knownPrefixes ?? [])
-                if destinations.isSubset(of: declared) {
-                    stages.append(.pass(component: connection.rawValue, kind: VPNConnectionKind.kindName, text: "leaves over \(connection) for the on-premises networks it declares"))
-                } else {
-                    stages.append(.unknown(
-                        component: connection.rawValue, kind: VPNConnectionKind.kindName,
-                        reason: "\(gateway) sends the traffic over \(connection), and where the customer side forwards it is not in the input",
-                        missing: [MissingInput(component: connection.rawValue, what: "a VPN connection whose customer-side networks are not in the input", exportCommand: nil)]))
-                }
+                stages.append(leavingOnPremises(
+                    over: [topology.vpnConnections[connection]].compactMap { $0 }, to: destinations,
+                    else: connection.rawValue, kind: VPNConnectionKind.kindName, what: "a VPN connection",
+                    reason: "\(gateway) sends the traffic over \(connection), and where the customer side forwards it is not in the input"))
                 result.append(("\(gateway) -> \(connection)", stages + back))
             case .outside(let type, _):
                 stages.append(.unknown(

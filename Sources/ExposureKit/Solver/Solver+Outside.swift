@@ -18,38 +18,34 @@ extension Solver {
         var subnetsByVPC: [VPCID: [Subnet]] = [:]
         for subnet in Topology.sortedValues(topology.subnets) { subnetsByVPC[subnet.vpc, default: []].append(subnet) }
         for vpc in Topology.sortedValues(topology.vpcs) {
+            // Each table of the VPC once, with a subnet that uses it.
+            var seenTables = Set<String>()
+            let tables = (subnetsByVPC[vpc.id] ?? []).compactMap { subnet -> (subnet: SubnetID, lookup: RouteLookup)? in
+                guard let lookup = routeLookups[subnet.id], seenTables.insert(lookup.table?.rawValue ?? "").inserted else { return nil }
+                return (subnet.id, lookup)
+            }
             var routed: [Route.Target: AddressSet] = [:]
             var order: [Route.Target] = []
-            var seenTables = Set<String>()
-            for subnet in subnetsByVPC[vpc.id] ?? [] {
-                guard let lookup = routeLookups[subnet.id], seenTables.insert(lookup.table?.rawValue ?? "").inserted else { continue }
-                for route in outsideRoutes[subnet.id] ?? [] {
+            for (subnet, _) in tables {
+                for route in outsideRoutes[subnet] ?? [] {
                     if routed[route.target] == nil { order.append(route.target) }
                     routed[route.target] = (routed[route.target] ?? .empty).union(route.addresses)
                 }
             }
             for gateway in Topology.sortedValues(topology.vpnGateways) where gateway.vpc == vpc.id {
                 let target = Route.Target.vpnGateway(gateway.id)
-                if targets.missing(behind: target, in: vpc.id) != nil, routed[target] == nil {
+                if targets.missing(behind: target, in: vpc.id) != nil {
                     // A VGW no route names may still carry every private range (semantics, section 1).
-                    order.append(target)
-                    routed[target] = AddressSet(cidrs: OutsideGroup.privateRanges)
+                    if routed[target] == nil {
+                        order.append(target)
+                        routed[target] = AddressSet(cidrs: OutsideGroup.privateRanges)
+                    }
+                    continue
                 }
-            }
-            // A VGW whose VPNs all declare their prefixes, and whose VPC routes more to it:
-            // the rest comes over BGP or Direct Connect, which the input does not describe.
-            for gateway in Topology.sortedValues(topology.vpnGateways) where gateway.vpc == vpc.id {
-                let target = Route.Target.vpnGateway(gateway.id)
-                guard targets.missing(behind: target, in: vpc.id) == nil,
-                    let declared = declaredPrefixes(of: topology.vpnConnections.values.filter { $0.gateway == .vpnGateway(gateway.id) })
-                else { continue }
-                var seen = Set<String>()
-                var beyond = AddressSet.empty
-                for subnet in subnetsByVPC[vpc.id] ?? [] {
-                    guard let lookup = routeLookups[subnet.id], seen.insert(lookup.table?.rawValue ?? "").inserted else { continue }
-                    beyond = beyond.union(lookup.addresses(routedBy: { $0.target == target }))
-                }
-                beyond = beyond.subtracting(declared)
+                // A VGW whose VPNs all declare their prefixes, and whose VPC routes more to it:
+                // the rest comes over BGP or Direct Connect, which the input does not describe.
+                guard let declared = declaredPrefixes(of: topology.vpnConnections.values.filter { $0.gateway == .vpnGateway(gateway.id) }) else { continue }
+                let beyond = tables.reduce(AddressSet.empty) { $0.union($1.lookup.addresses(routedBy: { $0.target == target })) }.subtracting(declared)
                 guard !beyond.isEmpty else { continue }
                 entries.append(OutsideEntry(
                     zone: .outside(gateway.id.rawValue), door: .vpc(vpc.id, replyTarget: target), sources: beyond,
@@ -87,36 +83,30 @@ extension Solver {
                     origin: .outsideOrigin(id, "source: networks behind \(id) that the input does not describe, entering \(vpc.id)")))
             }
         }
-        // Transit gateway attachments whose far side is not described.
+        // Transit gateway attachments whose far side is not described, and VPN attachments
+        // routed more than their VPNs declare: replies reach them where a table of their
+        // gateway routes, or may route, to them.
+        let transitTables = uniqueLookups(transitLookups)
         for attachment in Topology.sortedValues(topology.transitGatewayAttachments) {
-            guard case .outside(let type, let resource) = attachment.resource else { continue }
-            // Replies reach it where a table of its gateway routes to it, or may route to it
-            // by routes the input does not give.
-            var sources = AddressSet.empty
-            for lookup in uniqueLookups(transitLookups) where lookup.table.transitGateway == attachment.transitGateway {
-                sources = sources.union(lookup.addresses(routedTo: attachment.id)).union(lookup.uncertainAddresses(toward: attachment.id))
+            let routedThere = transitTables.filter { $0.table.transitGateway == attachment.transitGateway }
+                .reduce(AddressSet.empty) { $0.union($1.possibleAddresses(toward: attachment.id)) }
+            switch attachment.resource {
+            case .outside(let type, _):
+                guard !routedThere.isEmpty, let missing = missing(behindOutside: attachment) else { continue }
+                entries.append(OutsideEntry(
+                    zone: .outside(attachment.id.rawValue), door: .transit(attachment.id), sources: routedThere, missing: missing,
+                    origin: .outsideOrigin(attachment.id.rawValue, "source: networks behind \(attachment.id) (\(type)) that the input does not describe")))
+            case .vpn(let connectionID):
+                guard let connection = topology.vpnConnections[connectionID], let declared = declaredPrefixes(of: [connection]) else { continue }
+                let beyond = routedThere.subtracting(declared)
+                guard !beyond.isEmpty else { continue }
+                entries.append(OutsideEntry(
+                    zone: .outside(attachment.id.rawValue), door: .transit(attachment.id), sources: beyond,
+                    missing: missingBeyondVPN(connectionID.rawValue, what: "a VPN connection"),
+                    origin: .outsideOrigin(attachment.id.rawValue, "source: networks behind \(connectionID) beyond the prefixes it declares")))
+            case .vpc:
+                continue
             }
-            guard !sources.isEmpty else { continue }
-            entries.append(OutsideEntry(
-                zone: .outside(attachment.id.rawValue), door: .transit(attachment.id), sources: sources,
-                missing: missing(behind: attachment, type: type, resource: resource),
-                origin: .outsideOrigin(attachment.id.rawValue, "source: networks behind \(attachment.id) (\(type)) that the input does not describe")))
-        }
-        // VPN attachments that the gateway's tables route more to than their VPNs declare.
-        for attachment in Topology.sortedValues(topology.transitGatewayAttachments) {
-            guard case .vpn(let connectionID) = attachment.resource, let connection = topology.vpnConnections[connectionID],
-                let declared = declaredPrefixes(of: [connection])
-            else { continue }
-            var beyond = AddressSet.empty
-            for lookup in uniqueLookups(transitLookups) where lookup.table.transitGateway == attachment.transitGateway {
-                beyond = beyond.union(lookup.addresses(routedTo: attachment.id)).union(lookup.uncertainAddresses(toward: attachment.id))
-            }
-            beyond = beyond.subtracting(declared)
-            guard !beyond.isEmpty else { continue }
-            entries.append(OutsideEntry(
-                zone: .outside(attachment.id.rawValue), door: .transit(attachment.id), sources: beyond,
-                missing: missingBeyondVPN(connectionID.rawValue, what: "a VPN connection"),
-                origin: .outsideOrigin(attachment.id.rawValue, "source: networks behind \(connectionID) beyond the prefixes it declares")))
         }
         // Members of groups that rules name but the input does not describe: anywhere their
         // group may be, but not at an address an interface of the input holds.
@@ -173,8 +163,10 @@ extension Solver {
         return lookups.values.sorted { $0.table.id < $1.table.id }.filter { seen.insert($0.table.id).inserted }
     }
 
-    /// What the input lacks behind an attachment whose far side it does not describe.
-    static func missing(behind attachment: TransitGatewayAttachment, type: String, resource: String?) -> MissingInput {
+    /// What the input lacks behind an attachment whose far side it does not describe; `nil`
+    /// for a VPC or VPN attachment of the input.
+    static func missing(behindOutside attachment: TransitGatewayAttachment) -> MissingInput? {
+        guard case .outside(let type, let resource) = attachment.resource else { return nil }
         let id = attachment.id
         let command: String
         var then = ""
@@ -204,7 +196,6 @@ extension Solver {
     /// What the input lacks behind `attachment` when its far side is not described; `nil`
     /// for a VPC or VPN attachment of the input.
     func missing(behind attachment: TransitGatewayAttachmentID) -> MissingInput? {
-        guard let described = topology.transitGatewayAttachments[attachment], case .outside(let type, let resource) = described.resource else { return nil }
-        return Solver.missing(behind: described, type: type, resource: resource)
+        topology.transitGatewayAttachments[attachment].flatMap(Solver.missing(behindOutside:))
     }
 }

@@ -123,22 +123,19 @@ extension Solver {
             guard let attachment = vpnAttachment(of: connection.id) else { return .empty }
             return transitLookups.values.reduce(AddressSet.empty) { result, lookup in
                 guard lookup.table.transitGateway == attachment.transitGateway else { return result }
-                return result.union(lookup.addresses(routedTo: attachment.id)).union(lookup.uncertainAddresses(toward: attachment.id))
+                return result.union(lookup.possibleAddresses(toward: attachment.id))
             }
         }
     }
 
     /// The transit gateway attachment of a VPN connection on a transit gateway.
     func vpnAttachment(of connection: VPNConnectionID) -> TransitGatewayAttachment? {
-        Topology.sortedValues(topology.transitGatewayAttachments).first { $0.resource == .vpn(connection) }
+        vpnAttachments[connection]
     }
 
     /// The attachment of `vpc` to `gateway`.
     func vpcAttachment(of vpc: VPCID, to gateway: TransitGatewayID) -> TransitGatewayAttachment? {
-        Topology.sortedValues(topology.transitGatewayAttachments).first { attachment in
-            guard attachment.transitGateway == gateway, case .vpc(let attached, _) = attachment.resource else { return false }
-            return attached == vpc
-        }
+        vpcAttachments[vpc]?[gateway]
     }
 
     /// Where traffic between a transit gateway and an interface in some subnet crosses a
@@ -206,6 +203,16 @@ extension Solver {
         return stages
     }
 
+    /// The addresses of a zone known only from the routes that lead to `arriving`, as a
+    /// target in `subnet` sees them: those its VPC's attachment's table routes (or may
+    /// route) back to `arriving`, even for traffic that needs no reply. It adds no hop.
+    private func returnScope(of arriving: TransitGatewayAttachment, for subnet: Subnet) -> Stage? {
+        guard let attachment = vpcAttachment(of: subnet.vpc, to: arriving.transitGateway) else { return nil }
+        var scope = transitStage(from: attachment.id, to: arriving.id, side: .source, coordinates: .request, direction: .forward)
+        scope.addsNoHop = true
+        return scope
+    }
+
     /// From the networks behind a VPN, through a VGW or a transit gateway.
     func onPremPaths(from connectionID: VPNConnectionID, sources: AddressSet?, to target: TargetClass) -> [Path] {
         guard let connection = topology.vpnConnections[connectionID] else { return [] }
@@ -229,13 +236,8 @@ extension Solver {
                 let arrival = transitArrival(from: arriving, to: target, scope: [])
             else { return [] }
             var stages: [Stage] = [.pass(component: arriving.id.rawValue, kind: TransitGatewayAttachmentKind.kindName, text: "enters \(gatewayID) over \(connectionID)")]
-            if connection.knownPrefixes.isEmpty, let attachment = vpcAttachment(of: subnet.vpc, to: gatewayID) {
-                // A zone known only from routes is, for this target, what its attachment's
-                // table routes (or may route) back to the VPN, even for traffic needing no reply.
-                var scoped = transitStage(from: attachment.id, to: arriving.id, side: .source, coordinates: .request, direction: .forward)
-                scoped.addsNoHop = true
-                stages.append(scoped)
-            }
+            // A zone known only from routes (no declared prefixes) is scoped by them.
+            if connection.knownPrefixes.isEmpty, let scope = returnScope(of: arriving, for: subnet) { stages.append(scope) }
             return [path(stages + arrival)]
         }
     }
@@ -313,13 +315,9 @@ extension Solver {
         case .transit(let attachmentID):
             guard let arriving = topology.transitGatewayAttachments[attachmentID],
                 let arrival = transitArrival(from: arriving, to: target, scope: [subnet.vpc]),
-                let attachment = vpcAttachment(of: subnet.vpc, to: arriving.transitGateway)
+                let scope = returnScope(of: arriving, for: subnet)
             else { return [] }
-            // The entry's addresses, as this target sees them: those its attachment's table
-            // routes (or may route) back to the entry, even for traffic that needs no reply.
-            var scoped = transitStage(from: attachment.id, to: attachmentID, side: .source, coordinates: .request, direction: .forward)
-            scoped.addsNoHop = true
-            return [path([scoped] + arrival)]
+            return [path([scope] + arrival)]
         case .groupMembers(let group):
             let names = Set(target.groups.flatMap { topology.securityGroups[$0]?.ingress ?? [] }.map(\.peer))
             guard names.contains(.securityGroup(group)) else { return [] }
@@ -507,7 +505,7 @@ extension Solver {
             guard let departure = vpcAttachment(of: sourceSubnet.vpc, to: gateway.id), let transit = transitLookups[departure.id] else { continue }
             let outside = Topology.sortedValues(topology.transitGatewayAttachments).filter { attachment in
                 attachment.transitGateway == gateway.id && attachment.isOutside
-                    && transit.addresses(routedTo: attachment.id).union(transit.uncertainAddresses(toward: attachment.id)).intersects(destinations)
+                    && transit.possibleAddresses(toward: attachment.id).intersects(destinations)
             }
             for attachment in outside {
                 result.append(path([

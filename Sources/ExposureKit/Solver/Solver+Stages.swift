@@ -154,12 +154,7 @@ extension Solver {
             missing += lookup.unknownPrefixLists.map { Stage.MissingPart(input: self.missing(forUnknownList: $0), region: Solver.embed(lookup.uncertain, on: side)) }
         }
         for (route, addresses) in appliances {
-            let input: MissingInput
-            switch route.target {
-            case .unsupported(Route.Target.outsideInputKind, let id): input = .component(id)
-            case .unsupported(let kind, let id): input = MissingInput(component: id, what: "a \(kind), outside the model", exportCommand: nil)
-            default: input = .appliance(route.target.description)
-            }
+            guard let input = outsideTargets.missing(behind: route.target, in: subnet.vpc) else { continue }
             missing.append(Stage.MissingPart(input: input, region: Solver.embed(addresses, on: side)))
         }
         return Stage(
@@ -206,7 +201,7 @@ extension Solver {
                 kind: TransitGatewayRouteTableKind.kindName, text: "route \(route)", allows: true))
         }
         let tableID = lookup.table.id
-        let uncertain = lookup.uncertainAddresses(toward: to)
+        let uncertain = lookup.undecided
         let missing = lookup.table.routesAreKnown ? [] : [Stage.MissingPart(input: .routes(ofTransitGatewayTable: tableID), region: Solver.embed(uncertain, on: side))]
         return Stage(
             component: tableID.rawValue, kind: TransitGatewayRouteTableKind.kindName, direction: direction,

@@ -8,6 +8,10 @@ public struct Solver: Sendable {
     public let topology: Topology
     let routeLookups: [SubnetID: RouteLookup]
     let transitLookups: [TransitGatewayAttachmentID: TransitGatewayLookup]
+    /// Each VPC's attachment to each transit gateway, and each VPN's attachment (the first
+    /// in id order), so that paths find them without a search.
+    let vpcAttachments: [VPCID: [TransitGatewayID: TransitGatewayAttachment]]
+    let vpnAttachments: [VPNConnectionID: TransitGatewayAttachment]
     /// Private addresses of the interfaces carrying each group, by VPC.
     let groupMembers: [SecurityGroupID: [VPCID: AddressSet]]
     let internetIPv4: AddressSet
@@ -48,6 +52,20 @@ public struct Solver: Sendable {
             for attachment in table.associations { transit[attachment] = lookup }
         }
         transitLookups = transit
+        var vpcAttachments: [VPCID: [TransitGatewayID: TransitGatewayAttachment]] = [:]
+        var vpnAttachments: [VPNConnectionID: TransitGatewayAttachment] = [:]
+        for attachment in Topology.sortedValues(topology.transitGatewayAttachments) {
+            switch attachment.resource {
+            case .vpc(let vpc, _) where vpcAttachments[vpc]?[attachment.transitGateway] == nil:
+                vpcAttachments[vpc, default: [:]][attachment.transitGateway] = attachment
+            case .vpn(let connection) where vpnAttachments[connection] == nil:
+                vpnAttachments[connection] = attachment
+            default:
+                break
+            }
+        }
+        self.vpcAttachments = vpcAttachments
+        self.vpnAttachments = vpnAttachments
         var members: [SecurityGroupID: [VPCID: [ClosedRange<UInt128>]]] = [:]
         for interface in topology.networkInterfaces.values {
             guard let vpc = topology.subnets[interface.subnet]?.vpc else { continue }
@@ -68,28 +86,27 @@ public struct Solver: Sendable {
         sourceClasses = SourceClass.all(in: topology)
         let outsideTargets = OutsideTargets(topology: topology)
         self.outsideTargets = outsideTargets
+        // Per table once: its routes to what the input does not describe, and to NAT gateways.
         var outsideRoutes: [SubnetID: [OutsideRoute]] = [:]
-        var outsideByTable: [String: [OutsideRoute]] = [:]
         var natRoutes: [SubnetID: [(gateway: NATGatewayID, addresses: AddressSet)]] = [:]
-        var natByTable: [String: [(gateway: NATGatewayID, addresses: AddressSet)]] = [:]
+        var routesByTable: [String: (outside: [OutsideRoute], nat: [(gateway: NATGatewayID, addresses: AddressSet)])] = [:]
         for subnet in Topology.sortedValues(topology.subnets) {
             guard let lookup = lookups[subnet.id] else { continue }
             let key = lookup.table?.rawValue ?? "local:\(subnet.vpc)"
-            let nats = natByTable[key] ?? lookup.regions(routedBy: { route in
-                if case .natGateway = route.target { return true }
-                return false
-            }).compactMap { route, addresses -> (gateway: NATGatewayID, addresses: AddressSet)? in
-                guard case .natGateway(let id) = route.target else { return nil }
-                return (id, addresses)
-            }
-            natByTable[key] = nats
-            natRoutes[subnet.id] = nats
-            let routes = outsideByTable[key] ?? lookup.regions(routedBy: { outsideTargets.missing(behind: $0.target, in: subnet.vpc) != nil })
-                .compactMap { route, addresses in
+            let routes = routesByTable[key] ?? (
+                outside: lookup.regions(routedBy: { outsideTargets.missing(behind: $0.target, in: subnet.vpc) != nil }).compactMap { route, addresses in
                     outsideTargets.missing(behind: route.target, in: subnet.vpc).map { OutsideRoute(target: route.target, addresses: addresses, missing: $0) }
-                }
-            outsideByTable[key] = routes
-            outsideRoutes[subnet.id] = routes
+                },
+                nat: lookup.regions(routedBy: { route in
+                    if case .natGateway = route.target { return true }
+                    return false
+                }).compactMap { route, addresses -> (gateway: NATGatewayID, addresses: AddressSet)? in
+                    guard case .natGateway(let id) = route.target else { return nil }
+                    return (id, addresses)
+                })
+            routesByTable[key] = routes
+            outsideRoutes[subnet.id] = routes.outside
+            natRoutes[subnet.id] = routes.nat
         }
         self.outsideRoutes = outsideRoutes
         self.natRoutes = natRoutes

@@ -87,8 +87,8 @@ struct Stage {
             refusal: { _ in reason }, missing: missing.map { MissingPart(input: $0, region: .universe) })
     }
 
-    /// A stage that lets through what `certain` holds and leaves the rest of `uncertain`
-    /// undecided: addresses that stand for blocks the input does not give.
+    /// A stage that leaves traffic to or from `addresses` (on `side`) undecided, and lets
+    /// the rest through: addresses that stand for blocks the input does not give.
     static func uncertain(
         _ addresses: AddressSet, on side: Solver.Side, component: String, kind: String, reason: String,
         missing: [MissingInput]

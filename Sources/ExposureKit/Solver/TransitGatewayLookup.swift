@@ -54,11 +54,14 @@ struct TransitGatewayLookup: Sendable {
         regions(to: attachment).reduce(AddressSet.empty) { $0.union($1.addresses) }
     }
 
-    /// The addresses that may be sent to `attachment` by routes the input does not give:
-    /// every address when the table's routes are unknown (a static route may beat any
-    /// propagated one), none otherwise.
-    func uncertainAddresses(toward attachment: TransitGatewayAttachmentID) -> AddressSet {
-        table.routesAreKnown ? .empty : .universe
+    /// The addresses whose route the table does not decide: every address when its routes
+    /// are unknown (a static route the input lacks may beat any propagated one), none
+    /// otherwise.
+    var undecided: AddressSet { table.routesAreKnown ? .empty : .universe }
+
+    /// The addresses a route sends, or may send, to `attachment`.
+    func possibleAddresses(toward attachment: TransitGatewayAttachmentID) -> AddressSet {
+        table.routesAreKnown ? addresses(routedTo: attachment) : .universe
     }
 
     /// The route that wins for `address`.

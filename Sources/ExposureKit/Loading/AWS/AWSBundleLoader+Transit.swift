@@ -176,7 +176,7 @@ extension AWSBundleLoader {
             // with none in the export has routes the input does not give.
             let routesKnown = tablesWithRoutes.contains(id)
             if !routesKnown {
-                diagnostics.append(record.cursor.warning("the routes of transit gateway route table \(id) are not in the input, so what it routes is `unknown` (export them with `aws ec2 search-transit-gateway-routes --transit-gateway-route-table-id \(id) --filters Name=state,Values=active,blackhole`)"))
+                diagnostics.append(record.cursor.warning("the routes of transit gateway route table \(id) are not in the input, so what it routes is `unknown` (export them with `\(MissingExport.searchTransitGatewayRoutes(of: id))`)"))
             }
             emit(.transitGatewayRouteTables, id: id, .object([
                 ("id", .string(id)), ("transitGateway", .string(tgw)),
