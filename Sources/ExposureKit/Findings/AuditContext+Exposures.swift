@@ -24,29 +24,41 @@ extension AuditContext {
             let services: [String]
             let missing: [MissingInput]
         }
-        var merged: [Key: RoleExposure] = [:]
-        var order: [Key] = []
-        for exposure in exposures where exposure.verdict == verdict && includes(exposure.zone) {
-            guard let node = node(exposure.target) else { continue }
-            let key = Key(
+        let groups = merged(exposures.filter { $0.verdict == verdict && includes($0.zone) }) { exposure -> Key? in
+            guard let node = node(exposure.target) else { return nil }
+            return Key(
                 cluster: node.cluster.id, role: node.role, zone: exposure.zone,
                 services: ServiceRow.rows(of: exposure.services).map { $0.text(naming: node.role) }, missing: exposure.missing)
-            if let existing = merged[key] {
-                guard !existing.interfaces.contains(exposure.target) else { continue }
-                merged[key] = RoleExposure(
-                    cluster: existing.cluster, role: existing.role, zone: existing.zone, services: existing.services,
-                    sources: existing.sources, interfaces: existing.interfaces + [exposure.target], witness: existing.witness)
-            } else {
-                order.append(key)
-                merged[key] = RoleExposure(
-                    cluster: node.cluster, role: node.role, zone: exposure.zone, services: exposure.services,
-                    sources: exposure.sources, interfaces: [exposure.target], witness: exposure)
-            }
         }
-        return order.compactMap { merged[$0] }.sorted { lhs, rhs in
+        return groups.compactMap { first, interfaces -> RoleExposure? in
+            guard let node = node(first.target) else { return nil }
+            return RoleExposure(
+                cluster: node.cluster, role: node.role, zone: first.zone, services: first.services,
+                sources: first.sources, interfaces: interfaces, witness: first)
+        }.sorted { lhs, rhs in
             (lhs.cluster.id, lhs.role, lhs.zone, lhs.witness.witness.protocolNumber, lhs.witness.witness.key)
                 < (rhs.cluster.id, rhs.role, rhs.zone, rhs.witness.witness.protocolNumber, rhs.witness.witness.key)
         }
+    }
+
+    /// `exposures` grouped by `key` (those without one left out), in the order each group
+    /// first appears: its first exposure, and its interfaces, each once.
+    private func merged<Key: Hashable>(_ exposures: [Exposure], by key: (Exposure) -> Key?) -> [(first: Exposure, interfaces: [NetworkInterfaceID])] {
+        var groups: [(first: Exposure, interfaces: [NetworkInterfaceID])] = []
+        var index: [Key: (at: Int, members: Set<NetworkInterfaceID>)] = [:]
+        for exposure in exposures {
+            guard let key = key(exposure) else { continue }
+            guard var group = index[key] else {
+                index[key] = (groups.count, [exposure.target])
+                groups.append((exposure, [exposure.target]))
+                continue
+            }
+            if group.members.insert(exposure.target).inserted {
+                groups[group.at].interfaces.append(exposure.target)
+                index[key] = group
+            }
+        }
+        return groups
     }
 
     /// What one zone opens (or may open) on interfaces that are not EMR nodes, merged
@@ -69,23 +81,12 @@ extension AuditContext {
             let services: [String]
             let missing: [MissingInput]
         }
-        var merged: [Key: InterfaceExposure] = [:]
-        var order: [Key] = []
-        for exposure in exposures where exposure.verdict == verdict && node(exposure.target) == nil {
-            let key = Key(zone: exposure.zone, services: ServiceRow.rows(of: exposure.services).map { $0.text(naming: nil) }, missing: exposure.missing)
-            if let existing = merged[key] {
-                if !existing.interfaces.contains(exposure.target) {
-                    merged[key] = InterfaceExposure(
-                        zone: existing.zone, services: existing.services, sources: existing.sources,
-                        interfaces: existing.interfaces + [exposure.target], witness: existing.witness)
-                }
-            } else {
-                order.append(key)
-                merged[key] = InterfaceExposure(
-                    zone: exposure.zone, services: exposure.services, sources: exposure.sources, interfaces: [exposure.target], witness: exposure)
-            }
+        let groups = merged(exposures.filter { $0.verdict == verdict && node($0.target) == nil }) { exposure in
+            Key(zone: exposure.zone, services: ServiceRow.rows(of: exposure.services).map { $0.text(naming: nil) }, missing: exposure.missing)
         }
-        return order.compactMap { merged[$0] }.sorted { lhs, rhs in
+        return groups.map { first, interfaces in
+            InterfaceExposure(zone: first.zone, services: first.services, sources: first.sources, interfaces: interfaces, witness: first)
+        }.sorted { lhs, rhs in
             (lhs.zone, lhs.witness.witness.protocolNumber, lhs.witness.witness.key, lhs.interfaces.first?.rawValue ?? "")
                 < (rhs.zone, rhs.witness.witness.protocolNumber, rhs.witness.witness.key, rhs.interfaces.first?.rawValue ?? "")
         }
