@@ -45,13 +45,8 @@ extension NativeLoader {
         let id = try declare(.vpc, in: element)
         let blocksCursor = try element.requiredField("cidrs")
         var blocks = try cidrs(blocksCursor)
-        let unknown = try unknownBlocks(element.field("unknownCidrs"))
-        for block in unknown {
-            if let cursor = element.field("unknownCidrs"), blocks.contains(where: { $0.family == block.family }) {
-                throw cursor.error("\(block.family.rawValue) is both given in \"cidrs\" and listed as unknown")
-            }
-            blocks.append(placeholderBlock(block.family))
-        }
+        let unknown = try unknownBlocks(element.field("unknownCidrs"), besides: blocks)
+        for block in unknown { blocks.append(placeholderBlock(block.family)) }
         guard !blocks.isEmpty else { throw blocksCursor.error("expected at least one CIDR block (or \"unknownCidrs\")") }
         let tenant = try element.field("tenant").map { cursor throws(Diagnostic) in try refer(.tenant, cursor) }
         topology.vpcs[VPCID(id)] = VPC(
@@ -59,8 +54,9 @@ extension NativeLoader {
             unknownBlocks: unknown)
     }
 
-    /// `{"ipv4": reason, "ipv6": reason}`: families whose block the input does not give.
-    mutating func unknownBlocks(_ cursor: JSONCursor?) throws(Diagnostic) -> [UnknownBlock] {
+    /// `{"ipv4": reason, "ipv6": reason}`: families whose block the input does not give,
+    /// none of them a family that `given` has a block of.
+    mutating func unknownBlocks(_ cursor: JSONCursor?, besides given: [CIDR]) throws(Diagnostic) -> [UnknownBlock] {
         guard let cursor else { return [] }
         guard case .object(let members) = cursor.value.kind else {
             throw cursor.error("expected an object such as {\"ipv6\": \"why it is not known\"}, found \(cursor.value.kindName)")
@@ -70,6 +66,9 @@ extension NativeLoader {
             let entry = JSONCursor(value: member.value, path: cursor.path.appending(member.key), file: file)
             guard let family = AddressFamily(rawValue: member.key) else {
                 throw entry.error("expected \"ipv4\" or \"ipv6\", found \"\(member.key)\"")
+            }
+            if given.contains(where: { $0.family == family }) {
+                throw cursor.error("\(family.rawValue) is both given in \"cidrs\" and listed as unknown")
             }
             result.append(UnknownBlock(family: family, reason: try entry.string()))
         }
@@ -98,14 +97,9 @@ extension NativeLoader {
         let vpc = try refer(.vpc, try element.requiredField("vpc"))
         let blocksCursor = try element.requiredField("cidrs")
         var blocks = try cidrs(blocksCursor)
-        let unknown = try unknownBlocks(element.field("unknownCidrs"))
+        let unknown = try unknownBlocks(element.field("unknownCidrs"), besides: blocks)
         // A subnet whose block is not known lies somewhere in its VPC's blocks of that family.
-        for block in unknown {
-            if let cursor = element.field("unknownCidrs"), blocks.contains(where: { $0.family == block.family }) {
-                throw cursor.error("\(block.family.rawValue) is both given in \"cidrs\" and listed as unknown")
-            }
-            blocks += topology.vpcs[VPCID(vpc)]?.cidrs.filter { $0.family == block.family } ?? []
-        }
+        for block in unknown { blocks += topology.vpcs[VPCID(vpc)]?.cidrs.filter { $0.family == block.family } ?? [] }
         guard !blocks.isEmpty else { throw blocksCursor.error("expected at least one CIDR block (or \"unknownCidrs\")") }
         let zone = try element.field("availabilityZone")?.string()
         let routeTable = try element.field("routeTable").map { cursor throws(Diagnostic) in try refer(.routeTable, cursor) }

@@ -11,9 +11,6 @@ extension AWSBundleLoader {
         return id
     }
 
-    /// The prefix list that stands for "the rules of this group are not known".
-    static func unknownRulesList(of group: String) -> String { "\(group)/rules-not-in-input" }
-
     mutating func translateSecurityGroups() {
         var extraRules: [String: (ingress: [JSONValue], egress: [JSONValue])] = [:]
         for (_, record) in unique(.securityGroupRules) {
@@ -40,17 +37,8 @@ extension AWSBundleLoader {
             ]), origin: cursor)
         }
         for (id, vpc) in stubGroups.sorted(by: { $0.key < $1.key }) {
-            let list = AWSBundleLoader.unknownRulesList(of: id)
-            referencedPrefixLists[list] = nil
-            let unknown = JSONValue.array([.object([("protocol", .string("all")), ("prefixList", .string(list))])])
-            emit(.prefixLists, id: list, .object([
-                ("id", .string(list)), ("name", .string("rules of \(id), not in the input")),
-                ("standsFor", .object([("rulesOf", .string(id))])),
-            ]), origin: nil)
-            emit(.securityGroups, id: id, .object([
-                ("id", .string(id)), ("vpc", .string(vpc)), ("name", .string("not in the input")),
-                ("ingress", unknown), ("egress", unknown),
-            ]), origin: nil)
+            referencedPrefixLists[NativeDocumentBuilder.unknownRulesList(of: id)] = nil
+            builder.addGroupWithUnknownRules(id, vpc: vpc, standIn: .rulesOf(SecurityGroupID(id)), source: "input", origin: nil)
         }
     }
 

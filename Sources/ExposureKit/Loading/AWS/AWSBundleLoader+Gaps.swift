@@ -132,13 +132,12 @@ extension AWSBundleLoader {
             if !callMissing {
                 diagnostics.append(item.origin.warning("subnet \(id) is not in the input; its block is taken as somewhere in \(vpc)'s (export it with `aws ec2 describe-subnets --subnet-ids \(id)`)"))
             }
-            let families = Set(blocks.compactMap { CIDR($0)?.family }).sorted { $0.rawValue < $1.rawValue }
             let reason = "\(id) is not in the export (`aws ec2 describe-subnets --subnet-ids \(id)`)"
             subnetBlocks[id] = AddressSet(cidrs: blocks.compactMap(CIDR.init))
             subnetVPCs[id] = vpc
             emit(.subnets, id: id, .object([
                 ("id", .string(id)), ("vpc", .string(vpc)), ("cidrs", .strings([])),
-                ("unknownCidrs", .object(families.map { ($0.rawValue, JSONValue.string(reason)) })),
+                ("unknownCidrs", unknownCidrs(blocks, reason)),
                 ("availabilityZone", item.zone.map(JSONValue.string)),
                 ("routeTable", tables[id].map(JSONValue.string)), ("networkAcl", acls[id].map(JSONValue.string)),
             ]), origin: item.origin)
@@ -148,13 +147,19 @@ extension AWSBundleLoader {
         // interfaces, with the VPC's main table and default ACL, as they have no association.
         for (vpc, blocks) in vpcBlocks.sorted(by: { $0.key < $1.key }) where isEmitted(.vpcs, vpc) {
             let id = "\(vpc)/unlisted-subnets"
-            let families = Set(blocks.compactMap { CIDR($0)?.family }).sorted { $0.rawValue < $1.rawValue }
             let reason = "describe-subnets is not in the export, so the subnets of \(vpc) that nothing names are not seen (`aws ec2 describe-subnets --filters Name=vpc-id,Values=\(vpc)`)"
             emit(.subnets, id: id, .object([
                 ("id", .string(id)), ("vpc", .string(vpc)), ("cidrs", .strings([])),
-                ("unknownCidrs", .object(families.map { ($0.rawValue, JSONValue.string(reason)) })), ("unlisted", .bool(true)),
+                ("unknownCidrs", unknownCidrs(blocks, reason)), ("unlisted", .bool(true)),
             ]), origin: nil)
         }
+    }
+
+    /// `unknownCidrs` for a subnet somewhere in a VPC with `blocks`: each of their families,
+    /// for `reason`.
+    private func unknownCidrs(_ blocks: [String], _ reason: String) -> JSONValue {
+        let families = Set(blocks.compactMap { CIDR($0)?.family }).sorted { $0.rawValue < $1.rawValue }
+        return .object(families.map { ($0.rawValue, JSONValue.string(reason)) })
     }
 
     /// Internet, egress-only and virtual private gateways that a route of an exported table

@@ -41,7 +41,7 @@ public enum InputLoader {
             guard !topology.isEmpty else {
                 throw LoadFailure(diagnostics: warnings + [Diagnostic(
                     severity: .error, file: file.path, location: documents[0].location,
-                    message: "the topology declares no VPC, subnet or network interface: there is nothing to analyse")])
+                    message: emptyMessage(.native))])
             }
             return Loaded(
                 name: file.path, format: .native, topology: topology, diagnostics: warnings + tenantNotes(tenants, file: file.path),
@@ -55,7 +55,7 @@ public enum InputLoader {
             let location = documents.first?.location
             if documents.count == 1, InputFormat.isJSONSchema(documents[0]) {
                 throw LoadFailure(
-                    diagnostics: [Diagnostic(severity: .warning, file: file.path, location: location, message: "a JSON Schema, not an input; it is skipped")],
+                    diagnostics: [schemaNote(file.path, at: location)],
                     isJSONSchema: true)
             }
             throw LoadFailure(diagnostics: [Diagnostic(
@@ -91,7 +91,7 @@ public enum InputLoader {
             if documents.count == 1, InputFormat.detect(documents[0]) == .native {
                 natives.append((file, documents))
             } else if documents.count == 1, InputFormat.isJSONSchema(documents[0]) {
-                schemas.append(Diagnostic(severity: .warning, file: file.path, location: documents[0].location, message: "a JSON Schema, not an input; it is skipped"))
+                schemas.append(schemaNote(file.path, at: documents[0].location))
             } else {
                 others += 1
             }
@@ -140,7 +140,12 @@ public enum InputLoader {
         return Loaded(name: name, format: format, topology: topology, diagnostics: diagnostics, nativeDocument: text)
     }
 
-    /// Why an imported input that holds no network is invalid, and what was expected.
+    /// The note for a JSON Schema file among the inputs, which is skipped.
+    private static func schemaNote(_ file: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(severity: .warning, file: file, location: location, message: "a JSON Schema, not an input; it is skipped")
+    }
+
+    /// Why an input that holds no network is invalid, and what was expected.
     private static func emptyMessage(_ format: InputFormat) -> String {
         switch format {
         case .awsBundle:

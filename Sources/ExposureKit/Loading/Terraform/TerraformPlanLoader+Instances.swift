@@ -51,23 +51,13 @@ extension TerraformPlanLoader {
         // A rule may already name the group as an outside peer; an interface carries a group.
         let id = builder.contains(.outsideGroups, name) ? "\(name) (carried)" : name
         guard !builder.contains(.securityGroups, id) else { return id }
-        let standsFor: (String, JSONValue?)
         switch standIn {
         case .rulesOf(let group):
             diagnostics.append(resource.values.warning("security group \(group) of \(resource.address) is not in the plan; what it allows is `unknown`"))
-            standsFor = ("rulesOf", .string(group.rawValue))
         case .valueAfterApply(let value):
             diagnostics.append(resource.values.warning("\(value) is known only after apply; what those security groups allow is `unknown`"))
-            standsFor = ("valueAfterApply", .string(value))
         }
-        let list = "\(id)/rules-not-in-input"
-        builder.add(.prefixLists, id: list, .object([
-            ("id", .string(list)), ("name", .string("rules of \(id), not in the plan")), ("standsFor", .object([standsFor])),
-        ]), origin: resource.values)
-        let unknown = JSONValue.array([.object([("protocol", .string("all")), ("prefixList", .string(list))])])
-        builder.add(.securityGroups, id: id, .object([
-            ("id", .string(id)), ("vpc", .string(vpc)), ("name", .string("not in the plan")), ("ingress", unknown), ("egress", unknown),
-        ]), origin: resource.values)
+        builder.addGroupWithUnknownRules(id, vpc: vpc, standIn: standIn, source: "plan", origin: resource.values)
         return id
     }
 
