@@ -110,24 +110,14 @@ struct OutsideSourceTests {
 
     @Test("A transit gateway peering attachment is a source, through the gateway's routing")
     func transitPeering() throws {
-        var scenario = OutsideSourceTests.scenario(opening: "192.168.0.0/16", routes: [["destination": "192.168.0.0/16", "target": "tgw-1"]])
-        scenario.document["transitGateways"] = [["id": "tgw-1"]]
-        scenario.document["transitGatewayAttachments"] = [
-            ["id": "att-1", "transitGateway": "tgw-1", "vpc": "vpc-1", "subnets": ["subnet-1"]],
-            ["id": "att-peer", "transitGateway": "tgw-1", "peerTransitGateway": "tgw-far"],
-        ]
-        let table: [String: Any] = [
-            "id": "tgw-rtb", "transitGateway": "tgw-1", "associations": ["att-1", "att-peer"], "propagations": ["att-1"],
-            "routes": [["destination": "192.168.0.0/16", "attachment": "att-peer"]],
-        ]
-        scenario.document["transitGatewayRouteTables"] = [table]
+        var scenario = OutsideSourceTests.transit(
+            opening: "192.168.0.0/16", attachment: ["id": "att-peer", "peerTransitGateway": "tgw-far"],
+            routes: [["destination": "192.168.0.0/16", "attachment": "att-peer"]])
         let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("att-peer")])
         #expect(exposure.path.map(\.component).contains("tgw-rtb"))
         #expect(try scenario.verdict(from: OutsideSourceTests.address("192.168.3.3"), port: 8088).verdict == .unknown)
         // Without a route back to the attachment, nothing returns: blocked by the described table.
-        var noReturn = table
-        noReturn["routes"] = [] as [[String: Any]]
-        scenario.document["transitGatewayRouteTables"] = [noReturn]
+        scenario.update("transitGatewayRouteTables", id: "tgw-rtb") { $0["routes"] = [] as [[String: Any]] }
         #expect(try OutsideSourceTests.unknown(scenario)[.outside("att-peer")] == nil)
     }
 
@@ -224,16 +214,9 @@ struct OutsideSourceTests {
 
     @Test("A transit gateway table whose routes were not exported may route replies to an outside attachment: unknown, not absent")
     func transitRoutesUnknown() throws {
-        var scenario = OutsideSourceTests.scenario(opening: "192.168.0.0/16", routes: [["destination": "192.168.0.0/16", "target": "tgw-1"]])
-        scenario.document["transitGateways"] = [["id": "tgw-1"]]
-        scenario.document["transitGatewayAttachments"] = [
-            ["id": "att-1", "transitGateway": "tgw-1", "vpc": "vpc-1", "subnets": ["subnet-1"]],
-            ["id": "att-peer", "transitGateway": "tgw-1", "peerTransitGateway": "tgw-far"],
-        ]
-        scenario.document["transitGatewayRouteTables"] = [[
-            "id": "tgw-rtb", "transitGateway": "tgw-1", "associations": ["att-1", "att-peer"], "propagations": [] as [String],
-            "routes": [] as [[String: Any]], "routesUnknown": true,
-        ]]
+        let scenario = OutsideSourceTests.transit(
+            opening: "192.168.0.0/16", attachment: ["id": "att-peer", "peerTransitGateway": "tgw-far"], routes: [], propagations: [],
+            routesUnknown: true)
         let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("att-peer")])
         #expect(exposure.services.tcpPorts == [8088...8088])
         #expect(exposure.missing.map(\.component).contains("tgw-rtb"))
@@ -315,21 +298,30 @@ struct OutsideSourceTests {
         #expect(try OutsideSourceTests.unknown(scenario)[.outside("vgw-1")] == nil)
     }
 
-    /// tcp 8088 open to `opening`, routed to transit gateway `tgw-1` whose table `tgw-rtb`
-    /// holds `routes` (or, with `routesUnknown`, none the input gives) and associates
-    /// `att-1` of vpc-1 and `att-vpn` of `vpn-1`, which declares 192.168.1.0/24.
-    static func transitVPN(opening: String, routes: [[String: Any]], routesUnknown: Bool = false) -> Scenario {
-        var scenario = OutsideSourceTests.scenario(opening: opening, routes: [["destination": opening, "target": "tgw-1"]])
+    /// tcp 8088 open to `opening`, `routed` (default: `opening`) routed to transit gateway
+    /// `tgw-1`, whose table `tgw-rtb` associates `att-1` of vpc-1 and `attachment`, holds
+    /// `routes` (or, with `routesUnknown`, none the input gives) and propagates `propagations`.
+    static func transit(
+        opening: String, routed: String? = nil, attachment: [String: Any], routes: [[String: Any]],
+        propagations: [String] = ["att-1"], routesUnknown: Bool = false
+    ) -> Scenario {
+        var scenario = OutsideSourceTests.scenario(opening: opening, routes: [["destination": routed ?? opening, "target": "tgw-1"]])
         scenario.document["transitGateways"] = [["id": "tgw-1"]]
-        scenario.document["vpnConnections"] = [["id": "vpn-1", "transitGateway": "tgw-1", "staticRoutes": ["192.168.1.0/24"]]]
         scenario.document["transitGatewayAttachments"] = [
             ["id": "att-1", "transitGateway": "tgw-1", "vpc": "vpc-1", "subnets": ["subnet-1"]],
-            ["id": "att-vpn", "transitGateway": "tgw-1", "vpnConnection": "vpn-1"],
+            attachment.merging(["transitGateway": "tgw-1"]) { _, new in new },
         ]
         scenario.document["transitGatewayRouteTables"] = [[
-            "id": "tgw-rtb", "transitGateway": "tgw-1", "associations": ["att-1", "att-vpn"], "propagations": ["att-1"],
+            "id": "tgw-rtb", "transitGateway": "tgw-1", "associations": ["att-1", attachment["id"] ?? ""], "propagations": propagations,
             "routes": routes, "routesUnknown": routesUnknown,
         ]]
+        return scenario
+    }
+
+    /// `transit` with `att-vpn` of `vpn-1`, which declares 192.168.1.0/24.
+    static func transitVPN(opening: String, routes: [[String: Any]], routesUnknown: Bool = false) -> Scenario {
+        var scenario = transit(opening: opening, attachment: ["id": "att-vpn", "vpnConnection": "vpn-1"], routes: routes, routesUnknown: routesUnknown)
+        scenario.document["vpnConnections"] = [["id": "vpn-1", "transitGateway": "tgw-1", "staticRoutes": ["192.168.1.0/24"]]]
         return scenario
     }
 
@@ -343,16 +335,9 @@ struct OutsideSourceTests {
 
     @Test("Routes a Direct Connect attachment propagates over BGP are not assumed (semantics, section 1), and the report says so")
     func propagatedRoutesNotAssumed() throws {
-        var scenario = OutsideSourceTests.scenario(opening: "0.0.0.0/0", routes: [["destination": "192.168.0.0/16", "target": "tgw-1"]])
-        scenario.document["transitGateways"] = [["id": "tgw-1"]]
-        scenario.document["transitGatewayAttachments"] = [
-            ["id": "att-1", "transitGateway": "tgw-1", "vpc": "vpc-1", "subnets": ["subnet-1"]],
-            ["id": "att-dx", "transitGateway": "tgw-1", "outside": "direct-connect-gateway"],
-        ]
-        scenario.document["transitGatewayRouteTables"] = [[
-            "id": "tgw-rtb", "transitGateway": "tgw-1", "associations": ["att-1", "att-dx"], "propagations": ["att-1", "att-dx"],
-            "routes": [] as [[String: Any]],
-        ]]
+        var scenario = OutsideSourceTests.transit(
+            opening: "0.0.0.0/0", routed: "192.168.0.0/16", attachment: ["id": "att-dx", "outside": "direct-connect-gateway"], routes: [],
+            propagations: ["att-1", "att-dx"])
         let topology = try scenario.topology()
         #expect(topology.assumptions.contains { $0.contains("att-dx") && $0.contains("the routes it propagates into tgw-rtb over BGP are not in the input and none is assumed") })
         #expect(try OutsideSourceTests.unknown(scenario)[.outside("att-dx")] == nil)
