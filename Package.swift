@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "exposure", targets: ["exposure"]),
+        .executable(name: "exposure-benchmark", targets: ["exposure-benchmark"]),
         .library(name: "ExposureKit", targets: ["ExposureKit"]),
     ],
     targets: [
@@ -15,6 +16,10 @@ let package = Package(
         .target(name: "ExposureCLI", dependencies: ["ExposureKit"]),
         // The thin entry point.
         .executableTarget(name: "exposure", dependencies: ["ExposureCLI"]),
+        // A seeded generator of quota-sized regions as AWS CLI outputs.
+        .target(name: "RegionGenerator"),
+        // Times each phase on a generated region, beside Python's parse of the same files.
+        .executableTarget(name: "exposure-benchmark", dependencies: ["ExposureKit", "RegionGenerator"]),
         // Fixtures are read from the source tree by path, not bundled as resources.
         .testTarget(
             name: "ExposureKitTests",

@@ -1,0 +1,145 @@
+import ExposureKit
+import Foundation
+import RegionGenerator
+
+/// One benchmark run: generate, write, then time each phase on each input.
+struct Benchmark {
+    let options: BenchmarkOptions
+
+    /// A phase's median, and the figures it was taken from.
+    struct Timing {
+        let name: String
+        let seconds: [Double]
+        var median: Double {
+            let sorted = seconds.sorted()
+            let middle = sorted.count / 2
+            return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        }
+    }
+
+    func run() throws {
+        let region = Region(scale: options.scale, seed: options.seed)
+        let folder = options.folder ?? NSTemporaryDirectory() + "exposure-benchmark-\(options.scale)-\(options.seed)"
+        let bundleFolder = folder + "/aws"
+        let nativePath = folder + "/region.json"
+        try write(region, to: bundleFolder)
+        print("region: scale \(options.scale), seed \(options.seed): " + region.counts.map { "\($0.count) \($0.name)" }.joined(separator: ", "))
+        let bundleFiles = try Benchmark.files(below: bundleFolder)
+        let bundleBytes = bundleFiles.reduce(0) { $0 + $1.bytes.count }
+        let loaded = try InputLoader.load(folder: bundleFolder, files: bundleFiles)
+        try Data(loaded.nativeDocument.utf8).write(to: URL(fileURLWithPath: nativePath))
+        let nativeBytes = try Benchmark.files(below: nativePath).reduce(0) { $0 + $1.bytes.count }
+        print("written: \(bundleFolder) (\(bundleFiles.count) files, \(Benchmark.megabytes(bundleBytes))), \(nativePath) (\(Benchmark.megabytes(nativeBytes)))")
+        print("runs: \(options.runs) of each phase, release build assumed; figures are medians in seconds\n")
+
+        var timings: [Timing] = []
+        timings.append(try time("load AWS bundle") { _ = try InputLoader.load(folder: bundleFolder, files: Benchmark.files(below: bundleFolder)) })
+        var topology = loaded.topology
+        timings.append(try time("load native file") {
+            let file = try Benchmark.files(below: nativePath)
+            topology = try InputLoader.load(file: file[0]).topology
+        })
+        var solver = Solver(topology: topology)
+        timings.append(try time("compile (Solver.init)") { solver = Solver(topology: topology) })
+        let targets = options.allInterfaces ? topology.networkInterfaces.keys.sorted() : solver.emrNodeInterfaces
+        var exposures: [Exposure] = []
+        timings.append(try time("exposures of \(targets.count) interfaces") { exposures = solver.exposures(of: targets) })
+        var report = AnalysisReport(input: "region", targetCount: targets.count, exposures: exposures, assumptions: [], warnings: [])
+        timings.append(try time("audit") {
+            let audit = Audit(solver: solver, exposures: exposures)
+            report = AnalysisReport(
+                input: "region", scope: options.allInterfaces ? .allInterfaces : .emrNodes, targetCount: targets.count,
+                exposures: exposures, findings: audit.findings,
+                clusters: ClusterPortSummary.summaries(of: topology, exposures: exposures), assumptions: audit.assumptions, warnings: [])
+        })
+        var rendered = 0
+        timings.append(try time("render JSON") { rendered = AnalysisJSONRenderer.render([report]).utf8.count })
+        let total = timings.dropFirst().reduce(0) { $0 + $1.median }
+        for timing in timings { print(Benchmark.row(timing.name, timing.median)) }
+        print(Benchmark.row("native: load to report", total))
+        print("\nexposures: \(exposures.count), findings: \(report.findings.count), JSON report: \(Benchmark.megabytes(rendered))")
+        print("peak memory: \(Benchmark.megabytes(Benchmark.peakResidentBytes()))")
+        if options.python {
+            let bundleParse = try pythonParse(bundleFolder)
+            let nativeParse = try pythonParse(nativePath)
+            print(Benchmark.row("python json.load, AWS bundle", bundleParse))
+            print(Benchmark.row("python json.load, native file", nativeParse))
+            print(String(format: "ratio, native load to report / python parse of it: %.2fx", total / nativeParse))
+        }
+    }
+
+    private func write(_ region: Region, to folder: String) throws {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: folder) { try manager.removeItem(atPath: folder) }
+        for file in region.files {
+            let url = URL(fileURLWithPath: folder + "/" + file.path)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.document.written()).write(to: url)
+        }
+    }
+
+    private func time(_ name: String, _ body: () throws -> Void) throws -> Timing {
+        var seconds: [Double] = []
+        for _ in 0..<options.runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return Timing(name: name, seconds: seconds)
+    }
+
+    /// The median time `python3` takes to `json.load` every `.json` file at `path`.
+    private func pythonParse(_ path: String) throws -> Double {
+        let script = """
+            import json, os, sys, time
+            root, runs = sys.argv[1], int(sys.argv[2])
+            paths = [root] if os.path.isfile(root) else sorted(
+                os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs if f.endswith('.json'))
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                for p in paths:
+                    with open(p, 'rb') as handle: json.load(handle)
+                times.append(time.perf_counter() - start)
+            times.sort()
+            print(times[len(times) // 2])
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, path, String(options.runs)]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let seconds = Double(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw BenchmarkOptions.UsageError(message: "python3 could not parse \(path); run with --no-python")
+        }
+        return seconds
+    }
+
+    static func files(below path: String) throws -> [InputFile] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return [] }
+        guard isFolder.boolValue else {
+            return [InputFile(path: path, relativePath: (path as NSString).lastPathComponent, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))))]
+        }
+        let names = (FileManager.default.subpaths(atPath: path) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        return try names.map { name in
+            InputFile(path: path + "/" + name, relativePath: name, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path + "/" + name))))
+        }
+    }
+
+    static func row(_ name: String, _ seconds: Double) -> String {
+        name.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%9.3f s", seconds)
+    }
+
+    static func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+
+    /// The process's peak resident set (Linux reports `ru_maxrss` in kilobytes).
+    static func peakResidentBytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss * 1024
+    }
+}
