@@ -24,6 +24,26 @@ extension BooleanLattice {
     public func isSubset(of other: Self) -> Bool { subtracting(other).isEmpty }
     /// Whether this set is the universe.
     public var isUniverse: Bool { self == .universe }
+
+    /// The union of `sets`, merged pairwise in a balanced tree so that each element of
+    /// each set takes part in O(log *n*) unions, not O(*n*) as a running union would.
+    ///
+    /// - Complexity: O(*m* log *n*) for *n* sets of *m* segments in all.
+    public static func union(of sets: [Self]) -> Self {
+        var level = sets
+        while level.count > 1 {
+            var next: [Self] = []
+            next.reserveCapacity((level.count + 1) / 2)
+            var index = 0
+            while index + 1 < level.count {
+                next.append(level[index].union(level[index + 1]))
+                index += 2
+            }
+            if index < level.count { next.append(level[index]) }
+            level = next
+        }
+        return level.first ?? .empty
+    }
 }
 
 extension Bool: BooleanLattice {

@@ -57,7 +57,7 @@ extension Solver {
         }
         let unrouted = destinations.subtracting(lookup.addresses(routedBy: { _ in true }))
         for target in targets {
-            let route = routeStage(subnet.id, side: .destination, coordinates: .request, direction: .forward, expecting: target.description, where: { $0 == target })
+            let route = routeStage(subnet.id, side: .destination, coordinates: .request, direction: .forward, toward: target)
             let out = [route, leaving, aclOut]
             if let missing = outsideTargets.missing(behind: target, in: subnet.vpc) {
                 // Appliances and what the input does not describe forward traffic onward in
@@ -109,7 +109,7 @@ extension Solver {
                 guard let vpc = topology.vpcs[subnet.vpc] else { continue }
                 // Inside one subnet no ACL applies (section 3).
                 let inside = destinations.isSubset(of: subnet.addresses)
-                let delivery = deliveryStages(into: vpc, from: subnet, to: destinations, replyExpecting: "local", replyTarget: .local)
+                let delivery = deliveryStages(into: vpc, from: subnet, to: destinations, replyTarget: .local)
                 candidates.append(EgressCandidate(
                     via: "local", endpoint: nil, path: path((inside ? [route, leaving] : out) + delivery + (inside ? [] : [aclBack]))))
             case .peering(let id):
@@ -122,7 +122,7 @@ extension Solver {
                         reason: "\(id) carries only traffic to \(peerID)'s own addresses (\(peer.cidrs.map(\.description).joined(separator: ", "))); peering is not transitive"))
                 } else {
                     stages += [.pass(component: id.rawValue, kind: PeeringConnectionKind.kindName, text: "crosses to \(peerID)")]
-                        + deliveryStages(into: peer, from: nil, to: destinations, replyExpecting: id.rawValue, replyTarget: .peering(id))
+                        + deliveryStages(into: peer, from: nil, to: destinations, replyTarget: .peering(id))
                 }
                 candidates.append(EgressCandidate(via: id.rawValue, endpoint: nil, path: path(stages + [aclBack])))
             case .networkInterface, .instance, .unsupported:
@@ -165,7 +165,7 @@ extension Solver {
     /// Into a subnet of `vpc` holding the destinations but no interface of the input that
     /// has them: its inbound ACL when the traffic crosses subnets, the unknown host, and the
     /// reply's route and outbound ACL. `from` is the source subnet when in the same VPC.
-    private func deliveryStages(into vpc: VPC, from source: Subnet?, to destinations: AddressSet, replyExpecting description: String, replyTarget: Route.Target) -> [Stage] {
+    private func deliveryStages(into vpc: VPC, from source: Subnet?, to destinations: AddressSet, replyTarget: Route.Target) -> [Stage] {
         let host = MissingInput(
             component: destinations.cidrs.map(\.description).joined(separator: ", "),
             what: "an address no interface of the input holds: whether anything there accepts the connection is not in the input",
@@ -187,7 +187,7 @@ extension Solver {
             stages.append(aclStage(subnet.id, inbound: true, side: .source, coordinates: .request, direction: .forward))
         }
         stages.append(.unknown(component: host.component, kind: "address", reason: "no interface of the input holds \(host.component)", missing: [host]))
-        stages.append(routeStage(subnet.id, side: .source, coordinates: .reply, direction: .return, expecting: description, where: { $0 == replyTarget }))
+        stages.append(routeStage(subnet.id, side: .source, coordinates: .reply, direction: .return, toward: replyTarget))
         if crosses {
             stages.append(aclStage(subnet.id, inbound: false, side: .source, coordinates: .reply, direction: .return))
         }
@@ -225,7 +225,7 @@ extension Solver {
         stages.append(aclStage(natSubnet, inbound: false, side: .destination, coordinates: .request, direction: .forward))
         stages.append(aclStage(natSubnet, inbound: true, side: .destination, coordinates: .natReply, direction: .return))
         if let gateway {
-            stages.append(routeStage(natSubnet, side: .source, coordinates: .reply, direction: .return, expecting: gateway.rawValue, where: { $0 == .transitGateway(gateway) }))
+            stages.append(routeStage(natSubnet, side: .source, coordinates: .reply, direction: .return, toward: .transitGateway(gateway)))
             // NAT to transit gateway: the NAT subnet's outbound and the attachment subnet's
             // inbound rules, both even when they are one subnet.
             stages.append(aclStage(natSubnet, inbound: false, side: .source, coordinates: .reply, direction: .return))
@@ -357,7 +357,7 @@ extension Solver {
         }
         guard let vpc = topology.vpcs[arrivalVPC] else { return [] }
         if destinations.isSubset(of: vpc.addresses) {
-            let delivery = deliveryStages(into: vpc, from: nil, to: destinations, replyExpecting: gateway.rawValue, replyTarget: .transitGateway(gateway))
+            let delivery = deliveryStages(into: vpc, from: nil, to: destinations, replyTarget: .transitGateway(gateway))
             return [("\(gateway) -> \(arrivalVPC)", stages + [entryStage].compactMap { $0 } + delivery + back)]
         }
         guard let entry else { return [("\(gateway) -> \(arrivalVPC)", stages + [entryStage].compactMap { $0 } + back)] }
@@ -373,7 +373,7 @@ extension Solver {
             return [("\(gateway) -> \(arrivalVPC)", stages + [route] + back)]
         }
         return toNAT.map { nat in
-            let route = routeStage(entry.id, side: .destination, coordinates: .request, direction: .forward, expecting: nat.id.rawValue, where: { $0 == .natGateway(nat.id) })
+            let route = routeStage(entry.id, side: .destination, coordinates: .request, direction: .forward, toward: .natGateway(nat.id))
             return ("\(gateway) -> \(arrivalVPC) \(nat.id) -> internet gateway", stages + [route] + natStages(nat, entry: entry, throughTransitGateway: gateway) + back)
         }
     }

@@ -86,7 +86,7 @@ extension Solver {
                 component: gateway.id.rawValue, kind: InternetGatewayKind.kindName,
                 text: ipv6 ? "enters from the internet over IPv6" : "enters from the internet, public IPv4 translated to the private address"))
             stages += inboundFilters(of: target, scope: [])
-            stages += replyFilters(of: target, expecting: gateway.id.rawValue) { $0 == .internetGateway(gateway.id) }
+            stages += replyFilters(of: target, toward: .internetGateway(gateway.id))
             return path(stages)
         }
     }
@@ -104,6 +104,14 @@ extension Solver {
     private func replyFilters(of target: TargetClass, expecting description: String, where expected: @escaping (Route.Target) -> Bool) -> [Stage] {
         [
             routeStage(target.subnet.id, side: .source, coordinates: .reply, direction: .return, expecting: description, where: expected),
+            aclStage(target.subnet.id, inbound: false, side: .source, coordinates: .reply, direction: .return),
+        ]
+    }
+
+    /// The reply leaving the target's subnet when it must take the route to `gateway`.
+    private func replyFilters(of target: TargetClass, toward gateway: Route.Target) -> [Stage] {
+        [
+            routeStage(target.subnet.id, side: .source, coordinates: .reply, direction: .return, toward: gateway),
             aclStage(target.subnet.id, inbound: false, side: .source, coordinates: .reply, direction: .return),
         ]
     }
@@ -197,7 +205,7 @@ extension Solver {
         stages += transitDelivery(through: entry, to: target, scope: scope)
         stages.append(routeStage(
             subnet.id, side: .source, coordinates: .reply, direction: .return,
-            expecting: arriving.transitGateway.rawValue, where: { $0 == .transitGateway(arriving.transitGateway) }))
+            toward: .transitGateway(arriving.transitGateway)))
         stages += transitReplyDeparture(from: subnet.id, through: entry?.id)
         stages.append(transitStage(from: attachment.id, to: arriving.id, side: .source, coordinates: .reply, direction: .return))
         return stages
@@ -229,7 +237,7 @@ extension Solver {
             guard topology.vpnGateways[gatewayID]?.vpc == subnet.vpc else { return [] }
             var stages: [Stage] = [.pass(component: gatewayID.rawValue, kind: VPNGatewayKind.kindName, text: "enters the VPC over \(connectionID)")]
             stages += inboundFilters(of: target, scope: [])
-            stages += replyFilters(of: target, expecting: gatewayID.rawValue) { $0 == .vpnGateway(gatewayID) }
+            stages += replyFilters(of: target, toward: .vpnGateway(gatewayID))
             return [path(stages)]
         case .transitGateway(let gatewayID):
             guard let arriving = vpnAttachment(of: connectionID),
@@ -284,7 +292,7 @@ extension Solver {
         switch entry.door {
         case .vpc(let vpc, let replyTarget):
             guard vpc == subnet.vpc else { return [] }
-            var stages = inboundFilters(of: target, scope: [vpc]) + replyFilters(of: target, expecting: replyTarget.description) { $0 == replyTarget }
+            var stages = inboundFilters(of: target, scope: [vpc]) + replyFilters(of: target, toward: replyTarget)
             if outsideTargets.mayBypassACLs(replyTarget) {
                 // Delivered by a transit gateway attachment in the target's subnet, the
                 // inbound ACL is not checked; which subnet the attachment has is unknown.
@@ -306,7 +314,7 @@ extension Solver {
                 stages.append(aclStage(applianceSubnet, inbound: false, side: .destination, coordinates: .request, direction: .forward))
             }
             stages += inboundFilters(of: target, scope: [subnet.vpc])
-            stages += replyFilters(of: target, expecting: replyTarget.description) { $0 == replyTarget }
+            stages += replyFilters(of: target, toward: replyTarget)
             if crosses {
                 stages.append(aclStage(applianceSubnet, inbound: true, side: .destination, coordinates: .reply, direction: .return))
             }
@@ -338,7 +346,7 @@ extension Solver {
             ])]
         case .subnetlessVPC(let vpc, let peering):
             guard topology.peeringConnections[peering]?.peer(of: vpc) == subnet.vpc else { return [] }
-            return [path(inboundFilters(of: target, scope: [vpc, subnet.vpc]) + replyFilters(of: target, expecting: peering.rawValue) { $0 == .peering(peering) })]
+            return [path(inboundFilters(of: target, scope: [vpc, subnet.vpc]) + replyFilters(of: target, toward: .peering(peering)))]
         }
     }
 
@@ -379,9 +387,9 @@ extension Solver {
         var result: [Path] = []
         if sourceSubnet.vpc == subnet.vpc {
             let (forward, back) = crossing([subnet.vpc])
-            var stages = [routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, expecting: "local", where: { $0 == .local })]
+            var stages = [routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, toward: .local)]
             stages += forward
-            stages.append(routeStage(subnet.id, side: .source, coordinates: .reply, direction: .return, expecting: "local", where: { $0 == .local }))
+            stages.append(routeStage(subnet.id, side: .source, coordinates: .reply, direction: .return, toward: .local))
             stages += back
             result.append(path(stages))
             return result
@@ -389,9 +397,9 @@ extension Solver {
         for peering in Topology.sortedValues(topology.peeringConnections)
         where peering.isActive && peering.peer(of: sourceSubnet.vpc) == subnet.vpc {
             let (forward, back) = crossing([sourceSubnet.vpc, subnet.vpc])
-            var stages = [routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, expecting: peering.id.rawValue, where: { $0 == .peering(peering.id) })]
+            var stages = [routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, toward: .peering(peering.id))]
             stages += forward
-            stages.append(routeStage(subnet.id, side: .source, coordinates: .reply, direction: .return, expecting: peering.id.rawValue, where: { $0 == .peering(peering.id) }))
+            stages.append(routeStage(subnet.id, side: .source, coordinates: .reply, direction: .return, toward: .peering(peering.id)))
             stages += back
             result.append(path(stages))
         }
@@ -399,7 +407,7 @@ extension Solver {
             guard let departure = vpcAttachment(of: sourceSubnet.vpc, to: gateway.id),
                 vpcAttachment(of: subnet.vpc, to: gateway.id) != nil
             else { continue }
-            var stages = [routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, expecting: gateway.id.rawValue, where: { $0 == .transitGateway(gateway.id) })]
+            var stages = [routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, toward: .transitGateway(gateway.id))]
             stages.append(groupStage(source.groups, ingress: false, scope: [sourceSubnet.vpc], direction: .forward))
             let exit: Subnet?
             switch attachmentEntry(departure, for: sourceSubnet) {
@@ -473,7 +481,7 @@ extension Solver {
         for route in crossings {
             let (expected, missing) = (route.target, route.missing)
             result.append(path([
-                routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, expecting: expected.description, where: { $0 == expected }),
+                routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, toward: expected),
                 leaving,
                 aclStage(sourceSubnet.id, inbound: false, side: .destination, coordinates: .request, direction: .forward),
                 unknown(missing),
@@ -484,7 +492,7 @@ extension Solver {
         for (id, _) in nats {
             guard let nat = topology.natGateways[id] else { continue }
             var stages = [
-                routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, expecting: id.rawValue, where: { $0 == .natGateway(id) }),
+                routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, toward: .natGateway(id)),
                 leaving,
             ]
             if nat.subnet != sourceSubnet.id {
@@ -509,7 +517,7 @@ extension Solver {
             }
             for attachment in outside {
                 result.append(path([
-                    routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, expecting: gateway.id.rawValue, where: { $0 == .transitGateway(gateway.id) }),
+                    routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, toward: .transitGateway(gateway.id)),
                     leaving,
                     aclStage(sourceSubnet.id, inbound: false, side: .destination, coordinates: .request, direction: .forward),
                     transitStage(from: departure.id, to: attachment.id, side: .destination, coordinates: .request, direction: .forward),

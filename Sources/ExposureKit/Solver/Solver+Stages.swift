@@ -22,13 +22,22 @@ extension Solver {
         _ subnetID: SubnetID, inbound: Bool, side: Side, coordinates: Stage.Coordinates,
         direction: Hop.Direction
     ) -> Stage {
-        let list = inbound ? "inbound" : "outbound"
         guard let subnet = topology.subnets[subnetID], let acl = topology.networkACL(of: subnet) else {
             return Stage.pass(
                 component: subnetID.rawValue, kind: NetworkACLKind.kindName,
                 text: "no network ACL in the input: allow all assumed", direction: direction,
                 coordinates: coordinates)
         }
+        return stageCache.stage(.acl(acl.id, inbound: inbound, side: side, coordinates: coordinates, direction: direction)) {
+            Solver.aclStage(acl, inbound: inbound, side: side, coordinates: coordinates, direction: direction)
+        }
+    }
+
+    /// One direction of `acl` compiled into a stage.
+    private static func aclStage(
+        _ acl: NetworkACL, inbound: Bool, side: Side, coordinates: Stage.Coordinates, direction: Hop.Direction
+    ) -> Stage {
+        let list = inbound ? "inbound" : "outbound"
         var remaining = SegmentMap<UInt128, ServiceSet>.universe
         var allowed = SegmentMap<UInt128, ServiceSet>.empty
         var rules: [Stage.Rule] = []
@@ -64,6 +73,16 @@ extension Solver {
         _ groups: [SecurityGroupID]?, ingress: Bool, scope: Set<VPCID>, direction: Hop.Direction,
         admitting outsideMembers: SecurityGroupID? = nil
     ) -> Stage {
+        let key = StageCache.Key.groups(groups, ingress: ingress, scope: scope.sorted(), direction: direction, admitting: outsideMembers)
+        return stageCache.stage(key) {
+            buildGroupStage(groups, ingress: ingress, scope: scope, direction: direction, admitting: outsideMembers)
+        }
+    }
+
+    private func buildGroupStage(
+        _ groups: [SecurityGroupID]?, ingress: Bool, scope: Set<VPCID>, direction: Hop.Direction,
+        admitting outsideMembers: SecurityGroupID?
+    ) -> Stage {
         let side: Side = ingress ? .source : .destination
         guard let groups else {
             return Stage.pass(
@@ -71,7 +90,7 @@ extension Solver {
                 text: "a future interface's groups are unknown: all egress assumed, as a new group allows",
                 direction: direction)
         }
-        var allowed = SegmentMap<UInt128, ServiceSet>.empty
+        var regions: [SegmentMap<UInt128, ServiceSet>] = []
         var unknown = SegmentMap<UInt128, ServiceSet>.empty
         var unknownLists: [(list: PrefixListID, region: TrafficSet)] = []
         var rules: [Stage.Rule] = []
@@ -97,7 +116,7 @@ extension Solver {
                     }
                 }
                 let region = peers.mapValues { $0 ? services : ServiceSet.empty }
-                allowed = allowed.union(region)
+                regions.append(region)
                 rules.append(Stage.Rule(
                     region: Solver.embed(region, on: side), component: groupID.rawValue,
                     kind: SecurityGroupKind.kindName,
@@ -105,6 +124,7 @@ extension Solver {
                     allows: true))
             }
         }
+        let allowed = SegmentMap.union(of: regions)
         let names = groups.map(\.rawValue).joined(separator: ", ")
         let kind = ingress ? "ingress" : "egress"
         return Stage(
@@ -116,6 +136,20 @@ extension Solver {
             refusal: { _ in "no \(kind) rule of \(names) allows it" },
             fix: .allowInGroups(groups, ingress: ingress),
             missing: unknownLists.map { Stage.MissingPart(input: missing(forUnknownList: $0.list), region: $0.region) })
+    }
+
+    /// The route lookup of a subnet's table, keeping the addresses whose winning route is
+    /// `target`; built once per table, side and target.
+    func routeStage(
+        _ subnetID: SubnetID, side: Side, coordinates: Stage.Coordinates, direction: Hop.Direction, toward target: Route.Target
+    ) -> Stage {
+        guard let lookup = routeLookups[subnetID], let subnet = topology.subnets[subnetID] else {
+            return routeStage(subnetID, side: side, coordinates: coordinates, direction: direction, expecting: target.description, where: { $0 == target })
+        }
+        let table = lookup.table?.rawValue ?? subnet.vpc.rawValue
+        return stageCache.stage(.route(table: table, side: side, coordinates: coordinates, direction: direction, target: target)) {
+            routeStage(subnetID, side: side, coordinates: coordinates, direction: direction, expecting: target.description, where: { $0 == target })
+        }
     }
 
     /// The route lookup of a subnet's table, keeping the addresses whose winning route
@@ -174,6 +208,15 @@ extension Solver {
     /// The transit gateway route table associated with `from`, keeping addresses it sends
     /// to `to`.
     func transitStage(
+        from: TransitGatewayAttachmentID, to: TransitGatewayAttachmentID, side: Side,
+        coordinates: Stage.Coordinates, direction: Hop.Direction
+    ) -> Stage {
+        stageCache.stage(.transit(from: from, to: to, side: side, coordinates: coordinates, direction: direction)) {
+            buildTransitStage(from: from, to: to, side: side, coordinates: coordinates, direction: direction)
+        }
+    }
+
+    private func buildTransitStage(
         from: TransitGatewayAttachmentID, to: TransitGatewayAttachmentID, side: Side,
         coordinates: Stage.Coordinates, direction: Hop.Direction
     ) -> Stage {

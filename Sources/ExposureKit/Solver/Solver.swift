@@ -28,6 +28,8 @@ public struct Solver: Sendable {
     let natRoutes: [SubnetID: [(gateway: NATGatewayID, addresses: AddressSet)]]
     /// Where traffic from what the input does not describe comes in.
     let outsideEntries: [OutsideEntry]
+    /// Every stage built so far, so that no filter is compiled twice.
+    let stageCache = StageCache()
 
     /// Indexes `topology` for questions.
     ///
@@ -164,7 +166,7 @@ struct SourceClass: Sendable {
         var classes = grouped.map { key, interfaces in
             SourceClass(
                 zone: key.zone, subnet: key.subnet, groups: key.groups,
-                addresses: interfaces.reduce(AddressSet.empty) { $0.union(Solver.addresses(of: $1, in: topology)) },
+                addresses: AddressSet(ranges: interfaces.flatMap { Solver.addresses(of: $0, in: topology).ranges }),
                 hasPlannedAddresses: key.planned, hasPublicIPv4: interfaces.allSatisfy(\.hasPublicIPv4), ephemeralPorts: key.ephemeral,
                 interfaces: interfaces.map(\.id).sorted())
         }

@@ -1,6 +1,6 @@
 /// One filter on a path (an ACL direction, the groups of an interface, a route lookup, a
 /// gateway), as the exact set of packets it lets through and the rule behind each part.
-struct Stage {
+struct Stage: Sendable {
     /// Request stages see requests; reply stages see replies written as (server, client,
     /// protocol, client port) and are projected back onto requests. `natReply` stages see
     /// replies on a NAT gateway's outside leg, whose client port is the NAT's own.
@@ -19,7 +19,7 @@ struct Stage {
     }
 
     /// A part of the stage's traffic decided by one rule.
-    struct Rule {
+    struct Rule: Sendable {
         let region: TrafficSet
         let component: String
         let kind: String
@@ -51,7 +51,7 @@ struct Stage {
     var addsNoHop = false
 
     /// One missing input and the traffic whose fate depends on it.
-    struct MissingPart {
+    struct MissingPart: Sendable {
         let input: MissingInput
         let region: TrafficSet
     }
