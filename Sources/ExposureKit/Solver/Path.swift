@@ -13,6 +13,14 @@ struct Path {
     /// Whether the client is one of ours, whose whole ephemeral range should return.
     let checksPartialReturn: Bool
     let stages: [Stage]
+    /// For a merged origin, the hop that names each member's sources (`origin` names the
+    /// first); empty otherwise.
+    var memberOrigins: [(sources: AddressSet, hop: Hop)] = []
+
+    /// The hop naming where `packet` starts: the member holding its source, else `origin`.
+    func origin(for packet: Packet) -> Hop {
+        memberOrigins.first(where: { $0.sources.contains(packet.source) })?.hop ?? origin
+    }
 }
 
 /// Interfaces evaluated together: same subnet, same groups, same public IPv4 status, and

@@ -62,9 +62,7 @@ extension Solver {
         for stage in path.stages {
             switch stage.coordinates {
             case .request:
-                if !stage.unknown.isEmpty && forwardPossible.intersects(stage.unknown) {
-                    uncertain.append((stage, stage.missingInputs(meeting: forwardPossible)))
-                }
+                uncertain += stage.uncertainParts(meeting: forwardPossible)
                 forward = forward.intersection(stage.allowed)
                 forwardPossible = forwardPossible.intersection(stage.allowed.union(stage.unknown))
                 if forwardPossible.isEmpty {
@@ -74,7 +72,7 @@ extension Solver {
                 if !stage.unknown.isEmpty {
                     let scope = replyScope ?? TrafficSet(destinations: forwardPossible.map.mapValues { !$0.isEmpty }, sources: forwardPossible.sources)
                     replyScope = scope
-                    if stage.unknown.intersects(scope) { uncertain.append((stage, stage.missingInputs(meeting: scope))) }
+                    uncertain += stage.uncertainParts(meeting: scope)
                 }
                 if stage.coordinates == .reply {
                     replies = replies.intersection(stage.allowed)
@@ -116,7 +114,7 @@ extension Solver {
         let natWindow = IntervalSet<UInt16>(ranges: [PortRange.natGatewayEphemeral.closedRange])
         while let packet = remaining.firstPacket {
             var region = remaining
-            var forward: [Hop] = [path.origin]
+            var forward: [Hop] = [path.origin(for: packet)]
             var back: [Hop] = []
             var replyRegion = TrafficSet.universe
             var natReplyRegion = TrafficSet.universe

@@ -39,7 +39,7 @@ extension Solver {
         for connection in Topology.sortedValues(topology.vpnConnections) {
             result.append(.onprem(connection.id, nil))
         }
-        for source in sourceClasses where source.zone != own {
+        for source in mergedSources where source.zone != own {
             result.append(.interfaces(source))
         }
         for entry in outsideEntries where entry.zone != own {
@@ -123,7 +123,7 @@ extension Solver {
                 unknownByZone[path.zone] = merged
                 continue
             }
-            let forward = [path.origin] + path.stages.filter { $0.coordinates == .request && !$0.addsNoHop }.map { $0.hop(for: packet) }
+            let forward = [path.origin(for: packet)] + path.stages.filter { $0.coordinates == .request && !$0.addsNoHop }.map { $0.hop(for: packet) }
             unknownZones.append(path.zone)
             unknownByZone[path.zone] = (services, Set(pathResult.unknownReasons), Set(pathResult.missing), packet, forward)
         }

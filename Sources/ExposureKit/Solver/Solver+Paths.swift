@@ -355,26 +355,41 @@ extension Solver {
         stages.filter { $0.kind != NetworkACLKind.kindName }
     }
 
+    /// The egress groups of `source` as a stage: for a merged class, each member's groups
+    /// applied to its own addresses, built once per class and scope.
+    func egressStage(of source: SourceClass, scope: Set<VPCID>) -> Stage {
+        guard let first = source.interfaces.first, !source.members.isEmpty else {
+            return groupStage(source.groups, ingress: false, scope: scope, direction: .forward)
+        }
+        return stageCache.stage(.mergedEgress(subnet: source.subnet, firstInterface: first, scope: scope.sorted())) {
+            Stage.merged(source.members.map { member in
+                Stage.Part(sources: member.addresses, stage: groupStage(member.groups, ingress: false, scope: scope, direction: .forward))
+            })
+        }
+    }
+
     /// From interfaces of the topology: same VPC, over a peering, or over a transit gateway.
     func internalPaths(from source: SourceClass, to target: TargetClass) -> [Path] {
         guard let sourceSubnet = topology.subnets[source.subnet] else { return [] }
         let subnet = target.subnet
         let sourceStage = plannedAddressStage(sourceSubnet, side: .source, applies: source.hasPlannedAddresses)
         func path(_ stages: [Stage]) -> Path {
-            Path(
+            var path = Path(
                 zone: source.zone, origin: source.originHop, sources: source.addresses,
                 destinations: subnet.addresses, clientPorts: source.ephemeralPorts, checksPartialReturn: true,
                 stages: stages + [sourceStage].compactMap { $0 })
+            path.memberOrigins = source.members.map { ($0.addresses, $0.originHop) }
+            return path
         }
         /// The four ACL checks of a connection between two subnets of one routing domain.
         func crossing(_ scope: Set<VPCID>) -> (forward: [Stage], back: [Stage]) {
             guard sourceSubnet.id != subnet.id else {
-                return ([groupStage(source.groups, ingress: false, scope: scope, direction: .forward),
+                return ([egressStage(of: source, scope: scope),
                          groupStage(target.groups, ingress: true, scope: scope, direction: .forward)], [])
             }
             return (
                 [
-                    groupStage(source.groups, ingress: false, scope: scope, direction: .forward),
+                    egressStage(of: source, scope: scope),
                     aclStage(sourceSubnet.id, inbound: false, side: .destination, coordinates: .request, direction: .forward),
                     aclStage(subnet.id, inbound: true, side: .source, coordinates: .request, direction: .forward),
                     groupStage(target.groups, ingress: true, scope: scope, direction: .forward),
@@ -408,7 +423,7 @@ extension Solver {
                 vpcAttachment(of: subnet.vpc, to: gateway.id) != nil
             else { continue }
             var stages = [routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, toward: .transitGateway(gateway.id))]
-            stages.append(groupStage(source.groups, ingress: false, scope: [sourceSubnet.vpc], direction: .forward))
+            stages.append(egressStage(of: source, scope: [sourceSubnet.vpc]))
             let exit: Subnet?
             switch attachmentEntry(departure, for: sourceSubnet) {
             case .subnet(let found): exit = found
@@ -477,7 +492,7 @@ extension Solver {
                 missing: [missing])
         }
         var result: [Path] = []
-        let leaving = groupStage(source.groups, ingress: false, scope: scope, direction: .forward)
+        let leaving = egressStage(of: source, scope: scope)
         for route in crossings {
             let (expected, missing) = (route.target, route.missing)
             result.append(path([

@@ -18,6 +18,9 @@ public struct Solver: Sendable {
     let internetIPv6: AddressSet
     let nodes: [NetworkInterfaceID: (cluster: EMRClusterID, role: EMRCluster.Role)]
     let sourceClasses: [SourceClass]
+    /// The source classes merged per zone, subnet, ephemeral ports and planned status
+    /// (`SourceClass.merged`): the origins of the exposure question.
+    let mergedSources: [SourceClass]
     /// Which route targets lead to what the input does not describe.
     let outsideTargets: OutsideTargets
     /// For each subnet, the routes of its table to what the input does not describe, with
@@ -86,6 +89,7 @@ public struct Solver: Sendable {
         }
         self.nodes = nodes
         sourceClasses = SourceClass.all(in: topology)
+        mergedSources = SourceClass.merged(sourceClasses)
         let outsideTargets = OutsideTargets(topology: topology)
         self.outsideTargets = outsideTargets
         // Per table once: its routes to what the input does not describe, and to NAT gateways.
@@ -143,6 +147,49 @@ struct SourceClass: Sendable {
     let ephemeralPorts: PortRange
     /// The interfaces of the class, in id order (empty for an empty subnet).
     let interfaces: [NetworkInterfaceID]
+    /// For a merged class, the classes it stands for, each with its own groups and
+    /// addresses; empty for a plain class. `groups` and `interfaces` are then the first
+    /// member's, and a path reads each member's groups through `Solver.egressStage(of:scope:)`.
+    var members: [SourceClass] = []
+
+    /// Merges classes of the same zone and subnet, ephemeral ports and planned status whose
+    /// addresses are disjoint, in order, so that the exposure question evaluates each such
+    /// set once: the paths from them differ only in the egress groups, which a merged
+    /// stage applies to each member's own addresses.
+    ///
+    /// - Complexity: O(*n* × *m*) for *n* classes and *m* merged classes per subnet.
+    static func merged(_ classes: [SourceClass]) -> [SourceClass] {
+        struct Key: Hashable {
+            let zone: Zone
+            let subnet: SubnetID
+            let ephemeral: PortRange
+            let planned: Bool
+        }
+        var groups: [[SourceClass]] = []
+        var open: [Key: [Int]] = [:]
+        for source in classes {
+            let key = Key(zone: source.zone, subnet: source.subnet, ephemeral: source.ephemeralPorts, planned: source.hasPlannedAddresses)
+            // Empty subnets stand for future interfaces; they stay on their own.
+            if source.groups != nil, let index = open[key]?.first(where: { index in
+                groups[index].allSatisfy { !$0.addresses.intersects(source.addresses) }
+            }) {
+                groups[index].append(source)
+                continue
+            }
+            open[key, default: []].append(groups.count)
+            groups.append([source])
+        }
+        return groups.map { members in
+            guard members.count > 1, let first = members.first else { return members[0] }
+            var merged = SourceClass(
+                zone: first.zone, subnet: first.subnet, groups: first.groups,
+                addresses: AddressSet(ranges: members.flatMap(\.addresses.ranges)), hasPlannedAddresses: first.hasPlannedAddresses,
+                hasPublicIPv4: members.allSatisfy(\.hasPublicIPv4), ephemeralPorts: first.ephemeralPorts,
+                interfaces: first.interfaces)
+            merged.members = members
+            return merged
+        }
+    }
 
     static func all(in topology: Topology) -> [SourceClass] {
         struct Key: Hashable {

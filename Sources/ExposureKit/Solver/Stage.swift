@@ -49,6 +49,8 @@ struct Stage: Sendable {
     /// Whether the stage adds no hop to a path: it only marks the origin as undescribed
     /// (the path shows the origin once) or narrows the origin's addresses.
     var addsNoHop = false
+    /// For a merged stage, the filter of each source set (`Stage.merged`); empty otherwise.
+    var parts: [Part] = []
 
     /// One missing input and the traffic whose fate depends on it.
     struct MissingPart: Sendable {
@@ -116,6 +118,7 @@ struct Stage: Sendable {
 
     /// The hop that explains what this stage does to `packet`.
     func hop(for packet: Packet) -> Hop {
+        if let part = parts.first(where: { $0.sources.contains(packet.source) }) { return part.stage.hop(for: packet) }
         if let rule = rules.first(where: { $0.region.contains(packet) }) {
             let text = rule.allows ? rule.text : "\(rule.text) (denies)"
             return Hop(component: rule.component, kind: rule.kind, rule: text, direction: direction)

@@ -15,6 +15,8 @@ final class StageCache: Sendable {
         case groups([SecurityGroupID]?, ingress: Bool, scope: [VPCID], direction: Hop.Direction, admitting: SecurityGroupID?)
         /// `table` is the route table's id, or the VPC's when its main table is missing.
         case route(table: String, side: Solver.Side, coordinates: Stage.Coordinates, direction: Hop.Direction, target: Route.Target)
+        /// The egress groups of a merged source class, named by its subnet and first interface.
+        case mergedEgress(subnet: SubnetID, firstInterface: NetworkInterfaceID, scope: [VPCID])
         case transit(from: TransitGatewayAttachmentID, to: TransitGatewayAttachmentID, side: Solver.Side, coordinates: Stage.Coordinates, direction: Hop.Direction)
     }
 
