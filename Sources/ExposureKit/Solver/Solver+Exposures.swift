@@ -59,23 +59,27 @@ extension Solver {
         var exposures: [Exposure] = []
         for target in targetClasses(of: interfaces) {
             guard let first = target.interfaces.first else { continue }
-            var evaluated: [(path: Path, result: PathResult, witnesses: [Witness])] = []
+            var evaluated: [(path: Path, result: PathResult)] = []
             for origin in origins(excluding: ownZone(of: first)) {
                 for path in paths(from: origin, to: target) {
                     let result = evaluate(path)
                     if result.reachable.isEmpty && result.unknown.isEmpty { continue }
-                    evaluated.append((path, result, witnesses(of: path, result: result)))
+                    evaluated.append((path, result))
                 }
             }
+            // Witnesses are built only for paths that report something, once per class.
+            var witnesses: [Int: [Witness]] = [:]
             for interface in target.interfaces {
-                exposures += self.exposures(of: interface, from: evaluated)
+                exposures += self.exposures(of: interface, from: evaluated, witnesses: &witnesses)
             }
         }
         return exposures
     }
 
+    /// The exposures of one interface of a class, from the class's evaluated paths;
+    /// `witnesses` holds the witnesses of the paths that needed them, by path index.
     private func exposures(
-        of interface: NetworkInterface, from evaluated: [(path: Path, result: PathResult, witnesses: [Witness])]
+        of interface: NetworkInterface, from evaluated: [(path: Path, result: PathResult)], witnesses: inout [Int: [Witness]]
     ) -> [Exposure] {
         let own = Solver.addresses(of: interface, in: topology)
         let node = nodes[interface.id]
@@ -84,7 +88,7 @@ extension Solver {
             rule: "destination\(node.map { " (\($0.cluster) \($0.role.rawValue) node)" } ?? "")", direction: .forward)
         var covered: [Zone: ServiceSet] = [:]
         var reachableByZone: [Zone: TrafficSet] = [:]
-        for (path, pathResult, _) in evaluated {
+        for (path, pathResult) in evaluated {
             reachableByZone[path.zone] = (reachableByZone[path.zone] ?? .empty)
                 .union(pathResult.reachable.union(pathResult.unknown).restricted(toDestinations: own))
         }
@@ -99,8 +103,15 @@ extension Solver {
                 zone: zone, verdict: verdict, services: services, sources: sources, witness: packet,
                 path: forward + [targetHop], returnPath: back, caveats: caveats, reason: reason, missing: missing)
         }
-        for (path, _, witnesses) in evaluated {
-            for witness in witnesses {
+        for (index, (path, pathResult)) in evaluated.enumerated() {
+            // A path whose services this zone already covers adds no exposure: its
+            // witnesses are not needed.
+            guard !pathResult.reachable.isEmpty,
+                !pathResult.reachable.restricted(toDestinations: own).services.isSubset(of: covered[path.zone] ?? .empty)
+            else { continue }
+            let pathWitnesses = witnesses[index] ?? self.witnesses(of: path, result: pathResult)
+            witnesses[index] = pathWitnesses
+            for witness in pathWitnesses {
                 let region = witness.region.restricted(toDestinations: own)
                 let services = region.services.subtracting(covered[path.zone] ?? .empty)
                 guard !services.isEmpty, let packet = region.intersection(TrafficSet(services: services)).firstPacket else { continue }
@@ -112,7 +123,7 @@ extension Solver {
         // reasons and missing inputs of all of them, and the first such path as its witness.
         var unknownByZone: [Zone: (services: ServiceSet, reasons: Set<String>, missing: Set<MissingInput>, packet: Packet, forward: [Hop])] = [:]
         var unknownZones: [Zone] = []
-        for (path, pathResult, _) in evaluated where !pathResult.unknown.isEmpty {
+        for (path, pathResult) in evaluated where !pathResult.unknown.isEmpty {
             let region = pathResult.unknown.restricted(toDestinations: own)
             let services = region.services.subtracting(covered[path.zone] ?? .empty)
             guard !services.isEmpty, let packet = region.intersection(TrafficSet(services: services)).firstPacket else { continue }
