@@ -26,6 +26,7 @@ let package = Package(
             dependencies: ["ExposureKit"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "RegionGeneratorTests", dependencies: ["RegionGenerator", "ExposureKit"]),
         .testTarget(
             name: "ExposureCLITests",
             dependencies: ["ExposureCLI", "ExposureKit"],

@@ -25,6 +25,8 @@ struct RegionBuilder {
     private var internetGateways: [GeneratedJSON] = []
     private var natGateways: [GeneratedJSON] = []
     private var interfaces: [GeneratedJSON] = []
+    /// The EC2 instances of the EMR nodes, as `describe-instances` lists them.
+    private var instances: [GeneratedJSON] = []
     private var endpoints: [GeneratedJSON] = []
     private var peerings: [GeneratedJSON] = []
     private var attachments: [GeneratedJSON] = []
@@ -282,7 +284,15 @@ struct RegionBuilder {
         if RegionBuilder.isDualStack(vpc) {
             record["Ipv6Addresses"] = [["Ipv6Address": .string("2600:1f18:\(RegionBuilder.hex(vpc, width: 1)):\(RegionBuilder.hex(subnet, width: 1))::\(RegionBuilder.hex(host + 4, width: 1))")]]
         }
-        if let instance { record["Attachment"] = ["InstanceId": .string(instance), "DeviceIndex": 0, "Status": "attached"] }
+        if let instance {
+            record["Attachment"] = ["InstanceId": .string(instance), "DeviceIndex": 0, "Status": "attached"]
+            instances.append([
+                "InstanceId": .string(instance), "InstanceType": "m5.xlarge", "State": ["Name": "running", "Code": 16],
+                "SubnetId": .string(RegionBuilder.subnetID(vpc, subnet)), "VpcId": .string(RegionBuilder.vpcID(vpc)),
+                "PrivateIpAddress": .string(address), "SecurityGroups": .array(groups.map { ["GroupId": .string($0), "GroupName": .string($0)] }),
+                "NetworkInterfaces": [["NetworkInterfaceId": .string(id), "Attachment": ["DeviceIndex": 0, "Status": "attached"]]],
+            ])
+        }
         interfaces.append(.object(record))
     }
 
@@ -407,6 +417,9 @@ struct RegionBuilder {
             file("describe-nat-gateways", "NatGateways", natGateways), file("describe-network-interfaces", "NetworkInterfaces", interfaces),
             file("describe-vpc-endpoints", "VpcEndpoints", endpoints), file("describe-vpc-peering-connections", "VpcPeeringConnections", peerings),
             file("describe-egress-only-internet-gateways", "EgressOnlyInternetGateways", []),
+            Region.File(path: "\(folder)/describe-instances.json", document: [
+                "Reservations": [["ReservationId": "r-00000000000000001", "OwnerId": .string(RegionBuilder.account(of: 0)), "Instances": .array(instances)]],
+            ]),
             file("describe-transit-gateways", "TransitGateways", [[
                 "TransitGatewayId": .string(RegionBuilder.transitGateway), "OwnerId": .string(RegionBuilder.account(of: 0)), "State": "available",
                 "Options": ["AssociationDefaultRouteTableId": .string(RegionBuilder.transitTable), "PropagationDefaultRouteTableId": .string(RegionBuilder.transitTable)],
