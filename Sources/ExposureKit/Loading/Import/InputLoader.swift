@@ -1,9 +1,10 @@
 /// Loads any supported input: a native topology, an AWS `describe-*` bundle or a
 /// Terraform plan.
 ///
-/// Imported inputs are first written as a native document, which `NativeLoader` then
-/// validates like any other; so `exposure convert` prints exactly what is analysed. An input
-/// in which nothing of a network is recognised (no VPC, subnet or interface) is invalid.
+/// Imported inputs are first built as a native document tree, which `NativeLoader` then
+/// validates like any other (in memory: the tree is never written out and read back); so
+/// `exposure convert`, which writes that tree, prints exactly what is analysed. An input in
+/// which nothing of a network is recognised (no VPC, subnet or interface) is invalid.
 public enum InputLoader {
     /// A loaded input.
     public struct Loaded: Sendable {
@@ -13,8 +14,12 @@ public enum InputLoader {
         public let topology: Topology
         /// Warnings, located in the original input.
         public let diagnostics: [Diagnostic]
-        /// The input as a native topology document.
-        public let nativeDocument: String
+        /// The input as a native topology document tree.
+        let nativeTree: JSONValue
+
+        /// The input as a native topology document, pretty-printed (written on demand:
+        /// only `convert` needs it).
+        public var nativeDocument: String { JSONWriter.pretty(nativeTree) }
     }
 
     /// Loads one file, recognising its format from its top-level keys.
@@ -45,7 +50,7 @@ public enum InputLoader {
             }
             return Loaded(
                 name: file.path, format: .native, topology: topology, diagnostics: warnings + tenantNotes(tenants, file: file.path),
-                nativeDocument: JSONWriter.pretty(documents[0]))
+                nativeTree: documents[0])
         case (.terraformPlan?, 1):
             let imported = TerraformPlanLoader.translate(JSONCursor(value: documents[0], file: file.path), tenants: tenants)
             return try finish(imported, format: .terraformPlan, name: file.path)
@@ -109,7 +114,7 @@ public enum InputLoader {
         for (index, (file, documents)) in natives.sorted(by: { $0.0.relativePath < $1.0.relativePath }).enumerated() {
             do {
                 let one = try load(file, documents: documents, tenants: tenants)
-                loaded.append(index == 0 ? Loaded(name: one.name, format: one.format, topology: one.topology, diagnostics: schemas + one.diagnostics, nativeDocument: one.nativeDocument) : one)
+                loaded.append(index == 0 ? Loaded(name: one.name, format: one.format, topology: one.topology, diagnostics: schemas + one.diagnostics, nativeTree: one.nativeTree) : one)
             } catch {
                 failures += error.diagnostics
             }
@@ -120,11 +125,10 @@ public enum InputLoader {
 
     /// Validates an importer's document and locates every problem in the original input.
     private static func finish(_ imported: ImportedDocument, format: InputFormat, name: String) throws(LoadFailure) -> Loaded {
-        let text = JSONWriter.pretty(imported.document)
         var diagnostics = imported.diagnostics
         var topology = Topology()
         do {
-            let (loaded, warnings) = try NativeLoader.load(Array(text.utf8), file: name, isImported: true)
+            let (loaded, warnings) = try NativeLoader.load(imported.document, file: name, isImported: true)
             topology = loaded
             diagnostics += warnings.map { relocate($0, origins: imported.origins) }
         } catch {
@@ -137,7 +141,7 @@ public enum InputLoader {
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw LoadFailure(diagnostics: diagnostics)
         }
-        return Loaded(name: name, format: format, topology: topology, diagnostics: diagnostics, nativeDocument: text)
+        return Loaded(name: name, format: format, topology: topology, diagnostics: diagnostics, nativeTree: imported.document)
     }
 
     /// The note for a JSON Schema file among the inputs, which is skipped.
