@@ -116,6 +116,12 @@ struct Stage: Sendable {
             addsNoHop: addsNoHop)
     }
 
+    /// Whether the stage is a target's ingress rules, which stop most candidate paths.
+    var filtersIngress: Bool {
+        if case .allowInGroups(_, ingress: true)? = fix { return true }
+        return false
+    }
+
     /// The hop that explains what this stage does to `packet`.
     func hop(for packet: Packet) -> Hop {
         if let part = parts.first(where: { $0.sources.contains(packet.source) }) { return part.stage.hop(for: packet) }
