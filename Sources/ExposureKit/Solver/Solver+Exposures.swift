@@ -36,7 +36,7 @@ extension Solver {
     /// Every origin whose traffic could reach `target`, in zone order.
     func origins(excluding own: Zone) -> [Origin] {
         var result: [Origin] = [.internet(internetIPv4), .internet6(internetIPv6)]
-        for connection in Topology.sortedValues(topology.vpnConnections) {
+        for connection in index.vpnConnections {
             result.append(.onprem(connection.id, nil))
         }
         for source in mergedSources where source.zone != own {

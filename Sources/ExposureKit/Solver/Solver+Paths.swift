@@ -65,7 +65,7 @@ extension Solver {
         let origin = Hop(
             component: zone.description, kind: "zone",
             rule: ipv6 ? "source: global unicast IPv6 (2000::/3)" : "source: public IPv4", direction: .forward)
-        let gateways = Topology.sortedValues(topology.internetGateways).filter { $0.vpc == subnet.vpc }
+        let gateways = index.internetGateways[subnet.vpc] ?? []
         func path(_ stages: [Stage]) -> Path {
             Path(
                 zone: zone, origin: origin, sources: sources, destinations: destinations,
@@ -123,7 +123,7 @@ extension Solver {
         switch connection.gateway {
         case .vpnGateway(let gateway):
             guard let vpc = topology.vpnGateways[gateway]?.vpc else { return .empty }
-            return Topology.sortedValues(topology.subnets).filter { $0.vpc == vpc }
+            return (index.subnets[vpc] ?? [])
                 .reduce(AddressSet.empty) { result, subnet in
                     result.union(routeLookups[subnet.id]?.addresses(routedBy: { $0.target == .vpnGateway(gateway) }) ?? .empty)
                 }
@@ -361,6 +361,7 @@ extension Solver {
         guard let first = source.interfaces.first, !source.members.isEmpty else {
             return groupStage(source.groups, ingress: false, scope: scope, direction: .forward)
         }
+        let scope = source.members.contains { index.dependOnScope($0.groups, ingress: false) } ? scope : []
         return stageCache.stage(.mergedEgress(subnet: source.subnet, firstInterface: first, scope: scope.sorted())) {
             Stage.merged(source.members.map { member in
                 Stage.Part(sources: member.addresses, stage: groupStage(member.groups, ingress: false, scope: scope, direction: .forward))
@@ -409,8 +410,7 @@ extension Solver {
             result.append(path(stages))
             return result
         }
-        for peering in Topology.sortedValues(topology.peeringConnections)
-        where peering.isActive && peering.peer(of: sourceSubnet.vpc) == subnet.vpc {
+        for peering in index.peerings[sourceSubnet.vpc] ?? [] where peering.peer(of: sourceSubnet.vpc) == subnet.vpc {
             let (forward, back) = crossing([sourceSubnet.vpc, subnet.vpc])
             var stages = [routeStage(sourceSubnet.id, side: .destination, coordinates: .request, direction: .forward, toward: .peering(peering.id))]
             stages += forward
@@ -418,7 +418,7 @@ extension Solver {
             stages += back
             result.append(path(stages))
         }
-        for gateway in Topology.sortedValues(topology.transitGateways) {
+        for gateway in index.transitGateways {
             guard let departure = vpcAttachment(of: sourceSubnet.vpc, to: gateway.id),
                 vpcAttachment(of: subnet.vpc, to: gateway.id) != nil
             else { continue }
@@ -460,7 +460,7 @@ extension Solver {
         guard sourceSubnet.vpc != subnet.vpc else { return [] }
         let destinations = subnet.addresses
         let crossings = (outsideRoutes[sourceSubnet.id] ?? []).filter { $0.addresses.intersects(destinations) }
-        let gateways = Topology.sortedValues(topology.transitGateways).filter { gateway in
+        let gateways = index.transitGateways.filter { gateway in
             vpcAttachment(of: sourceSubnet.vpc, to: gateway.id) != nil && vpcAttachment(of: subnet.vpc, to: gateway.id) == nil
         }
         let nats = (natRoutes[sourceSubnet.id] ?? []).filter { $0.addresses.intersects(destinations) }
@@ -526,9 +526,8 @@ extension Solver {
         }
         for gateway in gateways {
             guard let departure = vpcAttachment(of: sourceSubnet.vpc, to: gateway.id), let transit = transitLookups[departure.id] else { continue }
-            let outside = Topology.sortedValues(topology.transitGatewayAttachments).filter { attachment in
-                attachment.transitGateway == gateway.id && attachment.isOutside
-                    && transit.possibleAddresses(toward: attachment.id).intersects(destinations)
+            let outside = (index.outsideAttachments[gateway.id] ?? []).filter { attachment in
+                transit.possibleAddresses(toward: attachment.id).intersects(destinations)
             }
             for attachment in outside {
                 result.append(path([

@@ -73,6 +73,8 @@ extension Solver {
         _ groups: [SecurityGroupID]?, ingress: Bool, scope: Set<VPCID>, direction: Hop.Direction,
         admitting outsideMembers: SecurityGroupID? = nil
     ) -> Stage {
+        // Rules that name no group read no scope: one stage serves every scope.
+        let scope = index.dependOnScope(groups, ingress: ingress) ? scope : []
         let key = StageCache.Key.groups(groups, ingress: ingress, scope: scope.sorted(), direction: direction, admitting: outsideMembers)
         return stageCache.stage(key) {
             buildGroupStage(groups, ingress: ingress, scope: scope, direction: direction, admitting: outsideMembers)

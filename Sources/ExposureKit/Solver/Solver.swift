@@ -33,6 +33,8 @@ public struct Solver: Sendable {
     let outsideEntries: [OutsideEntry]
     /// Every stage built so far, so that no filter is compiled twice.
     let stageCache = StageCache()
+    /// Peerings, gateways and attachments arranged for the paths' lookups.
+    let index: TopologyIndex
 
     /// Indexes `topology` for questions.
     ///
@@ -40,6 +42,7 @@ public struct Solver: Sendable {
     ///   log *n*) for *n* interfaces.
     public init(topology: Topology) {
         self.topology = topology
+        index = TopologyIndex(topology)
         var lookups: [SubnetID: RouteLookup] = [:]
         var byTable: [String: RouteLookup] = [:]
         for subnet in Topology.sortedValues(topology.subnets) {
