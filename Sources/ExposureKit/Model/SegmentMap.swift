@@ -126,6 +126,14 @@ extension SegmentMap: Equatable {
     }
 }
 
+/// Canonical form makes equal maps hash alike, so maps can key a memo.
+extension SegmentMap: Hashable where Value: Hashable {
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(starts)
+        hasher.combine(values)
+    }
+}
+
 extension SegmentMap where Value == Bool {
     /// The set holding exactly the elements of `range`.
     public static func indicator(of range: ClosedRange<Bound>) -> Self {

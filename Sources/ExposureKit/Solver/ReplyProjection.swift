@@ -16,23 +16,35 @@ enum ReplyProjection {
         answeredBy replies: TrafficSet, clientPorts: PortRange, requireEvery: Bool = false
     ) -> TrafficSet {
         let window = IntervalSet<UInt16>(ranges: [clientPorts.closedRange])
+        // A reply set repeats few service sets across its address segments: each distinct
+        // one is projected once.
+        var projected: [ServiceSet: ServiceSet] = [.universe: .universe, .empty: .empty]
         return replies.mapServices { services in
-            var result = ServiceSet.empty
-            for (protocols, keys) in services.segments {
-                // Protocols without ports or ICMP keys need only some reply to pass.
-                result = result.updating(protocols) { _ in keys.isEmpty ? .empty : .universe }
-                for number in [UInt8(6), 17] where protocols.contains(number) {
-                    let answered = requireEvery ? window.isSubset(of: keys) : keys.intersects(window)
-                    result = result.updating(number...number) { _ in answered ? .universe : .empty }
-                }
-                // ICMP requests that expect no reply pass whatever the return path does.
-                for number in [UInt8(1), 58] where protocols.contains(number) {
-                    let answered = requestKeys(answeredBy: keys, protocolNumber: number)
-                    result = result.updating(number...number) { _ in answered }
-                }
-            }
+            if let known = projected[services] { return known }
+            let result = requests(answeredBy: services, window: window, requireEvery: requireEvery)
+            projected[services] = result
             return result
         }
+    }
+
+    /// The request services whose replies `services` lets through on the client ports of
+    /// `window`.
+    private static func requests(answeredBy services: ServiceSet, window: IntervalSet<UInt16>, requireEvery: Bool) -> ServiceSet {
+        var result = ServiceSet.empty
+        for (protocols, keys) in services.segments {
+            // Protocols without ports or ICMP keys need only some reply to pass.
+            result = result.updating(protocols) { _ in keys.isEmpty ? .empty : .universe }
+            for number in [UInt8(6), 17] where protocols.contains(number) {
+                let answered = requireEvery ? window.isSubset(of: keys) : keys.intersects(window)
+                result = result.updating(number...number) { _ in answered ? .universe : .empty }
+            }
+            // ICMP requests that expect no reply pass whatever the return path does.
+            for number in [UInt8(1), 58] where protocols.contains(number) {
+                let answered = requestKeys(answeredBy: keys, protocolNumber: number)
+                result = result.updating(number...number) { _ in answered }
+            }
+        }
+        return result
     }
 
     /// ICMP request keys whose reply key is in `replyKeys`; requests that expect no reply
