@@ -48,6 +48,17 @@ extension Solver {
         return result
     }
 
+    /// Whether any path from `source` can carry something to `target`: the target's ingress
+    /// rules admit some of its addresses (with members looked for in both VPCs, the widest
+    /// scope any path uses), or the source's table sends the target's addresses to a NAT
+    /// gateway, whose own address the target's rules then see. A necessary condition only,
+    /// so that most pairs are dismissed without building a path.
+    func mayReach(_ target: TargetClass, from source: SourceClass) -> Bool {
+        guard let sourceVPC = topology.subnets[source.subnet]?.vpc else { return true }
+        if (natRoutes[source.subnet] ?? []).contains(where: { $0.addresses.intersects(target.subnet.addresses) }) { return true }
+        return ingressReach(of: target.groups, scope: [sourceVPC, target.subnet.vpc]).intersects(source.addresses)
+    }
+
     /// The exact services each zone can open on each interface, one witness path per part.
     ///
     /// - Parameter interfaces: the targets; interfaces that share a subnet, group set,
@@ -61,6 +72,7 @@ extension Solver {
             guard let first = target.interfaces.first else { continue }
             var evaluated: [(path: Path, result: PathResult)] = []
             for origin in origins(excluding: ownZone(of: first)) {
+                if case .interfaces(let source) = origin, !mayReach(target, from: source) { continue }
                 for path in paths(from: origin, to: target) {
                     let result = evaluate(path)
                     if result.reachable.isEmpty && result.unknown.isEmpty { continue }

@@ -81,6 +81,15 @@ extension Solver {
         }
     }
 
+    /// The sources from which `groups`' ingress rules admit anything (or may), with group
+    /// members looked for in `scope`.
+    func ingressReach(of groups: [SecurityGroupID], scope: Set<VPCID>) -> AddressSet {
+        let scope = index.dependOnScope(groups, ingress: true) ? scope : []
+        return stageCache.sourceReach(.groups(groups, ingress: true, scope: scope.sorted(), direction: .forward, admitting: nil)) {
+            buildGroupStage(groups, ingress: true, scope: scope, direction: .forward, admitting: nil)
+        }
+    }
+
     private func buildGroupStage(
         _ groups: [SecurityGroupID]?, ingress: Bool, scope: Set<VPCID>, direction: Hop.Direction,
         admitting outsideMembers: SecurityGroupID?

@@ -21,6 +21,7 @@ final class StageCache: Sendable {
     }
 
     private let stages = Mutex<[Key: Stage]>([:])
+    private let reaches = Mutex<[Key: AddressSet]>([:])
 
     /// The stage for `key`, built with `build` the first time it is asked for.
     ///
@@ -30,5 +31,15 @@ final class StageCache: Sendable {
         let built = build()
         stages.withLock { $0[key] = built }
         return built
+    }
+
+    /// The source addresses from which the stage for `key` lets anything through, or may:
+    /// what a path through it can start from.
+    func sourceReach(_ key: Key, build: () -> Stage) -> AddressSet {
+        if let found = reaches.withLock({ $0[key] }) { return found }
+        let built = stage(key, build: build)
+        let reach = built.allowed.union(built.unknown).sources
+        reaches.withLock { $0[key] = reach }
+        return reach
     }
 }
