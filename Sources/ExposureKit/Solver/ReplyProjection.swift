@@ -17,8 +17,9 @@ enum ReplyProjection {
     ) -> TrafficSet {
         let window = IntervalSet<UInt16>(ranges: [clientPorts.closedRange])
         // A reply set repeats few service sets across its address segments: each distinct
-        // one is projected once.
-        var projected: [ServiceSet: ServiceSet] = [.universe: .universe, .empty: .empty]
+        // one is projected once. (No reply at all still answers ICMP requests that expect
+        // none, so even the empty set is projected.)
+        var projected: [ServiceSet: ServiceSet] = [.universe: .universe]
         return replies.mapServices { services in
             if let known = projected[services] { return known }
             let result = requests(answeredBy: services, window: window, requireEvery: requireEvery)
