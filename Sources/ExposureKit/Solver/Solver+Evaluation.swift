@@ -44,70 +44,112 @@ extension Solver {
         return flow.map { all.intersection($0) } ?? all
     }
 
-    /// Evaluates every stage of `path` on the requests in `flow`.
+    /// Evaluates every stage of `path` on the requests in `flow`; with a `memo`, work done
+    /// for an earlier path of the same question on the same compiled stages is reused (the
+    /// result is the same either way).
     ///
-    /// - Complexity: O(*k* × *s*) for *k* stages and *s* segments of the sets involved.
-    func evaluate(_ path: Path, within flow: TrafficSet? = nil) -> PathResult {
+    /// - Complexity: O(*k* × *s*) for *k* stages and *s* segments of the sets involved; a
+    ///   prefix or return leg found in `memo` costs one lookup.
+    func evaluate(_ path: Path, within flow: TrafficSet? = nil, memo: EvaluationMemo? = nil) -> PathResult {
         let nothing = PathResult(reachable: .empty, unknown: .empty, partialReturn: .empty, replies: .empty, natReplies: .empty, uncertainStages: [])
-        var forward = Solver.origin(of: path, within: flow)
+        let origin = Solver.origin(of: path, within: flow)
         // Most paths are stopped by the target's ingress rules. Meeting the requests with
         // them first makes such a path cost one or two small intersections; the result is
         // the same, since every request stage narrows the same set.
-        var probe = forward
+        var probe = origin
         for stage in path.stages where stage.coordinates == .request && stage.filtersIngress {
             probe = probe.intersection(stage.unknown.isEmpty ? stage.allowed : stage.allowed.union(stage.unknown))
             if probe.isEmpty { return nothing }
         }
-        var forwardPossible = forward
-        var replies = TrafficSet.universe
-        var repliesPossible = TrafficSet.universe
-        var natReplies = TrafficSet.universe
-        var natRepliesPossible = TrafficSet.universe
-        var crossesNAT = false
-        var uncertain: [(stage: Stage, missing: [MissingInput])] = []
+        // A flow narrows the origin: only whole-origin questions are memoised.
+        let memo = flow == nil ? memo : nil
+        var state = EvaluationMemo.ForwardState(forward: origin, possible: origin, uncertain: [])
+        var prefix: [Int]? = memo == nil ? nil : []
+        var replyStages: [Stage] = []
+        var replyUncertain: [(stage: Stage, missing: [MissingInput])] = []
         // The addresses of the requests, for telling whether a reply stage's undecided part
         // concerns them.
         var replyScope: TrafficSet?
         for stage in path.stages {
             switch stage.coordinates {
             case .request:
-                uncertain += stage.uncertainParts(meeting: forwardPossible)
-                forward = forward.intersection(stage.allowed)
-                forwardPossible = forwardPossible.intersection(stage.allowed.union(stage.unknown))
-                if forwardPossible.isEmpty { return nothing }
+                // Past the target's own ingress rules the prefix is the class's alone: it is
+                // not kept.
+                if stage.filtersIngress { prefix = nil }
+                let key = prefix.flatMap { ids in
+                    stage.cacheID.map { EvaluationMemo.ForwardKey(destinations: path.destinations, sources: path.sources, stages: ids + [$0]) }
+                }
+                prefix = key?.stages
+                if let key, let known = memo?.forward[key] {
+                    state = known
+                } else {
+                    state = EvaluationMemo.ForwardState(
+                        forward: state.forward.intersection(stage.allowed),
+                        possible: state.possible.intersection(stage.unknown.isEmpty ? stage.allowed : stage.allowed.union(stage.unknown)),
+                        uncertain: state.uncertain + stage.uncertainParts(meeting: state.possible))
+                    if let key { memo?.forward[key] = state }
+                }
+                if state.possible.isEmpty { return nothing }
             case .reply, .natReply:
                 if !stage.unknown.isEmpty {
-                    let scope = replyScope ?? TrafficSet(destinations: forwardPossible.map.mapValues { !$0.isEmpty }, sources: forwardPossible.sources)
+                    let scope = replyScope ?? TrafficSet(destinations: state.possible.map.mapValues { !$0.isEmpty }, sources: state.possible.sources)
                     replyScope = scope
-                    uncertain += stage.uncertainParts(meeting: scope)
+                    replyUncertain += stage.uncertainParts(meeting: scope)
                 }
-                if stage.coordinates == .reply {
-                    replies = replies.intersection(stage.allowed)
-                    repliesPossible = repliesPossible.intersection(stage.allowed.union(stage.unknown))
-                } else {
-                    crossesNAT = true
-                    natReplies = natReplies.intersection(stage.allowed)
-                    natRepliesPossible = natRepliesPossible.intersection(stage.allowed.union(stage.unknown))
-                }
+                replyStages.append(stage)
             }
         }
-        /// Requests answered on both legs: the client's own, and the NAT gateway's when crossed.
-        func answered(_ replies: TrafficSet, _ natReplies: TrafficSet, requireEvery: Bool = false) -> TrafficSet {
-            let own = ReplyProjection.requests(answeredBy: replies, clientPorts: path.clientPorts, requireEvery: requireEvery)
-            guard crossesNAT else { return own }
-            return own.intersection(ReplyProjection.requests(
-                answeredBy: natReplies, clientPorts: .natGatewayEphemeral, requireEvery: requireEvery))
-        }
-        let reachable = forward.intersection(answered(replies, natReplies))
-        let possible = forwardPossible.intersection(answered(repliesPossible, natRepliesPossible))
+        let leg = returnLeg(replyStages, clientPorts: path.clientPorts, memo: memo)
+        let reachable = state.forward.intersection(leg.answered)
+        let possible = state.possible.intersection(leg.possiblyAnswered)
         var partial = TrafficSet.empty
         if path.checksPartialReturn && !reachable.isEmpty {
-            partial = reachable.subtracting(answered(replies, natReplies, requireEvery: true))
+            let every = leg.answeredOnEveryPort ?? Solver.answered(leg.replies, leg.natReplies, crossesNAT: leg.crossesNAT, clientPorts: path.clientPorts, requireEvery: true)
+            leg.answeredOnEveryPort = every
+            partial = reachable.subtracting(every)
         }
         let unknown = possible.subtracting(reachable)
         return PathResult(
-            reachable: reachable, unknown: unknown, partialReturn: partial, replies: replies,
-            natReplies: crossesNAT ? natReplies : .universe, uncertainStages: unknown.isEmpty ? [] : uncertain)
+            reachable: reachable, unknown: unknown, partialReturn: partial, replies: leg.replies,
+            natReplies: leg.crossesNAT ? leg.natReplies : .universe, uncertainStages: unknown.isEmpty ? [] : state.uncertain + replyUncertain)
+    }
+
+    /// What a path's reply stages let through and the requests they answer, from `memo`
+    /// when every stage is compiled and the same leg was met before.
+    private func returnLeg(_ stages: [Stage], clientPorts: PortRange, memo: EvaluationMemo?) -> EvaluationMemo.ReplyState {
+        let ids = stages.compactMap(\.cacheID)
+        let key = memo != nil && ids.count == stages.count ? EvaluationMemo.ReplyKey(stages: ids, clientPorts: clientPorts) : nil
+        if let key, let known = memo?.replies[key] { return known }
+        var replies = TrafficSet.universe
+        var repliesPossible = TrafficSet.universe
+        var natReplies = TrafficSet.universe
+        var natRepliesPossible = TrafficSet.universe
+        var crossesNAT = false
+        for stage in stages {
+            if stage.coordinates == .reply {
+                replies = replies.intersection(stage.allowed)
+                repliesPossible = repliesPossible.intersection(stage.allowed.union(stage.unknown))
+            } else {
+                crossesNAT = true
+                natReplies = natReplies.intersection(stage.allowed)
+                natRepliesPossible = natRepliesPossible.intersection(stage.allowed.union(stage.unknown))
+            }
+        }
+        let leg = EvaluationMemo.ReplyState(
+            replies: replies, natReplies: natReplies, crossesNAT: crossesNAT,
+            answered: Solver.answered(replies, natReplies, crossesNAT: crossesNAT, clientPorts: clientPorts),
+            possiblyAnswered: Solver.answered(repliesPossible, natRepliesPossible, crossesNAT: crossesNAT, clientPorts: clientPorts))
+        if let key { memo?.replies[key] = leg }
+        return leg
+    }
+
+    /// Requests answered on both legs: the client's own, and the NAT gateway's when crossed.
+    private static func answered(
+        _ replies: TrafficSet, _ natReplies: TrafficSet, crossesNAT: Bool, clientPorts: PortRange, requireEvery: Bool = false
+    ) -> TrafficSet {
+        let own = ReplyProjection.requests(answeredBy: replies, clientPorts: clientPorts, requireEvery: requireEvery)
+        guard crossesNAT else { return own }
+        return own.intersection(ReplyProjection.requests(answeredBy: natReplies, clientPorts: .natGatewayEphemeral, requireEvery: requireEvery))
     }
 
     /// Splits a path's reachable traffic by the combination of rules that lets it through,

@@ -68,13 +68,14 @@ extension Solver {
     ///   zones, *o* source classes, *k* stages per path and *s* segments per set.
     public func exposures(of interfaces: [NetworkInterfaceID]) -> [Exposure] {
         var exposures: [Exposure] = []
+        let memo = EvaluationMemo()
         for target in targetClasses(of: interfaces) {
             guard let first = target.interfaces.first else { continue }
             var evaluated: [(path: Path, result: PathResult)] = []
             for origin in origins(excluding: ownZone(of: first)) {
                 if case .interfaces(let source) = origin, !mayReach(target, from: source) { continue }
                 for path in paths(from: origin, to: target) {
-                    let result = evaluate(path)
+                    let result = evaluate(path, memo: memo)
                     if result.reachable.isEmpty && result.unknown.isEmpty { continue }
                     evaluated.append((path, result))
                 }

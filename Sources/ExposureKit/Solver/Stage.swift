@@ -51,6 +51,9 @@ struct Stage: Sendable {
     var addsNoHop = false
     /// For a merged stage, the filter of each source set (`Stage.merged`); empty otherwise.
     var parts: [Part] = []
+    /// The stage's number in the solver's `StageCache`, which stands for its content in
+    /// memo keys; `nil` for a stage built for one path.
+    var cacheID: Int?
 
     /// One missing input and the traffic whose fate depends on it.
     struct MissingPart: Sendable {

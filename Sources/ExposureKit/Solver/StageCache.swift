@@ -20,6 +20,7 @@ final class StageCache: Sendable {
         case transit(from: TransitGatewayAttachmentID, to: TransitGatewayAttachmentID, side: Solver.Side, coordinates: Stage.Coordinates, direction: Hop.Direction)
     }
 
+    /// The stages by key; a stage's `cacheID` is its number in order of building.
     private let stages = Mutex<[Key: Stage]>([:])
     private let reaches = Mutex<[Key: AddressSet]>([:])
 
@@ -28,9 +29,14 @@ final class StageCache: Sendable {
     /// - Complexity: O(1) expected after the first call for `key`.
     func stage(_ key: Key, build: () -> Stage) -> Stage {
         if let found = stages.withLock({ $0[key] }) { return found }
-        let built = build()
-        stages.withLock { $0[key] = built }
-        return built
+        var built = build()
+        return stages.withLock { stages in
+            // Another thread may have built it meanwhile: keep one, so ids stay unique.
+            if let found = stages[key] { return found }
+            built.cacheID = stages.count
+            stages[key] = built
+            return built
+        }
     }
 
     /// The source addresses from which the stage for `key` lets anything through, or may:
