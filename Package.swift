@@ -7,31 +7,47 @@ let package = Package(
     products: [
         .executable(name: "exposure", targets: ["exposure"]),
         .executable(name: "exposure-benchmark", targets: ["exposure-benchmark"]),
-        .library(name: "ExposureKit", targets: ["ExposureKit"]),
     ],
     targets: [
-        // Everything of substance: model, loading, solver, reports.
-        .target(name: "ExposureKit"),
+        // The layers, each using only those before it (each target's README says what it
+        // holds and what it may use).
+        // Pure values: ids, addresses, the set algebra, the topology.
+        .target(name: "ExposureModel", exclude: ["README.md"]),
+        // The JSON reader and one loader per input format, each building the model.
+        .target(name: "ExposureLoading", dependencies: ["ExposureModel"], exclude: ["README.md"]),
+        // The compiled topology and the query API: exposures, egress, trace.
+        .target(name: "ExposureSolver", dependencies: ["ExposureModel"], exclude: ["README.md"]),
+        // One rule per file, asking the solver's questions (and reading endpoint policy
+        // documents with the JSON reader).
+        .target(name: "ExposureAudit", dependencies: ["ExposureModel", "ExposureSolver", "ExposureLoading"], exclude: ["README.md"]),
+        // One renderer per format.
+        .target(name: "ExposureReports", dependencies: ["ExposureModel", "ExposureSolver", "ExposureAudit"], exclude: ["README.md"]),
         // Argument parsing, exit codes and diagnostics, testable in-process.
-        .target(name: "ExposureCLI", dependencies: ["ExposureKit"]),
+        .target(name: "ExposureCLI", dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports"], exclude: ["README.md"]),
         // The thin entry point.
-        .executableTarget(name: "exposure", dependencies: ["ExposureCLI"]),
+        .executableTarget(name: "exposure", dependencies: ["ExposureCLI"], exclude: ["README.md"]),
         // A seeded generator of quota-sized regions as AWS CLI outputs.
-        .target(name: "RegionGenerator"),
+        .target(name: "RegionGenerator", exclude: ["README.md"]),
         // Times each phase on a generated region, beside Python's parse of the same files.
-        .executableTarget(name: "exposure-benchmark", dependencies: ["ExposureKit", "RegionGenerator"]),
-        // Fixtures are read from the source tree by path, not bundled as resources.
-        .testTarget(
-            name: "ExposureKitTests",
-            dependencies: ["ExposureKit"],
-            exclude: ["Fixtures"]
-        ),
-        .testTarget(name: "RegionGeneratorTests", dependencies: ["RegionGenerator", "ExposureKit"]),
-        .testTarget(
-            name: "ExposureCLITests",
-            dependencies: ["ExposureCLI", "ExposureKit"],
-            exclude: ["Fixtures"]
-        ),
+        .executableTarget(
+            name: "exposure-benchmark",
+            dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports", "RegionGenerator"],
+            exclude: ["README.md"]),
+        // Test helpers shared by the layers' tests: scenario and bundle builders, seeded
+        // random inputs, the repository's folder.
+        .target(
+            name: "ExposureTestSupport",
+            dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver"],
+            path: "Tests/ExposureTestSupport",
+            exclude: ["README.md"]),
+        // One test target per layer, mirroring Sources/; fixtures are read from the source
+        // tree by path, not bundled as resources.
+        .testTarget(name: "ExposureModelTests", dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports", "ExposureTestSupport"]),
+        .testTarget(name: "ExposureLoadingTests", dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports", "ExposureTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ExposureSolverTests", dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports", "ExposureTestSupport"]),
+        .testTarget(name: "ExposureAuditTests", dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports", "ExposureTestSupport"]),
+        .testTarget(name: "ExposureCLITests", dependencies: ["ExposureCLI", "ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports"], exclude: ["Fixtures"]),
+        .testTarget(name: "RegionGeneratorTests", dependencies: ["RegionGenerator", "ExposureModel", "ExposureLoading"]),
     ],
     swiftLanguageModes: [.v6]
 )

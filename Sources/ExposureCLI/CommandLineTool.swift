@@ -1,4 +1,8 @@
-import ExposureKit
+import ExposureAudit
+import ExposureLoading
+import ExposureModel
+import ExposureReports
+import ExposureSolver
 import Foundation
 
 /// The `exposure` command line, runnable in-process: arguments in, text and a status out.

@@ -1,3 +1,9 @@
+import ExposureAudit
+import ExposureLoading
+import ExposureModel
+import ExposureReports
+import ExposureSolver
+
 /// The process exit statuses, in one place (sysexits-style, documented in the README).
 public enum ExitCode: Int32, Sendable {
     /// The command ran; for `analyze` and `trace`, whatever the verdicts.

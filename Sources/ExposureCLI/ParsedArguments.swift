@@ -1,4 +1,8 @@
-import ExposureKit
+import ExposureAudit
+import ExposureLoading
+import ExposureModel
+import ExposureReports
+import ExposureSolver
 
 /// A command line split into options and positional arguments.
 ///

@@ -1,3 +1,9 @@
+import ExposureAudit
+import ExposureLoading
+import ExposureModel
+import ExposureReports
+import ExposureSolver
+
 /// The help texts, kept in one place and snapshot-tested.
 enum Usage {
     static let version = "exposure 0.1.0"

@@ -1,4 +1,8 @@
-import ExposureKit
+import ExposureAudit
+import ExposureLoading
+import ExposureModel
+import ExposureReports
+import ExposureSolver
 import Foundation
 import RegionGenerator
 

@@ -1,3 +1,8 @@
+import ExposureAudit
+import ExposureLoading
+import ExposureModel
+import ExposureReports
+import ExposureSolver
 import RegionGenerator
 
 /// The benchmark's command line.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import ExposureAudit
 @testable import ExposureCLI
+@testable import ExposureLoading
+@testable import ExposureModel
+@testable import ExposureReports
+@testable import ExposureSolver
 
 @Suite("Command line")
 struct CommandLineToolTests {
@@ -22,7 +27,7 @@ struct CommandLineToolTests {
 
     @Test("convert writes a native topology that analyses to the same report")
     func convertRoundTrip() throws {
-        let input = "Tests/ExposureKitTests/Fixtures/aws"
+        let input = "Tests/ExposureLoadingTests/Fixtures/aws"
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("exposure-convert-\(UUID().uuidString).json").path
         defer { try? FileManager.default.removeItem(atPath: output) }
         let converted = CLIHarness.run(["convert", input, "-o", output])
@@ -43,7 +48,7 @@ struct CommandLineToolTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("exposure-tenants-\(UUID().uuidString).json").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(#"{"acounts": {"1": "x"}}"#.utf8).write(to: URL(fileURLWithPath: path))
-        let result = CLIHarness.run(["analyze", "Tests/ExposureKitTests/Fixtures/aws", "--tenants", path])
+        let result = CLIHarness.run(["analyze", "Tests/ExposureLoadingTests/Fixtures/aws", "--tenants", path])
         #expect(result.status == .dataError)
         #expect(result.standardError.contains(#"unknown field "acounts"; did you mean "accounts"?"#))
     }
@@ -270,7 +275,7 @@ struct IncompleteReportTests {
 
     @Test("The report carries the import warnings' count and what was not analysed, in text, JSON and -o")
     func importRecord() throws {
-        let input = "Tests/ExposureKitTests/Fixtures/aws"
+        let input = "Tests/ExposureLoadingTests/Fixtures/aws"
         let text = CLIHarness.run(["analyze", input])
         #expect(text.standardOutput.contains("Not analysed:\n  - i-0old (instance): it is stopped, not running"))
         #expect(text.standardOutput.contains("Import: 4 warnings, printed on standard error"))

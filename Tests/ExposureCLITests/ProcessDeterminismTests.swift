@@ -1,5 +1,10 @@
 import Foundation
 import Testing
+@testable import ExposureAudit
+@testable import ExposureLoading
+@testable import ExposureModel
+@testable import ExposureReports
+@testable import ExposureSolver
 
 /// Output must not depend on the order a process happens to iterate dictionaries and sets
 /// in. Swift seeds hashing per process, so only separate runs of the built executable can
@@ -17,10 +22,10 @@ struct ProcessDeterminismTests {
     /// Terraform plans.
     static let inputs: [[String]] = [
         ["analyze"] + CLIHarness.exampleTopologies + ["--format", "json", "--all-interfaces"],
-        ["analyze", "Tests/ExposureKitTests/Fixtures/aws", "--format", "json", "--all-interfaces"],
+        ["analyze", "Tests/ExposureLoadingTests/Fixtures/aws", "--format", "json", "--all-interfaces"],
         ["analyze", "Tests/ExposureCLITests/Fixtures/aws-without-subnets", "--format", "json"],
-        ["analyze", "Tests/ExposureKitTests/Fixtures/terraform/emr-module.tfplan.json", "Tests/ExposureKitTests/Fixtures/terraform/planned-instance.tfplan.json", "--all-interfaces"],
-        ["convert", "Tests/ExposureKitTests/Fixtures/aws"],
+        ["analyze", "Tests/ExposureLoadingTests/Fixtures/terraform/emr-module.tfplan.json", "Tests/ExposureLoadingTests/Fixtures/terraform/planned-instance.tfplan.json", "--all-interfaces"],
+        ["convert", "Tests/ExposureLoadingTests/Fixtures/aws"],
     ]
 
     /// Runs the executable from the package root, returning status and both streams.

@@ -1,0 +1,316 @@
+import ExposureModel
+import ExposureSolver
+
+/// Whether EMR nodes can download security updates: tcp 80 and 443 to the Amazon Linux
+/// repository buckets of their release's generation and to the EMR repository, in the
+/// region's S3 (semantics, section 7).
+struct RepositoryEgress: Sendable {
+    /// Nodes of one cluster checked together: same subnet, groups, public IPv4 status and
+    /// ephemeral ports.
+    struct NodeClass: Sendable {
+        let cluster: EMRCluster
+        let roles: [EMRCluster.Role]
+        let interfaces: [NetworkInterface]
+        let buckets: [String]
+        /// Port outcomes per bucket, in bucket order.
+        let outcomes: [(bucket: String, ports: [PortOutcome])]
+    }
+
+    /// The outcome of one port to one bucket.
+    struct PortOutcome: Sendable {
+        enum Status: Sendable {
+            case reachable
+            /// Only part of the ephemeral range returns (the caveat text says which).
+            case partialReturn(String)
+            case unverified(String)
+            case gap(Gap)
+        }
+
+        let port: UInt16
+        let status: Status
+    }
+
+    /// Why a port is not reachable: every blocking component, and the smallest fix.
+    struct Gap: Hashable, Sendable {
+        let evidence: [String]
+        let fixes: [String]
+        let path: [Hop]
+        /// Whether some of S3's addresses are reachable and others not.
+        let isPartial: Bool
+    }
+
+    /// The region, from the topology or its S3 endpoint or prefix list names.
+    let region: String?
+    /// `com.amazonaws.<region>.s3`.
+    let service: String
+    /// The S3 prefix list of the region, if the input holds it.
+    let prefixList: PrefixListID?
+    /// Whether S3's addresses come from the input; otherwise any public IPv4 address
+    /// stands for them and only answers that hold for every such address are given.
+    let addressesKnown: Bool
+    /// S3's addresses (IPv4), or all public IPv4 addresses when not known.
+    let addresses: AddressSet
+    /// The solver the checks run on: the topology's own, or one whose S3 prefix list is
+    /// filled with `addresses` when its entries are missing.
+    let solver: Solver
+    private(set) var classes: [NodeClass] = []
+
+    init(topology: Topology, solver: Solver) {
+        let s3Names = Topology.sortedValues(topology.vpcEndpoints).map(\.service).filter(RepositoryEgress.isS3Service)
+            + Topology.sortedValues(topology.prefixLists).compactMap(\.name).filter(RepositoryEgress.isS3Service)
+        let region = topology.region ?? s3Names.first.map { String($0.dropFirst("com.amazonaws.".count).dropLast(".s3".count)) }
+        self.region = region
+        let service = "com.amazonaws.\(region ?? "<region>").s3"
+        self.service = service
+        let list = RepositoryEgress.s3PrefixList(in: topology, service: service)
+        prefixList = list?.id
+        if let entries = list?.entries {
+            addressesKnown = true
+            addresses = AddressSet(cidrs: entries).intersection(.allIPv4)
+            self.solver = solver
+        } else {
+            addressesKnown = false
+            addresses = solver.internetIPv4
+            if let list {
+                var filled = topology
+                filled.prefixLists[list.id] = PrefixList(id: list.id, name: list.name, entries: solver.internetIPv4.cidrs)
+                self.solver = Solver(topology: filled)
+            } else {
+                self.solver = solver
+            }
+        }
+        classes = Topology.sortedValues(topology.emrClusters).flatMap { nodeClasses(of: $0, in: topology) }
+    }
+
+    static func isS3Service(_ name: String) -> Bool {
+        name.hasPrefix("com.amazonaws.") && name.hasSuffix(".s3")
+    }
+
+    /// The region's S3 prefix list: by name, else the list routed to an S3 gateway endpoint.
+    private static func s3PrefixList(in topology: Topology, service: String) -> PrefixList? {
+        if let named = Topology.sortedValues(topology.prefixLists).first(where: { $0.name == service }) { return named }
+        for table in Topology.sortedValues(topology.routeTables) {
+            for route in table.routes {
+                guard case .prefixList(let id) = route.destination, case .gatewayEndpoint(let endpoint) = route.target,
+                    let service = topology.vpcEndpoints[endpoint]?.service, isS3Service(service)
+                else { continue }
+                return topology.prefixLists[id] ?? PrefixList(id: id, entries: nil)
+            }
+        }
+        return nil
+    }
+
+    /// The repository buckets a cluster's nodes need, by release (AL2023 and the EMR
+    /// repository when the release label is unknown).
+    static func buckets(for release: EMRRelease?, region: String?) -> [String] {
+        let region = region ?? "<region>"
+        var buckets: [String]
+        switch release?.amazonLinux ?? .al2023 {
+        case .al1: buckets = ["packages.\(region).amazonaws.com", "repo.\(region).amazonaws.com"]
+        case .al2: buckets = ["amazonlinux.\(region).amazonaws.com", "amazonlinux-2-repos-\(region)"]
+        case .al2023: buckets = ["al2023-repos-\(region)-de612dc2"]
+        }
+        if release.map({ ($0.major, $0.minor, $0.patch) >= (5, 22, 0) }) ?? true {
+            buckets.append("repo.\(region).emr.amazonaws.com")
+        }
+        return buckets
+    }
+
+    /// The AWS CLI commands that export the S3 prefix list's entries.
+    var exportCommand: String {
+        if let prefixList {
+            return "aws ec2 get-managed-prefix-list-entries --prefix-list-id \(prefixList) > \(prefixList)-entries.json"
+        }
+        return "aws ec2 describe-managed-prefix-lists --filters Name=prefix-list-name,Values=\(service) > PrefixLists.json, then aws ec2 get-managed-prefix-list-entries --prefix-list-id <its id>"
+    }
+
+    /// How S3 is named in remediations: its prefix list when known.
+    var s3Name: String { prefixList?.rawValue ?? "0.0.0.0/0" }
+
+    private func nodeClasses(of cluster: EMRCluster, in topology: Topology) -> [NodeClass] {
+        struct Key: Hashable {
+            let subnet: SubnetID
+            let groups: [SecurityGroupID]
+            let isPublic: Bool
+            let isPlanned: Bool
+            let ephemeral: PortRange
+        }
+        var grouped: [Key: [(EMRCluster.Role, NetworkInterface)]] = [:]
+        var order: [Key] = []
+        for node in cluster.nodes {
+            guard let interface = topology.networkInterfaces[node.networkInterface] else { continue }
+            let key = Key(
+                subnet: interface.subnet, groups: interface.securityGroups, isPublic: interface.hasPublicIPv4,
+                isPlanned: interface.addressIsPlanned, ephemeral: interface.ephemeralPorts)
+            if grouped[key] == nil { order.append(key) }
+            grouped[key, default: []].append((node.role, interface))
+        }
+        let release = cluster.releaseLabel.flatMap(EMRRelease.init(label:))
+        let buckets = RepositoryEgress.buckets(for: release, region: region)
+        return order.compactMap { key in
+            guard let members = grouped[key] else { return nil }
+            let interfaces = members.map(\.1).sorted { $0.id < $1.id }
+            let source = SourceClass(
+                zone: solver.ownZone(of: interfaces[0]), subnet: key.subnet, groups: key.groups,
+                addresses: interfaces.reduce(AddressSet.empty) { $0.union(Solver.addresses(of: $1, in: solver.topology)) }.intersection(.allIPv4),
+                hasPlannedAddresses: key.isPlanned, hasPublicIPv4: key.isPublic, ephemeralPorts: key.ephemeral,
+                interfaces: interfaces.map(\.id))
+            let candidates = solver.egressCandidates(from: source, to: addresses, service: service)
+            let outcomes = buckets.map { bucket in
+                (bucket, [UInt16(80), 443].map { port in outcome(port: port, bucket: bucket, source: source, candidates: candidates) })
+            }
+            return NodeClass(
+                cluster: cluster, roles: Array(Set(members.map(\.0))).sorted(), interfaces: interfaces,
+                buckets: buckets, outcomes: outcomes)
+        }
+    }
+
+    /// The stage an endpoint's policy adds for `bucket`.
+    private func policyStage(_ endpoint: VPCEndpoint, bucket: String) -> Stage {
+        let object = "arn:aws:s3:::\(bucket)/*"
+        switch EndpointPolicy(text: endpoint.policy).decide(action: "s3:GetObject", bucket: bucket) {
+        case .allowed(let statement):
+            return .pass(component: endpoint.id.rawValue, kind: VPCEndpointKind.kindName, text: "policy \(statement) allows s3:GetObject on \(object)")
+        case .denied(let statement):
+            return .block(
+                component: endpoint.id.rawValue, kind: VPCEndpointKind.kindName,
+                reason: "policy \(statement) denies s3:GetObject on \(object)",
+                fix: .change("change \(statement) of the policy of \(endpoint.id) so that it no longer denies s3:GetObject on \(object)"))
+        case .implicitlyDenied:
+            return .block(
+                component: endpoint.id.rawValue, kind: VPCEndpointKind.kindName,
+                reason: "no statement of the policy allows s3:GetObject on \(object)",
+                fix: .change("add a statement to the policy of \(endpoint.id) allowing s3:GetObject on \(object)"))
+        case .undecided(let why):
+            return .unknown(
+                component: endpoint.id.rawValue, kind: VPCEndpointKind.kindName, reason: "the policy of \(endpoint.id): \(why)",
+                missing: [MissingInput(component: endpoint.id.rawValue, what: "an endpoint policy the analyzer cannot decide (\(why))", exportCommand: nil)])
+        }
+    }
+
+    /// The outcome of tcp `port` to `bucket` over every candidate way out.
+    private func outcome(port: UInt16, bucket: String, source: SourceClass, candidates: [Solver.EgressCandidate]) -> PortOutcome {
+        let services = ServiceSet.single(6, IntervalSet(ranges: [port...port]))
+        let wanted = TrafficSet(destinations: addresses, sources: source.addresses, services: services)
+        var reachable = TrafficSet.empty
+        var unknown = TrafficSet.empty
+        var partial = TrafficSet.empty
+        var caveats: [String] = []
+        var unknownReasons: [String] = []
+        var missingInputs: [MissingInput] = []
+        var paths: [(via: String, path: Path)] = []
+        var viaInterfaceEndpoint = false
+        for candidate in candidates {
+            let path = candidate.endpoint.map { candidate.path.appending(policyStage($0, bucket: bucket)) } ?? candidate.path
+            paths.append((candidate.via, path))
+            let result = solver.evaluate(path, within: TrafficSet(services: services))
+            if candidate.endpoint?.type == .interface {
+                viaInterfaceEndpoint = true
+                // The node connects to whichever endpoint address DNS gives it: every node
+                // that reaches one reaches S3.
+                reachable = reachable.union(wanted.intersection(TrafficSet(sources: result.reachable.sources)))
+            } else {
+                reachable = reachable.union(result.reachable)
+            }
+            unknown = unknown.union(result.unknown)
+            if !result.partialReturn.isEmpty {
+                partial = partial.union(result.partialReturn)
+                caveats += solver.witnesses(of: path, result: result).flatMap(\.caveats)
+            }
+            unknownReasons += result.unknownReasons
+            missingInputs += result.missing
+        }
+        let missing = wanted.subtracting(reachable)
+        if missing.isEmpty {
+            if !partial.isEmpty, let caveat = Array(Set(caveats)).sorted().first { return PortOutcome(port: port, status: .partialReturn(caveat)) }
+            return PortOutcome(port: port, status: .reachable)
+        }
+        let uncertain = !missing.intersection(unknown).isEmpty
+        if uncertain {
+            let reasons = Array(Set(unknownReasons)).sorted()
+            let lacking = Array(Set(missingInputs)).sorted().map(\.description)
+            var text = reasons.isEmpty ? "part of the traffic depends on input the analyzer does not have" : reasons.joined(separator: "; ")
+            if !lacking.isEmpty { text += "; missing from the input: " + lacking.joined(separator: "; ") }
+            return PortOutcome(port: port, status: .unverified(text))
+        }
+        if !addressesKnown && !reachable.isEmpty && !viaInterfaceEndpoint {
+            return PortOutcome(port: port, status: .unverified(
+                "some public IPv4 addresses are reachable and others are not, and S3's addresses are not in the input"))
+        }
+        return PortOutcome(port: port, status: .gap(explain(missing, paths: paths, isPartial: !reachable.isEmpty, port: port, source: source)))
+    }
+
+    /// Every component blocking `missing` on every candidate, and the fixes of the candidate
+    /// that needs the fewest changes.
+    private func explain(_ missing: TrafficSet, paths: [(via: String, path: Path)], isPartial: Bool, port: UInt16, source: SourceClass) -> Gap {
+        var evidence: [String] = []
+        var best: (fixes: [String], path: [Hop])?
+        let context = Remediation(
+            port: port, clientPorts: source.ephemeralPorts, s3ForGroups: s3Name,
+            s3ForACLs: addressesKnown && addresses.cidrs.count <= 6 ? addresses.cidrs.map(\.description).joined(separator: ", ") : "0.0.0.0/0",
+            clients: source.addresses.cidrs.map(\.description).joined(separator: ", "))
+        for (via, path) in paths {
+            // Only the part of the flow this candidate's first stage (its route) takes.
+            let scope = path.stages.first.map { missing.intersection($0.allowed.union($0.unknown)) } ?? missing
+            let flow = scope.isEmpty ? missing : scope
+            let explained = solver.explainBlock(path, flow: flow)
+            evidence += explained.blockers.map { "via \(via): \($0.hop.component) [\($0.hop.kind)] \($0.hop.rule)" }
+            let fixes = explained.blockers.map { context.text(for: $0) }
+            if best == nil || fixes.count < best?.fixes.count ?? .max {
+                best = (fixes, explained.hops)
+            }
+        }
+        var seen = Set<String>()
+        return Gap(
+            evidence: evidence.filter { seen.insert($0).inserted },
+            fixes: best?.fixes ?? [], path: best?.path ?? [], isPartial: isPartial)
+    }
+}
+
+extension RepositoryEgress {
+    /// Node classes, buckets and ports of one cluster that share one outcome detail.
+    struct OutcomeGroup {
+        let cluster: EMRCluster
+        let detail: String
+        var roles: [EMRCluster.Role]
+        var interfaces: [NetworkInterfaceID]
+        var buckets: [String]
+        var portNumbers: [UInt16]
+        var ephemeral: String
+
+        /// `primary/core nodes of j-1 (eni-1, eni-2)`.
+        var nodes: String {
+            "\(roles.sorted().map(\.rawValue).joined(separator: "/")) nodes of \(cluster.id) (\(interfaces.sorted().map(\.rawValue).joined(separator: ", ")))"
+        }
+
+        /// `80, 443`.
+        var ports: String { portNumbers.sorted().map(String.init).joined(separator: ", ") }
+    }
+
+    /// Groups the outcomes that `detail` picks out (a caveat or a reason) by cluster and
+    /// detail, so one finding covers every node, bucket and port that shares it.
+    static func grouped(_ classes: [NodeClass], detail: (PortOutcome.Status) -> String?) -> [OutcomeGroup] {
+        var groups: [OutcomeGroup] = []
+        for nodeClass in classes {
+            for (bucket, outcomes) in nodeClass.outcomes {
+                for outcome in outcomes {
+                    guard let text = detail(outcome.status) else { continue }
+                    let index = groups.firstIndex { $0.cluster.id == nodeClass.cluster.id && $0.detail == text } ?? {
+                        let first = nodeClass.interfaces.first?.ephemeralPorts ?? .linuxEphemeral
+                        groups.append(OutcomeGroup(
+                            cluster: nodeClass.cluster, detail: text, roles: [], interfaces: [], buckets: [], portNumbers: [],
+                            ephemeral: "\(first.lowerBound)-\(first.upperBound)"))
+                        return groups.count - 1
+                    }()
+                    for role in nodeClass.roles where !groups[index].roles.contains(role) { groups[index].roles.append(role) }
+                    for interface in nodeClass.interfaces where !groups[index].interfaces.contains(interface.id) {
+                        groups[index].interfaces.append(interface.id)
+                    }
+                    if !groups[index].buckets.contains(bucket) { groups[index].buckets.append(bucket) }
+                    if !groups[index].portNumbers.contains(outcome.port) { groups[index].portNumbers.append(outcome.port) }
+                }
+            }
+        }
+        return groups
+    }
+}

@@ -1,0 +1,266 @@
+import ExposureModel
+
+/// A strict RFC 8259 JSON reader that records the line and column of every value.
+///
+/// Foundation's `JSONSerialization` and `JSONDecoder` say neither where a syntax error is
+/// nor where a value came from; users need both to fix a hand-written topology.
+public struct JSONReader {
+    /// A syntax error at a known position.
+    public struct SyntaxError: Error, Sendable {
+        public let location: SourceLocation
+        public let message: String
+    }
+
+    private let bytes: [UInt8]
+    private var index = 0
+    private var line = 1
+    private var lineStart = 0
+    private var depth = 0
+
+    private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Parses one JSON document; trailing whitespace only.
+    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
+        let values = try parseSequence(bytes, limit: 1)
+        guard let value = values.first else {
+            throw JSONReader(bytes: bytes).error("unexpected end of input, expected a value")
+        }
+        return value
+    }
+
+    /// Parses documents written one after another, as `aws ... >> file` produces.
+    ///
+    /// - Parameter limit: the most documents allowed; text after them is an error.
+    public static func parseSequence(_ bytes: [UInt8], limit: Int = .max) throws(SyntaxError) -> [JSONValue] {
+        var reader = JSONReader(bytes: bytes)
+        // A UTF-8 byte order mark is harmless; skip it.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3; reader.lineStart = 3 }
+        var values: [JSONValue] = []
+        reader.skipWhitespace()
+        while reader.index < bytes.count {
+            guard values.count < limit else { throw reader.error("unexpected text after the JSON value") }
+            values.append(try reader.readValue())
+            reader.skipWhitespace()
+        }
+        return values
+    }
+
+    private var location: SourceLocation {
+        SourceLocation(line: line, column: index - lineStart + 1)
+    }
+
+    private func error(_ message: String) -> SyntaxError {
+        SyntaxError(location: location, message: message)
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0D: index += 1
+            case 0x0A:
+                index += 1
+                line += 1
+                lineStart = index
+            default: return
+            }
+        }
+    }
+
+    private mutating func readValue() throws(SyntaxError) -> JSONValue {
+        guard index < bytes.count else { throw error("unexpected end of input, expected a value") }
+        let start = location
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return JSONValue(kind: try readObject(), location: start)
+        case UInt8(ascii: "["): return JSONValue(kind: try readArray(), location: start)
+        case UInt8(ascii: "\""): return JSONValue(kind: .string(try readString()), location: start)
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return JSONValue(kind: .bool(true), location: start)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return JSONValue(kind: .bool(false), location: start)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return JSONValue(kind: .null, location: start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return JSONValue(kind: .number(try readNumber()), location: start)
+        default:
+            throw error("unexpected character '\(printable(bytes[index]))', expected a value")
+        }
+    }
+
+    private func printable(_ byte: UInt8) -> String {
+        byte >= 0x20 && byte < 0x7f ? String(UnicodeScalar(byte)) : "\\u{" + String(byte, radix: 16) + "}"
+    }
+
+    private mutating func expectLiteral(_ literal: String) throws(SyntaxError) {
+        for byte in literal.utf8 {
+            guard index < bytes.count, bytes[index] == byte else {
+                throw error("invalid literal, expected '\(literal)'")
+            }
+            index += 1
+        }
+    }
+
+    private mutating func enter() throws(SyntaxError) {
+        depth += 1
+        if depth > 512 { throw error("nesting deeper than 512 levels") }
+    }
+
+    private mutating func readObject() throws(SyntaxError) -> JSONValue.Kind {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        var members: [(key: String, value: JSONValue)] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return .object(members)
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw error("expected a quoted member name")
+            }
+            let key = try readString()
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw error("expected ':' after member name \"\(key)\"")
+            }
+            index += 1
+            skipWhitespace()
+            members.append((key, try readValue()))
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of input in an object") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(members)
+            }
+            throw error("expected ',' or '}' in an object")
+        }
+    }
+
+    private mutating func readArray() throws(SyntaxError) -> JSONValue.Kind {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return .array(elements)
+        }
+        while true {
+            skipWhitespace()
+            elements.append(try readValue())
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of input in an array") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(elements)
+            }
+            throw error("expected ',' or ']' in an array")
+        }
+    }
+
+    private mutating func readNumber() throws(SyntaxError) -> String {
+        let start = index
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        func digits(_ reader: inout JSONReader) -> Int {
+            let begin = reader.index
+            while reader.index < reader.bytes.count,
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(reader.bytes[reader.index])
+            {
+                reader.index += 1
+            }
+            return reader.index - begin
+        }
+        let integerStart = index
+        let integerDigits = digits(&self)
+        guard integerDigits > 0 else { throw error("invalid number") }
+        if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") {
+            throw error("invalid number: leading zero")
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits(&self) > 0 else { throw error("invalid number: digits expected after '.'") }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
+            guard digits(&self) > 0 else { throw error("invalid number: digits expected in exponent") }
+        }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    private mutating func readString() throws(SyntaxError) -> String {
+        index += 1
+        var scalars: [UInt8] = []
+        while true {
+            guard index < bytes.count else { throw error("unterminated string") }
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                return String(decoding: scalars, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                index += 1
+                guard index < bytes.count else { throw error("unterminated string") }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""): scalars.append(0x22)
+                case UInt8(ascii: "\\"): scalars.append(0x5C)
+                case UInt8(ascii: "/"): scalars.append(0x2F)
+                case UInt8(ascii: "b"): scalars.append(0x08)
+                case UInt8(ascii: "f"): scalars.append(0x0C)
+                case UInt8(ascii: "n"): scalars.append(0x0A)
+                case UInt8(ascii: "r"): scalars.append(0x0D)
+                case UInt8(ascii: "t"): scalars.append(0x09)
+                case UInt8(ascii: "u"):
+                    var code = try readHex4()
+                    if (0xD800...0xDBFF).contains(code) {
+                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                            bytes[index + 1] == UInt8(ascii: "u")
+                        else { throw error("unpaired surrogate in \\u escape") }
+                        index += 2
+                        let low = try readHex4()
+                        guard (0xDC00...0xDFFF).contains(low) else {
+                            throw error("invalid low surrogate in \\u escape")
+                        }
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let scalar = Unicode.Scalar(code) else {
+                        throw error("invalid \\u escape")
+                    }
+                    scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+                default:
+                    throw error("invalid escape '\\\(printable(escape))'")
+                }
+            case 0x00..<0x20:
+                throw error("control character in string; escape it")
+            default:
+                scalars.append(byte)
+                index += 1
+            }
+        }
+    }
+
+    private mutating func readHex4() throws(SyntaxError) -> UInt32 {
+        guard index + 4 <= bytes.count,
+            let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+        else { throw error("expected four hex digits after \\u") }
+        index += 4
+        return value
+    }
+}

@@ -1,0 +1,98 @@
+import ExposureModel
+
+/// The parts of `terraform show -json` output the importer reads: every managed resource
+/// instance with its planned values, which of them stay unknown until apply, and the
+/// configuration's references, which link resources whose ids do not exist yet.
+struct TerraformPlan {
+    /// One resource instance, such as `module.net.aws_subnet.private[0]`.
+    struct Resource {
+        let address: String
+        let type: String
+        let name: String
+        /// The module instance holding it (`""` at the root, `module.net["a"]`).
+        let module: String
+        /// The index of a `count` or `for_each` instance, as JSON.
+        let index: JSONValue?
+        let values: JSONCursor
+        /// `after_unknown`: `true` where a value is only known after apply.
+        let unknown: JSONValue?
+        /// The configuration's `expressions`, shared by every instance of the resource.
+        let expressions: JSONValue?
+
+        /// `aws_subnet.private` inside `module.net`, without instance keys: how the
+        /// configuration names it.
+        let configAddress: String
+    }
+
+    private(set) var resources: [Resource] = []
+    /// Resource instances by configuration address, for following references.
+    private(set) var instances: [String: [Resource]] = [:]
+    /// Module configurations by module path without keys (`""`, `module.net`).
+    private(set) var modules: [String: JSONValue] = [:]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(_ root: JSONCursor) {
+        if let version = root.value["format_version"]?.stringValue, let major = version.split(separator: ".").first.flatMap({ Int($0) }), major > 1 {
+            diagnostics.append(root.warning("plan format_version \(version) is newer than the 0.1-1.x this importer knows; reading it as 1.x"))
+        }
+        var unknowns: [String: JSONValue] = [:]
+        if case .array(let changes)? = root.value["resource_changes"]?.kind {
+            for change in changes {
+                if let address = change["address"]?.stringValue, let unknown = change["change"]?["after_unknown"] { unknowns[address] = unknown }
+            }
+        }
+        if let configuration = root.value["configuration"]?["root_module"] { collectModules(configuration, path: "") }
+        if let planned = root.field("planned_values")?.field("root_module") { collectResources(planned, unknowns: unknowns) }
+    }
+
+    private mutating func collectModules(_ module: JSONValue, path: String) {
+        modules[path] = module
+        guard case .object(let calls)? = module["module_calls"]?.kind else { return }
+        for call in calls {
+            if let child = call.value["module"] { collectModules(child, path: path.isEmpty ? "module.\(call.key)" : "\(path).module.\(call.key)") }
+        }
+    }
+
+    private mutating func collectResources(_ module: JSONCursor, unknowns: [String: JSONValue]) {
+        let moduleAddress = module.value["address"]?.stringValue ?? ""
+        for resource in (try? module.field("resources")?.elements()) ?? [] {
+            guard resource.value["mode"]?.stringValue ?? "managed" == "managed",
+                let address = resource.value["address"]?.stringValue, let type = resource.value["type"]?.stringValue,
+                let values = resource.field("values")
+            else { continue }
+            let configModule = TerraformPlan.strippingKeys(moduleAddress)
+            let name = resource.value["name"]?.stringValue ?? ""
+            let expressions = modules[configModule]?["resources"].flatMap { list -> JSONValue? in
+                guard case .array(let items) = list.kind else { return nil }
+                return items.first { $0["address"]?.stringValue == "\(type).\(name)" && ($0["mode"]?.stringValue ?? "managed") == "managed" }?["expressions"]
+            }
+            let configAddress = configModule.isEmpty ? "\(type).\(name)" : "\(configModule).\(type).\(name)"
+            let instance = Resource(
+                address: address, type: type, name: name, module: moduleAddress, index: resource.value["index"], values: values,
+                unknown: unknowns[address], expressions: expressions, configAddress: configAddress)
+            resources.append(instance)
+            instances[configAddress, default: []].append(instance)
+        }
+        for child in (try? module.field("child_modules")?.elements()) ?? [] { collectResources(child, unknowns: unknowns) }
+    }
+
+    /// `module.net["a"].aws_subnet.x[0]` → `module.net.aws_subnet.x`.
+    static func strippingKeys(_ address: String) -> String {
+        var result = ""
+        var depth = 0
+        var inString = false
+        for character in address {
+            if inString {
+                if character == "\"" { inString = false }
+                continue
+            }
+            switch character {
+            case "[": depth += 1
+            case "]": depth -= 1
+            case "\"" where depth > 0: inString = true
+            default: if depth == 0 { result.append(character) }
+            }
+        }
+        return result
+    }
+}

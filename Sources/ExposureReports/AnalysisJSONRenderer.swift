@@ -1,0 +1,196 @@
+import ExposureAudit
+import ExposureModel
+import ExposureSolver
+import Foundation
+
+/// Renders analysis reports as versioned JSON (documented in `reports/README.md`).
+public enum AnalysisJSONRenderer {
+    /// The version of the JSON shape; bumped on any incompatible change.
+    public static let schemaVersion = 3
+
+    struct Document: Encodable {
+        let schemaVersion: Int
+        let inputs: [Input]
+        let findings: [FindingEntry]
+        let clusters: [ClusterEntry]
+        let exposures: [Entry]
+    }
+
+    struct FindingEntry: Encodable {
+        let input: String
+        let rule: String
+        let severity: String
+        let resource: String
+        let cluster: String?
+        let message: String
+        let evidence: [String]
+        let path: [HopEntry]
+        let remediation: String
+    }
+
+    struct ClusterEntry: Encodable {
+        let input: String
+        let id: String
+        let name: String?
+        let releaseLabel: String?
+        let amazonLinux: String?
+        let subnets: [SubnetEntry]
+        let roles: [RoleEntry]
+    }
+
+    struct SubnetEntry: Encodable {
+        let id: String
+        let publicForEMR: Bool
+    }
+
+    struct RoleEntry: Encodable {
+        let role: String
+        let interfaces: [String]
+        let zones: [ZoneEntry]
+    }
+
+    struct ZoneEntry: Encodable {
+        let zone: String
+        let open: [String]
+        let unknown: [String]
+    }
+
+    struct Input: Encodable {
+        let file: String
+        let scope: String
+        let interfacesAnalysed: Int
+        let assumptions: [String]
+        let missingExports: [MissingExportEntry]
+        let skipped: [SkippedEntry]
+        let warningCount: Int
+        let warnings: [String]
+    }
+
+    /// An AWS CLI call the export lacks: its name, what its absence does, and the command.
+    struct MissingExportEntry: Encodable {
+        let call: String
+        let effect: String
+        let command: String
+    }
+
+    /// A resource that was not analysed, and why.
+    struct SkippedEntry: Encodable {
+        let resource: String
+        let kind: String
+        let reason: String
+        let incomplete: Bool
+    }
+
+    struct Entry: Encodable {
+        let input: String
+        let target: Target
+        let zone: String
+        let verdict: String
+        let `protocol`: String
+        let ports: [PortSpan]
+        let icmp: [String]?
+        let protocols: [PortSpan]?
+        let services: [String]
+        let witness: WitnessPacket
+        let path: [HopEntry]
+        let returnPath: [HopEntry]
+        let caveats: [String]
+        let reason: String?
+        let missing: [TraceRenderer.MissingEntry]
+    }
+
+    struct Target: Encodable {
+        let id: String
+        let instance: String?
+        let cluster: String?
+        let role: String?
+    }
+
+    struct PortSpan: Encodable {
+        let from: Int
+        let to: Int
+    }
+
+    struct WitnessPacket: Encodable {
+        let source: String
+        let destination: String
+        let `protocol`: Int
+        let port: Int
+    }
+
+    struct HopEntry: Encodable {
+        let component: String
+        let kind: String
+        let rule: String
+    }
+
+    static func hops(_ hops: [Hop]) -> [HopEntry] {
+        hops.map { HopEntry(component: $0.component, kind: $0.kind, rule: $0.rule) }
+    }
+
+    public static func render(_ reports: [AnalysisReport]) -> String {
+        var entries: [Entry] = []
+        for report in reports {
+            for exposure in report.exposures {
+                for row in ServiceRow.rows(of: exposure.services) {
+                    let spans = row.ranges.map { PortSpan(from: Int($0.lowerBound), to: Int($0.upperBound)) }
+                    let isOther = row.protocolName == "other"
+                    entries.append(Entry(
+                        input: report.input,
+                        target: Target(
+                            id: exposure.target.rawValue, instance: exposure.instance?.rawValue,
+                            cluster: exposure.cluster?.rawValue, role: exposure.role?.rawValue),
+                        zone: exposure.zone.description, verdict: exposure.verdict.rawValue,
+                        protocol: row.protocolName, ports: isOther || !row.icmp.isEmpty ? [] : spans,
+                        icmp: row.icmp.isEmpty ? nil : row.icmp, protocols: isOther ? spans : nil,
+                        services: row.ranges.flatMap { range in
+                            row.serviceNames(in: range, role: exposure.role).map { range.lowerBound == range.upperBound ? "\(range.lowerBound) \($0)" : $0 }
+                        },
+                        witness: WitnessPacket(
+                            source: exposure.witness.source.description, destination: exposure.witness.destination.description,
+                            protocol: Int(exposure.witness.protocolNumber), port: Int(exposure.witness.key)),
+                        path: hops(exposure.path), returnPath: hops(exposure.returnPath), caveats: exposure.caveats,
+                        reason: exposure.reason, missing: TraceRenderer.missing(exposure.missing)))
+                }
+            }
+        }
+        let findings = reports.flatMap { report in
+            report.findings.map { finding in
+                FindingEntry(
+                    input: report.input, rule: finding.rule, severity: finding.severity.rawValue, resource: finding.resource,
+                    cluster: finding.cluster?.rawValue, message: finding.message, evidence: finding.evidence,
+                    path: hops(finding.path), remediation: finding.remediation)
+            }
+        }
+        let clusters = reports.flatMap { report in
+            report.clusters.map { summary in
+                ClusterEntry(
+                    input: report.input, id: summary.cluster.rawValue, name: summary.name, releaseLabel: summary.releaseLabel,
+                    amazonLinux: summary.amazonLinux,
+                    subnets: summary.subnets.map { SubnetEntry(id: $0.id.rawValue, publicForEMR: $0.isPublic) },
+                    roles: summary.roles.map { role in
+                        RoleEntry(
+                            role: role.role.rawValue, interfaces: role.interfaces.map(\.rawValue),
+                            zones: role.zones.map { zone in
+                                ZoneEntry(
+                                    zone: zone.zone.description,
+                                    open: ServiceRow.rows(of: zone.reachable).map { $0.text(naming: role.role) },
+                                    unknown: ServiceRow.rows(of: zone.unknown).map { $0.text(naming: role.role) })
+                            })
+                    })
+            }
+        }
+        let document = Document(
+            schemaVersion: schemaVersion,
+            inputs: reports.map { report in
+                Input(
+                    file: report.input, scope: report.scope.rawValue, interfacesAnalysed: report.targetCount,
+                    assumptions: report.assumptions,
+                    missingExports: report.missingExports.map { MissingExportEntry(call: $0.rawValue, effect: $0.effect, command: $0.command) },
+                    skipped: report.skipped.map { SkippedEntry(resource: $0.resource, kind: $0.kind, reason: $0.reason, incomplete: $0.isIncomplete) },
+                    warningCount: report.warningCount, warnings: report.warnings.map(\.description))
+            },
+            findings: findings, clusters: clusters, exposures: entries)
+        return JSONOutput.encode(document)
+    }
+}
