@@ -22,7 +22,7 @@ where Bound: FixedWidthInteger & UnsignedInteger & Sendable, Value: Equatable & 
     ///
     /// - Precondition: `starts` begins with 0, is strictly increasing, and has as many
     ///   elements as `values`.
-    @usableFromInline
+    @inlinable
     init(segmentStarts: [Bound], values: [Value]) {
         var mergedStarts: [Bound] = []
         var mergedValues: [Value] = []
@@ -123,7 +123,7 @@ where Bound: FixedWidthInteger & UnsignedInteger & Sendable, Value: Equatable & 
         }
     }
 
-    @usableFromInline
+    @inlinable
     init(uncheckedStarts: [Bound], values: [Value]) {
         self.starts = uncheckedStarts
         self.values = values

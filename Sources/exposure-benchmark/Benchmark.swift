@@ -61,6 +61,23 @@ struct Benchmark {
         let total = timings.dropFirst().reduce(0) { $0 + $1.median }
         for timing in timings { print(Benchmark.row(timing.name, timing.median)) }
         print(Benchmark.row("native: load to report", total))
+        print("")
+        let flows = Benchmark.flows(count: 10_000, to: solver.emrNodeInterfaces, in: topology)
+        var verdicts: [Verdict: Int] = [:]
+        let traced = try time("trace \(flows.count) flows (after loading)") {
+            verdicts = [:]
+            for flow in flows { verdicts[(try? solver.trace(flow))?.verdict ?? .blocked, default: 0] += 1 }
+        }
+        print(Benchmark.row(traced.name, traced.median) + "  (" + [Verdict.reachable, .unknown, .blocked].map { "\(verdicts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + ")")
+        for rules in [1_000, 2_000] {
+            let file = InputFile(path: "big-group.json", relativePath: "big-group.json", bytes: Benchmark.bigGroup(rules: rules))
+            let big = try time("one group of \(rules) rules: load to exposures") {
+                let topology = try InputLoader.load(file: file).topology
+                let solver = Solver(topology: topology)
+                _ = solver.exposures(of: topology.networkInterfaces.keys.sorted())
+            }
+            print(Benchmark.row(big.name, big.median))
+        }
         print("\nexposures: \(exposures.count), findings: \(report.findings.count), JSON report: \(Benchmark.megabytes(rendered))")
         print("peak memory: \(Benchmark.megabytes(Benchmark.peakResidentBytes()))")
         if options.python {
@@ -70,6 +87,40 @@ struct Benchmark {
             print(Benchmark.row("python json.load, native file", nativeParse))
             print(String(format: "ratio, native load to report / python parse of it: %.2fx", total / nativeParse))
         }
+    }
+
+    /// `count` flows from the internet and from each tenant's first VPC to the EMR nodes,
+    /// over the ports the nodes serve, in a fixed order.
+    static func flows(count: Int, to nodes: [NetworkInterfaceID], in topology: Topology) -> [TraceQuery] {
+        let ports: [UInt16] = [22, 80, 443, 8088, 8443, 8998, 9443, 18080, 50070, 5432]
+        let sources: [TraceQuery.Source] = [.zone(.internet)] + Topology.sortedValues(topology.vpcs).prefix(5).map { .zone(.vpc($0.id)) }
+        guard !nodes.isEmpty else { return [] }
+        return (0..<count).map { index in
+            TraceQuery(
+                source: sources[index % sources.count], destination: .resource(nodes[index / sources.count % nodes.count].rawValue),
+                protocolNumber: 6, keys: ports[index % ports.count]...ports[index % ports.count])
+        }
+    }
+
+    /// A native topology of one public subnet whose one interface carries one group of
+    /// `rules` ingress rules, each a different port from a different address.
+    static func bigGroup(rules: Int) -> [UInt8] {
+        let ingress = (0..<rules).map { index in
+            "{\"protocol\": \"tcp\", \"ports\": \"\(1024 + index)\", \"cidr\": \"198.\(18 + index / 65536 % 2).\(index / 256 % 256).\(index % 256)/32\"}"
+        }.joined(separator: ",\n")
+        let text = """
+            {"formatVersion": 1,
+             "vpcs": [{"id": "vpc-1", "cidrs": ["10.0.0.0/16"]}],
+             "subnets": [{"id": "subnet-1", "vpc": "vpc-1", "cidrs": ["10.0.1.0/24"], "availabilityZone": "az-a"}],
+             "internetGateways": [{"id": "igw-1", "vpc": "vpc-1"}],
+             "routeTables": [{"id": "rtb-1", "vpc": "vpc-1", "main": true, "routes": [{"destination": "0.0.0.0/0", "target": "igw-1"}]}],
+             "networkAcls": [{"id": "acl-1", "vpc": "vpc-1", "default": true,
+               "inbound": [{"rule": 100, "protocol": "all", "action": "allow", "cidr": "0.0.0.0/0"}],
+               "outbound": [{"rule": 100, "protocol": "all", "action": "allow", "cidr": "0.0.0.0/0"}]}],
+             "securityGroups": [{"id": "sg-big", "vpc": "vpc-1", "ingress": [\(ingress)], "egress": [{"protocol": "all", "cidr": "0.0.0.0/0"}]}],
+             "networkInterfaces": [{"id": "eni-1", "subnet": "subnet-1", "privateIps": ["10.0.1.10"], "publicIp": "54.0.0.10", "securityGroups": ["sg-big"]}]}
+            """
+        return Array(text.utf8)
     }
 
     private func write(_ region: Region, to folder: String) throws {
