@@ -1,4 +1,3 @@
-import ExposureAudit
 import ExposureModel
 import ExposureSolver
 

@@ -14,7 +14,7 @@ package struct Path {
     let clientPorts: PortRange
     /// Whether the client is one of ours, whose whole ephemeral range should return.
     let checksPartialReturn: Bool
-    package let stages: [Stage]
+    package var stages: [Stage]
     /// For a merged origin, the hop that names each member's sources (`origin` names the
     /// first); empty otherwise.
     var memberOrigins: [(sources: AddressSet, hop: Hop)] = []

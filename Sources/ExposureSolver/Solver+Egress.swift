@@ -386,6 +386,8 @@ extension Stage {
     func with(fix: Fix) -> Stage {
         var copy = self
         copy.fix = fix
+        // A changed stage is no longer the cached one its id names.
+        copy.cacheID = nil
         return copy
     }
 }
@@ -393,8 +395,8 @@ extension Stage {
 extension Path {
     /// The same path with one more stage at the end.
     package func appending(_ stage: Stage) -> Path {
-        Path(
-            zone: zone, origin: origin, sources: sources, destinations: destinations, clientPorts: clientPorts,
-            checksPartialReturn: checksPartialReturn, stages: stages + [stage])
+        var path = self
+        path.stages.append(stage)
+        return path
     }
 }

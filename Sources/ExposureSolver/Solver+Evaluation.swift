@@ -111,9 +111,21 @@ extension Solver {
             partial = reachable.subtracting(every)
         }
         let unknown = possible.subtracting(reachable)
+        var uncertain = unknown.isEmpty ? [] : state.uncertain + replyUncertain
+        if !unknown.isEmpty && !path.memberOrigins.isEmpty {
+            // A merged origin owes its unknown to what each member's own path leaves
+            // undecided: a member whose traffic ends decided contributes no reason.
+            var single = path
+            single.memberOrigins = []
+            uncertain = path.memberOrigins.flatMap { member -> [(stage: Stage, missing: [MissingInput])] in
+                let region = TrafficSet(sources: member.sources)
+                guard unknown.intersects(region) else { return [] }
+                return evaluate(single, within: flow.map { $0.intersection(region) } ?? region).uncertainStages
+            }
+        }
         return PathResult(
             reachable: reachable, unknown: unknown, partialReturn: partial, replies: leg.replies,
-            natReplies: leg.crossesNAT ? leg.natReplies : .universe, uncertainStages: unknown.isEmpty ? [] : state.uncertain + replyUncertain)
+            natReplies: leg.crossesNAT ? leg.natReplies : .universe, uncertainStages: uncertain)
     }
 
     /// What a path's reply stages let through and the requests they answer, from `memo`
@@ -159,7 +171,19 @@ extension Solver {
     ///
     /// - Complexity: O(*w* × *k* × *s*) for *w* rule combinations.
     package func witnesses(of path: Path, result: PathResult) -> [Witness] {
-        var remaining = result.reachable
+        // A merged origin's witnesses come member by member, in class order, as the
+        // members' own paths would give them.
+        guard path.memberOrigins.isEmpty else {
+            return path.memberOrigins.flatMap { member in
+                witnesses(of: path, result: result, within: result.reachable.intersection(TrafficSet(sources: member.sources)))
+            }
+        }
+        return witnesses(of: path, result: result, within: result.reachable)
+    }
+
+    /// The witnesses of the part `reachable` of a path's reachable traffic.
+    private func witnesses(of path: Path, result: PathResult, within reachable: TrafficSet) -> [Witness] {
+        var remaining = reachable
         var witnesses: [Witness] = []
         let window = IntervalSet<UInt16>(ranges: [path.clientPorts.closedRange])
         let natWindow = IntervalSet<UInt16>(ranges: [PortRange.natGatewayEphemeral.closedRange])

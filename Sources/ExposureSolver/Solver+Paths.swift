@@ -220,6 +220,8 @@ extension Solver {
         guard let attachment = vpcAttachment(of: subnet.vpc, to: arriving.transitGateway) else { return nil }
         var scope = transitStage(from: attachment.id, to: arriving.id, side: .source, coordinates: .request, direction: .forward)
         scope.addsNoHop = true
+        // A changed stage is no longer the cached one its id names.
+        scope.cacheID = nil
         return scope
     }
 

@@ -159,7 +159,7 @@ extension Solver {
         guard let lookup = routeLookups[subnetID], let subnet = topology.subnets[subnetID] else {
             return routeStage(subnetID, side: side, coordinates: coordinates, direction: direction, expecting: target.description, where: { $0 == target })
         }
-        let table = lookup.table?.rawValue ?? subnet.vpc.rawValue
+        let table = lookup.table?.rawValue ?? "local:\(subnet.vpc)"
         return stageCache.stage(.route(table: table, side: side, coordinates: coordinates, direction: direction, target: target)) {
             routeStage(subnetID, side: side, coordinates: coordinates, direction: direction, expecting: target.description, where: { $0 == target })
         }

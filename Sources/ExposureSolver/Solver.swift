@@ -177,7 +177,8 @@ package struct SourceClass: Sendable {
     /// set once: the paths from them differ only in the egress groups, which a merged
     /// stage applies to each member's own addresses.
     ///
-    /// - Complexity: O(*n* × *m*) for *n* classes and *m* merged classes per subnet.
+    /// - Complexity: O(*n*²) set intersections for *n* classes of one zone and subnet, in
+    ///   the worst case (each is checked against the members of every open merged class).
     static func merged(_ classes: [SourceClass]) -> [SourceClass] {
         struct Key: Hashable {
             let zone: Zone

@@ -13,14 +13,11 @@ extension Stage {
     /// from no part's sources is stopped. Hops, refusals, unknown reasons and missing inputs
     /// are those of the part holding the packet's source.
     ///
-    /// - Precondition: the parts' source sets are disjoint, and the stages share their
-    ///   coordinates, direction and kind.
+    /// - Precondition: there are at least two parts, their source sets are disjoint, and
+    ///   the stages share their coordinates, direction and kind.
     /// - Complexity: O(*p* log *p* × *s*) for *p* parts of *s* segments.
     static func merged(_ parts: [Part]) -> Stage {
-        guard let first = parts.first else {
-            return .block(component: "source", kind: NetworkInterfaceKind.kindName, reason: "no source")
-        }
-        if parts.count == 1 { return first.stage }
+        let first = parts[0]
         let regions = parts.map { TrafficSet(sources: $0.sources) }
         let restricted = zip(parts, regions).map { part, region in
             Part(sources: part.sources, stage: part.stage.restricted(to: region))

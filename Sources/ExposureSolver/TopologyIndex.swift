@@ -1,8 +1,8 @@
 import ExposureModel
 
-/// The topology's components arranged for the questions that paths ask many times: which
-/// peerings join two VPCs, which gateways a VPC has, which attachments lead outside. Built
-/// once per solver, so that no question sorts or scans the topology.
+/// The topology's components arranged for the questions that the exposure question's paths
+/// ask many times: which peerings join two VPCs, which gateways a VPC has, which attachments
+/// lead outside. Built once per solver, so that building a path sorts and scans nothing.
 struct TopologyIndex: Sendable {
     /// Active peerings, by each of their two VPCs, in id order.
     let peerings: [VPCID: [PeeringConnection]]

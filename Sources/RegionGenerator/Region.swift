@@ -3,7 +3,7 @@
 ///
 /// Scale 1 is the shape of issue 10: 5 accounts as tenants, 20 VPCs of 10 subnets (4
 /// public, 6 private; every fourth VPC dual-stack), one route table of about 50 routes and
-/// one network ACL per subnet, 125 security groups per VPC (about 26,600 rules in all, two
+/// one network ACL per subnet, 125 security groups per VPC (about 27,500 rules in all, two
 /// of them groups of 1,400 rules, with CIDR, group, prefix-list and IPv6 peers), 250
 /// interfaces per VPC sharing a dozen group sets, 2 EMR clusters per VPC (one in a public
 /// subnet), 40 peerings, a transit gateway with 15 VPC attachments and a VPN, a VPN on a

@@ -14,7 +14,7 @@ enum BenchmarkCommand {
         USAGE: exposure-benchmark [--scale N] [--seed S] [--runs R] [--folder DIR] [--all-interfaces]
                                   [--no-python]
 
-        Generates a region of scale N (1 is 20 VPCs, 5,000 interfaces, about 26,600 security
+        Generates a region of scale N (1 is 20 VPCs, 5,000 interfaces, about 27,500 security
         group rules; at most \(Region.maximumScale)) from seed S, writes it under DIR (default: a
         temporary folder) as an AWS bundle (DIR/aws) and as a native file (DIR/region.json),
         and prints the median of R runs (default 5) of each phase: loading each input, solving

@@ -132,6 +132,32 @@ struct ReferenceEvaluatorTests {
         _ = ReferenceEvaluatorTests.compare(try RandomBundle.make(seed: seed).bundle.load().topology, name: "seed \(seed)")
     }
 
+    /// Two classes of one tenant share a subnet: `eni-a` (the first by id, 10.0.2.20) lets
+    /// all tcp out, `eni-b` (10.0.2.10, the lower address) only tcp 22. Before merging, the
+    /// first class's path witnessed the whole zone; a merged origin must still report that
+    /// one exposure, from eni-a, and name eni-b only where it alone is the source.
+    @Test("A merged origin reports its members' witnesses in class order")
+    func mergedWitnessOrder() throws {
+        var scenario = Scenario()
+        scenario.document["tenants"] = [["name": "other"]]
+        scenario["subnets"] += [["id": "subnet-2", "vpc": "vpc-1", "cidrs": ["10.0.2.0/24"], "availabilityZone": "az-a"]]
+        scenario["securityGroups"] += [
+            Scenario.group("sg-all", ingress: [], egress: [["protocol": "tcp", "ports": "0-65535", "cidr": "0.0.0.0/0"]]),
+            Scenario.group("sg-ssh", ingress: [], egress: [["protocol": "tcp", "ports": 22, "cidr": "0.0.0.0/0"]]),
+        ]
+        scenario["networkInterfaces"] += [
+            ["id": "eni-a", "subnet": "subnet-2", "privateIps": ["10.0.2.20"], "securityGroups": ["sg-all"], "tenant": "other"],
+            ["id": "eni-b", "subnet": "subnet-2", "privateIps": ["10.0.2.10"], "securityGroups": ["sg-ssh"], "tenant": "other"],
+        ]
+        scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [["protocol": "tcp", "ports": "22-8088", "cidr": "10.0.0.0/8"]] }
+        let solver = try scenario.solver()
+        #expect(solver.mergedSources.contains { $0.members.map(\.interfaces) == [["eni-a"], ["eni-b"]] })
+        let tenant = solver.exposures(of: ["eni-target"]).filter { $0.zone == .tenant("other") }
+        #expect(tenant.count == 1)
+        #expect(tenant.first?.path.first?.component == "eni-a")
+        #expect(tenant.first?.witness.source == IPAddress("10.0.2.20"))
+    }
+
     @Test("Example topologies", arguments: ReferenceEvaluatorTests.exampleNames)
     func examples(name: String) throws {
         let path = "topologies/\(name).json"

@@ -1,7 +1,5 @@
-import ExposureAudit
 import ExposureLoading
 import ExposureModel
-import ExposureReports
 import ExposureSolver
 import Foundation
 

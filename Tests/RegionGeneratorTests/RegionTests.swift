@@ -1,11 +1,8 @@
 import Foundation
 import RegionGenerator
 import Testing
-@testable import ExposureAudit
 @testable import ExposureLoading
 @testable import ExposureModel
-@testable import ExposureReports
-@testable import ExposureSolver
 
 /// The benchmark's generator: deterministic, of the documented shape, and a valid,
 /// complete AWS export.

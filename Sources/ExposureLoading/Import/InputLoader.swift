@@ -184,6 +184,8 @@ public enum InputLoader {
             guard let cut = prefix.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
             prefix = String(prefix[..<cut])
         }
-        return diagnostic
+        // A value the importer built has no place in any file: say none rather than 0:0.
+        guard diagnostic.location == JSONValue.nowhere else { return diagnostic }
+        return Diagnostic(severity: diagnostic.severity, file: diagnostic.file, path: diagnostic.path, location: nil, message: diagnostic.message)
     }
 }
