@@ -37,7 +37,7 @@ let package = Package(
         // random inputs, the repository's folder.
         .target(
             name: "ExposureTestSupport",
-            dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver"],
+            dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver", "RegionGenerator"],
             path: "Tests/ExposureTestSupport",
             exclude: ["README.md"]),
         // One test target per layer, mirroring Sources/; fixtures are read from the source

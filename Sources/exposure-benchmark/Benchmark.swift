@@ -65,13 +65,15 @@ struct Benchmark {
         for timing in timings { print(Benchmark.row(timing.name, timing.median)) }
         print(Benchmark.row("native: load to report", total))
         print("")
-        let flows = Benchmark.flows(count: 10_000, to: solver.emrNodeInterfaces, in: topology)
-        var verdicts: [Verdict: Int] = [:]
-        let traced = try time("trace \(flows.count) flows (after loading)") {
-            verdicts = [:]
-            for flow in flows { verdicts[(try? solver.trace(flow))?.verdict ?? .blocked, default: 0] += 1 }
+        let flows = Benchmark.flows(count: options.flows, to: solver.emrNodeInterfaces, in: topology)
+        if !flows.isEmpty {
+            var verdicts: [Verdict: Int] = [:]
+            let traced = try time("trace \(flows.count) flows (after loading)") {
+                verdicts = [:]
+                for flow in flows { verdicts[(try? solver.trace(flow))?.verdict ?? .blocked, default: 0] += 1 }
+            }
+            print(Benchmark.row(traced.name, traced.median) + "  (" + [Verdict.reachable, .unknown, .blocked].map { "\(verdicts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + ")")
         }
-        print(Benchmark.row(traced.name, traced.median) + "  (" + [Verdict.reachable, .unknown, .blocked].map { "\(verdicts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + ")")
         for rules in [1_000, 2_000] {
             let file = InputFile(path: "big-group.json", relativePath: "big-group.json", bytes: Benchmark.bigGroup(rules: rules))
             let big = try time("one group of \(rules) rules: load to exposures") {
@@ -189,7 +191,7 @@ struct Benchmark {
     }
 
     static func row(_ name: String, _ seconds: Double) -> String {
-        name.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%9.3f s", seconds)
+        name.padding(toLength: 56, withPad: " ", startingAt: 0) + String(format: "%9.3f s", seconds)
     }
 
     static func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }

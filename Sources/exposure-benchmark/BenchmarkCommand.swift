@@ -12,16 +12,17 @@ import RegionGenerator
 enum BenchmarkCommand {
     static let usage = """
         USAGE: exposure-benchmark [--scale N] [--seed S] [--runs R] [--folder DIR] [--all-interfaces]
-                                  [--no-python]
+                                  [--flows F] [--no-python]
 
         Generates a region of scale N (1 is 20 VPCs, 5,000 interfaces, about 27,500 security
         group rules; at most \(Region.maximumScale)) from seed S, writes it under DIR (default: a
         temporary folder) as an AWS bundle (DIR/aws) and as a native file (DIR/region.json),
         and prints the median of R runs (default 5) of each phase: loading each input, solving
         the exposures (of the EMR nodes, or of every interface with --all-interfaces),
-        auditing and rendering the JSON report. It also prints the peak memory of the process
-        and, unless --no-python, the median time Python's json.load takes to parse the same
-        files, measured in the same run.
+        auditing and rendering the JSON report; then tracing F flows (default 10,000; 0 skips
+        it) and loading and solving one group of 1,000 and of 2,000 rules. It also prints the
+        peak memory of the process and, unless --no-python, the median time Python's json.load
+        takes to parse the same files, measured in the same run.
         """
 
     static func run(_ arguments: [String]) -> Int32 {

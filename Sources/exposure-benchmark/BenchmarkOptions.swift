@@ -18,6 +18,7 @@ struct BenchmarkOptions {
     var folder: String?
     var allInterfaces = false
     var python = true
+    var flows = 10_000
     var help = false
 
     init(_ arguments: [String]) throws {
@@ -39,6 +40,7 @@ struct BenchmarkOptions {
             case "--seed": seed = try number(argument, in: 0...UInt64.max)
             case "--runs": runs = try number(argument, in: 1...100)
             case "--folder": folder = try value(argument)
+            case "--flows": flows = try number(argument, in: 0...1_000_000)
             case "--all-interfaces": allInterfaces = true
             case "--no-python": python = false
             case "-h", "--help": help = true
