@@ -113,7 +113,7 @@ public struct CommandLineTool {
         let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
         do {
             if isFolder {
-                let files = try jsonFiles(below: path)
+                let files = try InputFile.jsonFiles(below: path) { try readInput($0, summary: "no report written") }
                 guard !files.isEmpty else {
                     throw InputFailure(
                         exitCode: .noInput,
@@ -146,25 +146,6 @@ public struct CommandLineTool {
             throw InputFailure(exitCode: .dataError, diagnostics: [Diagnostic(severity: .error, file: path, message: message)], summary: "nothing done")
         }
         return only
-    }
-
-    /// Every `.json` file below a folder (hidden ones excepted), in path order.
-    private func jsonFiles(below folder: String) throws -> [InputFile] {
-        let root = URL(fileURLWithPath: folder)
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
-            return []
-        }
-        var relativePaths: [String] = []
-        let prefix = root.standardizedFileURL.path + "/"
-        for case let url as URL in enumerator where url.pathExtension.lowercased() == "json" {
-            let full = url.standardizedFileURL.path
-            relativePaths.append(full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : url.lastPathComponent)
-        }
-        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        return try relativePaths.sorted().map { relative in
-            let path = base + "/" + relative
-            return InputFile(path: path, relativePath: relative, bytes: try readInput(path, summary: "no report written"))
-        }
     }
 
     /// Reads an input file, or fails with exit status 66 and `summary`.

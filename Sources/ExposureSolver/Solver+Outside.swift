@@ -8,7 +8,7 @@ extension Solver {
     /// - Complexity: O(*t* × *r* × *s*) for *t* route tables, *r* routes and *s* segments,
     ///   plus one pass over attachments, outside groups and peerings.
     static func outsideEntries(
-        of topology: Topology, routeLookups: [SubnetID: RouteLookup], outsideRoutes: [SubnetID: [OutsideRoute]],
+        of topology: Topology, index: TopologyIndex, routeLookups: [SubnetID: RouteLookup], outsideRoutes: [SubnetID: [OutsideRoute]],
         transitLookups: [TransitGatewayAttachmentID: TransitGatewayLookup], targets: OutsideTargets, internet: AddressSet
     ) -> [OutsideEntry] {
         var entries: [OutsideEntry] = []
@@ -17,8 +17,7 @@ extension Solver {
             if let instance = interface.instance, interfacesByInstance[instance] == nil { interfacesByInstance[instance] = interface }
         }
         // Route targets: per VPC, the addresses its subnets' tables send to each target.
-        var subnetsByVPC: [VPCID: [Subnet]] = [:]
-        for subnet in Topology.sortedValues(topology.subnets) { subnetsByVPC[subnet.vpc, default: []].append(subnet) }
+        let subnetsByVPC = index.subnets
         for vpc in Topology.sortedValues(topology.vpcs) {
             // Each table of the VPC once, with a subnet that uses it.
             var seenTables = Set<String>()

@@ -75,9 +75,7 @@ extension Solver {
         _ groups: [SecurityGroupID]?, ingress: Bool, scope: Set<VPCID>, direction: Hop.Direction,
         admitting outsideMembers: SecurityGroupID? = nil
     ) -> Stage {
-        // Rules that name no group read no scope: one stage serves every scope.
-        let scope = index.dependOnScope(groups, ingress: ingress) ? scope : []
-        let key = StageCache.Key.groups(groups, ingress: ingress, scope: scope.sorted(), direction: direction, admitting: outsideMembers)
+        let (key, scope) = groupStageKey(groups, ingress: ingress, scope: scope, direction: direction, admitting: outsideMembers)
         return stageCache.stage(key) {
             buildGroupStage(groups, ingress: ingress, scope: scope, direction: direction, admitting: outsideMembers)
         }
@@ -86,10 +84,19 @@ extension Solver {
     /// The sources from which `groups`' ingress rules admit anything (or may), with group
     /// members looked for in `scope`.
     func ingressReach(of groups: [SecurityGroupID], scope: Set<VPCID>) -> AddressSet {
-        let scope = index.dependOnScope(groups, ingress: true) ? scope : []
-        return stageCache.sourceReach(.groups(groups, ingress: true, scope: scope.sorted(), direction: .forward, admitting: nil)) {
+        let (key, scope) = groupStageKey(groups, ingress: true, scope: scope, direction: .forward, admitting: nil)
+        return stageCache.sourceReach(key) {
             buildGroupStage(groups, ingress: true, scope: scope, direction: .forward, admitting: nil)
         }
+    }
+
+    /// The cache key of a group stage, and the scope it is built with: rules that name no
+    /// group read no scope, so one stage serves every scope.
+    private func groupStageKey(
+        _ groups: [SecurityGroupID]?, ingress: Bool, scope: Set<VPCID>, direction: Hop.Direction, admitting: SecurityGroupID?
+    ) -> (key: StageCache.Key, scope: Set<VPCID>) {
+        let scope = index.dependOnScope(groups, ingress: ingress) ? scope : []
+        return (.groups(groups, ingress: ingress, scope: scope.sorted(), direction: direction, admitting: admitting), scope)
     }
 
     private func buildGroupStage(

@@ -122,7 +122,7 @@ public struct Solver: Sendable {
         self.outsideRoutes = outsideRoutes
         self.natRoutes = natRoutes
         outsideEntries = Solver.outsideEntries(
-            of: topology, routeLookups: lookups, outsideRoutes: outsideRoutes, transitLookups: transit, targets: outsideTargets,
+            of: topology, index: index, routeLookups: lookups, outsideRoutes: outsideRoutes, transitLookups: transit, targets: outsideTargets,
             internet: internetIPv4.union(internetIPv6))
     }
 

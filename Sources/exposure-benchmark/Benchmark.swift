@@ -184,10 +184,7 @@ struct Benchmark {
         guard isFolder.boolValue else {
             return [InputFile(path: path, relativePath: (path as NSString).lastPathComponent, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))))]
         }
-        let names = (FileManager.default.subpaths(atPath: path) ?? []).filter { $0.hasSuffix(".json") }.sorted()
-        return try names.map { name in
-            InputFile(path: path + "/" + name, relativePath: name, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path + "/" + name))))
-        }
+        return try InputFile.jsonFiles(below: path) { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
     }
 
     static func row(_ name: String, _ seconds: Double) -> String {
