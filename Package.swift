@@ -17,9 +17,8 @@ let package = Package(
         .target(name: "ExposureLoading", dependencies: ["ExposureModel"], exclude: ["README.md"]),
         // The compiled topology and the query API: exposures, egress, trace.
         .target(name: "ExposureSolver", dependencies: ["ExposureModel"], exclude: ["README.md"]),
-        // One rule per file, asking the solver's questions (and reading endpoint policy
-        // documents with the JSON reader).
-        .target(name: "ExposureAudit", dependencies: ["ExposureModel", "ExposureSolver", "ExposureLoading"], exclude: ["README.md"]),
+        // One rule per file, asking the solver's questions.
+        .target(name: "ExposureAudit", dependencies: ["ExposureModel", "ExposureSolver"], exclude: ["README.md"]),
         // One renderer per format.
         .target(name: "ExposureReports", dependencies: ["ExposureModel", "ExposureSolver", "ExposureAudit"], exclude: ["README.md"]),
         // Argument parsing, exit codes and diagnostics, testable in-process.

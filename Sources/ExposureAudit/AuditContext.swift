@@ -55,7 +55,7 @@ struct AuditContext: Sendable {
 
     /// The same, on the solver's route lookups (built once per table, not per question).
     private static func isPublicForEMR(_ subnet: SubnetID, solver: Solver) -> Bool {
-        solver.routeLookups[subnet]?.sendsDefaultRouteToInternetGateway ?? false
+        solver.routeLookup(of: subnet)?.sendsDefaultRouteToInternetGateway ?? false
     }
 
     /// Whether the cluster may be placed in a subnet EMR counts as public.
@@ -76,7 +76,7 @@ struct AuditContext: Sendable {
                 case .cidr(let cidr): peers = cidr.addresses
                 case .prefixList(let id): peers = topology.prefixLists[id]?.entries.map { AddressSet(cidrs: $0) } ?? .universe
                 case .securityGroup(let peer):
-                    peers = (solver.groupMembers[peer] ?? [:]).values.reduce(AddressSet.empty) { $0.union($1) }
+                    peers = solver.members(of: peer)
                 }
                 if peers.intersects(sources) { result.append(GroupRule(group: groupID, index: index, rule: rule)) }
             }
@@ -86,7 +86,7 @@ struct AuditContext: Sendable {
 
     /// The node of `interface`, if it is an EMR node.
     func node(_ interface: NetworkInterfaceID) -> Node? {
-        guard let (clusterID, role) = solver.nodes[interface], let cluster = topology.emrClusters[clusterID],
+        guard let (clusterID, role) = solver.node(on: interface), let cluster = topology.emrClusters[clusterID],
             let networkInterface = topology.networkInterfaces[interface]
         else { return nil }
         return Node(cluster: cluster, role: role, interface: networkInterface)

@@ -1,6 +1,4 @@
-import ExposureLoading
 import ExposureModel
-import ExposureSolver
 
 /// An endpoint's IAM policy document, evaluated for one S3 action on one bucket's objects
 /// (semantics, section 5: explicit deny wins, then an allow, else the implicit deny).
@@ -20,60 +18,26 @@ struct EndpointPolicy: Sendable {
 
     private enum Match { case yes, no, maybe(String) }
 
-    private struct Statement {
-        let label: String
-        let allows: Bool
-        let value: JSONValue
-    }
-
-    private let statements: [Statement]
-    private let unreadable: String?
-    private let fullAccess: Bool
-
-    /// Reads the policy text; `nil` text means full access.
-    init(text: String?) {
-        fullAccess = text == nil
-        guard let text else {
-            statements = []
-            unreadable = nil
-            return
-        }
-        guard let root = try? JSONReader.parse(Array(text.utf8)) else {
-            statements = []
-            unreadable = "the endpoint policy is not valid JSON"
-            return
-        }
-        let list: [JSONValue]
-        switch root["Statement"]?.kind {
-        case .array(let items)?: list = items
-        case .object?: list = root["Statement"].map { [$0] } ?? []
-        default: list = []
-        }
-        statements = list.enumerated().map { index, value in
-            let sid = value["Sid"]?.stringValue.map { " \"\($0)\"" } ?? ""
-            let allows = value["Effect"]?.stringValue?.lowercased() != "deny"
-            return Statement(label: "statement \(index + 1)\(sid) (\(allows ? "Allow" : "Deny"))", allows: allows, value: value)
-        }
-        unreadable = nil
-    }
+    /// The document; `nil` means full access.
+    let document: EndpointPolicyDocument?
 
     /// The decision for `action` on every object of `bucket`.
     ///
     /// - Complexity: O(*n* × *p*) for *n* statements and *p* patterns, each a linear glob match.
     func decide(action: String, bucket: String) -> Decision {
-        if fullAccess { return .allowed("no policy (full access)") }
-        if let unreadable { return .undecided(unreadable) }
+        guard let document else { return .allowed("no policy (full access)") }
         var allow: String?
         var maybeAllow: String?
         var maybeDeny: String?
-        for statement in statements {
-            switch matches(statement.value, action: action, bucket: bucket) {
+        for (index, statement) in document.statements.enumerated() {
+            let label = "statement \(index + 1)\(statement.sid.map { " \"\($0)\"" } ?? "") (\(statement.allows ? "Allow" : "Deny"))"
+            switch matches(statement, action: action, bucket: bucket) {
             case .no: continue
             case .yes:
-                if !statement.allows { return .denied(statement.label) }
-                allow = allow ?? statement.label
+                if !statement.allows { return .denied(label) }
+                allow = allow ?? label
             case .maybe(let why):
-                if statement.allows { maybeAllow = maybeAllow ?? "\(statement.label) \(why)" } else { maybeDeny = maybeDeny ?? "\(statement.label) \(why)" }
+                if statement.allows { maybeAllow = maybeAllow ?? "\(label) \(why)" } else { maybeDeny = maybeDeny ?? "\(label) \(why)" }
             }
         }
         if let maybeDeny { return .undecided(maybeDeny) }
@@ -82,7 +46,7 @@ struct EndpointPolicy: Sendable {
         return .implicitlyDenied
     }
 
-    private func matches(_ statement: JSONValue, action: String, bucket: String) -> Match {
+    private func matches(_ statement: EndpointPolicyDocument.Statement, action: String, bucket: String) -> Match {
         var result = Match.yes
         func combine(_ next: Match) {
             switch (result, next) {
@@ -91,22 +55,22 @@ struct EndpointPolicy: Sendable {
             case (.yes, let other): result = other
             }
         }
-        if let principal = statement["Principal"], !EndpointPolicy.isEveryone(principal) {
-            combine(.maybe("applies only to some principals"))
-        }
+        if statement.restrictsPrincipal { combine(.maybe("applies only to some principals")) }
         let object = "arn:aws:s3:::\(bucket)/"
-        if let actions = statement["Action"] {
-            combine(EndpointPolicy.strings(actions).contains { EndpointPolicy.glob($0.lowercased(), matches: action.lowercased()) } ? .yes : .no)
-        } else if let actions = statement["NotAction"] {
-            combine(EndpointPolicy.strings(actions).contains { EndpointPolicy.glob($0.lowercased(), matches: action.lowercased()) } ? .no : .yes)
+        switch statement.actions {
+        case .only(let actions)?:
+            combine(actions.contains { EndpointPolicy.glob($0.lowercased(), matches: action.lowercased()) } ? .yes : .no)
+        case .allBut(let actions)?:
+            combine(actions.contains { EndpointPolicy.glob($0.lowercased(), matches: action.lowercased()) } ? .no : .yes)
+        case nil: break
         }
-        if let resources = statement["Resource"] {
-            combine(EndpointPolicy.coverage(of: EndpointPolicy.strings(resources), objectsUnder: object, negated: false))
-        } else if let resources = statement["NotResource"] {
-            combine(EndpointPolicy.coverage(of: EndpointPolicy.strings(resources), objectsUnder: object, negated: true))
+        switch statement.resources {
+        case .only(let resources)?: combine(EndpointPolicy.coverage(of: resources, objectsUnder: object, negated: false))
+        case .allBut(let resources)?: combine(EndpointPolicy.coverage(of: resources, objectsUnder: object, negated: true))
+        case nil: break
         }
-        if let condition = statement["Condition"], case .object(let members) = condition.kind, !members.isEmpty {
-            combine(.maybe("has a condition (\(members.map(\.key).joined(separator: ", "))) the analyzer cannot evaluate"))
+        if !statement.conditions.isEmpty {
+            combine(.maybe("has a condition (\(statement.conditions.joined(separator: ", "))) the analyzer cannot evaluate"))
         }
         return result
     }
@@ -131,20 +95,6 @@ struct EndpointPolicy: Sendable {
         }
         if all { return .yes }
         return some ? .maybe("covers only some object keys of the bucket") : .no
-    }
-
-    private static func isEveryone(_ principal: JSONValue) -> Bool {
-        if principal.stringValue == "*" { return true }
-        if let aws = principal["AWS"] { return strings(aws) == ["*"] }
-        return false
-    }
-
-    private static func strings(_ value: JSONValue) -> [String] {
-        switch value.kind {
-        case .string(let text): [text]
-        case .array(let items): items.compactMap(\.stringValue)
-        default: []
-        }
     }
 
     /// IAM wildcard matching: `*` any run of characters (`/` included), `?` one character.

@@ -15,22 +15,20 @@ struct Remediation: Sendable {
     let clients: String
 
     /// The change that lets the blocker's packet through.
-    func text(for blocker: Solver.Blocker) -> String {
-        guard let stage = blocker.stage else { return blocker.hop.rule }
-        guard let fix = stage.fix else { return "change \(blocker.hop.component): \(blocker.hop.rule)" }
+    func text(for blocker: Blocker) -> String {
+        if blocker.isOrigin { return blocker.hop.explanation }
+        guard let fix = blocker.fix else { return "change \(blocker.hop.component): \(blocker.hop.explanation)" }
         switch fix {
         case .allowInACL(let acl, let inbound, let side):
             let ports: String
-            switch stage.coordinates {
+            switch blocker.leg {
             case .request: ports = "\(port)"
             case .reply: ports = "\(clientPorts.lowerBound)-\(clientPorts.upperBound)"
             case .natReply: ports = "\(PortRange.natGatewayEphemeral.lowerBound)-\(PortRange.natGatewayEphemeral.upperBound)"
             }
             let peer = side == .destination ? s3ForACLs : clients
             var text = "add an \(inbound ? "inbound" : "outbound") rule to \(acl) allowing tcp \(ports) \(inbound ? "from" : "to") \(peer)"
-            if let packet = blocker.packet, let decider = stage.rules.first(where: { $0.region.contains(packet) }), !decider.allows {
-                text += ", numbered below its \(decider.text)"
-            }
+            if let denial = blocker.denial { text += ", numbered below its \(denial)" }
             return text
         case .allowInGroups(let groups, let ingress):
             let group = groups.first?.rawValue ?? "the node's security group"
@@ -38,7 +36,7 @@ struct Remediation: Sendable {
                 ? "add ingress tcp \(port) from \(clients) in \(group)"
                 : "add egress tcp \(port) to \(s3ForGroups) in \(group)"
         case .addRoute(let table, let target):
-            let destination = stage.coordinates == .request ? s3ForGroups : clients
+            let destination = blocker.leg == .request ? s3ForGroups : clients
             return "add a route from \(destination) to \(target) in \(table)"
         case .change(let text):
             return text

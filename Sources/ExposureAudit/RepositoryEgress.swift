@@ -150,14 +150,9 @@ struct RepositoryEgress: Sendable {
         return order.compactMap { key in
             guard let members = grouped[key] else { return nil }
             let interfaces = members.map(\.1).sorted { $0.id < $1.id }
-            let source = SourceClass(
-                zone: solver.ownZone(of: interfaces[0]), subnet: key.subnet, groups: key.groups,
-                addresses: interfaces.reduce(AddressSet.empty) { $0.union(Solver.addresses(of: $1, in: solver.topology)) }.intersection(.allIPv4),
-                hasPlannedAddresses: key.isPlanned, hasPublicIPv4: key.isPublic, ephemeralPorts: key.ephemeral,
-                interfaces: interfaces.map(\.id))
-            let candidates = solver.egressCandidates(from: source, to: addresses, service: service)
+            let ways = solver.waysOut(from: interfaces, to: addresses, service: service)
             let outcomes = buckets.map { bucket in
-                (bucket, [UInt16(80), 443].map { port in outcome(port: port, bucket: bucket, source: source, candidates: candidates) })
+                (bucket, [UInt16(80), 443].map { port in outcome(port: port, bucket: bucket, over: ways) })
             }
             return NodeClass(
                 cluster: cluster, roles: Array(Set(members.map(\.0))).sorted(), interfaces: interfaces,
@@ -165,105 +160,70 @@ struct RepositoryEgress: Sendable {
         }
     }
 
-    /// The stage an endpoint's policy adds for `bucket`.
-    private func policyStage(_ endpoint: VPCEndpoint, bucket: String) -> Stage {
+    /// What an endpoint's policy decides for `s3:GetObject` on the objects of `bucket`.
+    private func policyDecision(_ endpoint: VPCEndpoint, bucket: String) -> EndpointPolicyDecision {
         let object = "arn:aws:s3:::\(bucket)/*"
-        switch EndpointPolicy(text: endpoint.policy).decide(action: "s3:GetObject", bucket: bucket) {
+        switch EndpointPolicy(document: endpoint.policy).decide(action: "s3:GetObject", bucket: bucket) {
         case .allowed(let statement):
-            return .pass(component: endpoint.id.rawValue, kind: VPCEndpointKind.kindName, text: "policy \(statement) allows s3:GetObject on \(object)")
+            return .allows("policy \(statement) allows s3:GetObject on \(object)")
         case .denied(let statement):
-            return .block(
-                component: endpoint.id.rawValue, kind: VPCEndpointKind.kindName,
-                reason: "policy \(statement) denies s3:GetObject on \(object)",
-                fix: .change("change \(statement) of the policy of \(endpoint.id) so that it no longer denies s3:GetObject on \(object)"))
+            return .denies(
+                "policy \(statement) denies s3:GetObject on \(object)",
+                fix: "change \(statement) of the policy of \(endpoint.id) so that it no longer denies s3:GetObject on \(object)")
         case .implicitlyDenied:
-            return .block(
-                component: endpoint.id.rawValue, kind: VPCEndpointKind.kindName,
-                reason: "no statement of the policy allows s3:GetObject on \(object)",
-                fix: .change("add a statement to the policy of \(endpoint.id) allowing s3:GetObject on \(object)"))
+            return .denies(
+                "no statement of the policy allows s3:GetObject on \(object)",
+                fix: "add a statement to the policy of \(endpoint.id) allowing s3:GetObject on \(object)")
         case .undecided(let why):
-            return .unknown(
-                component: endpoint.id.rawValue, kind: VPCEndpointKind.kindName, reason: "the policy of \(endpoint.id): \(why)",
-                missing: [MissingInput(component: endpoint.id.rawValue, what: "an endpoint policy the analyzer cannot decide (\(why))", exportCommand: nil)])
+            return .undecided(
+                "the policy of \(endpoint.id): \(why)",
+                missing: MissingInput(component: endpoint.id.rawValue, what: "an endpoint policy the analyzer cannot decide (\(why))", exportCommand: nil))
         }
     }
 
-    /// The outcome of tcp `port` to `bucket` over every candidate way out.
-    private func outcome(port: UInt16, bucket: String, source: SourceClass, candidates: [Solver.EgressCandidate]) -> PortOutcome {
+    /// The outcome of tcp `port` to `bucket` over every way out.
+    private func outcome(port: UInt16, bucket: String, over ways: EgressWays) -> PortOutcome {
         let services = ServiceSet.single(6, IntervalSet(ranges: [port...port]))
-        let wanted = TrafficSet(destinations: addresses, sources: source.addresses, services: services)
-        var reachable = TrafficSet.empty
-        var unknown = TrafficSet.empty
-        var partial = TrafficSet.empty
-        var caveats: [String] = []
-        var unknownReasons: [String] = []
-        var missingInputs: [MissingInput] = []
-        var paths: [(via: String, path: Path)] = []
-        var viaInterfaceEndpoint = false
-        for candidate in candidates {
-            let path = candidate.endpoint.map { candidate.path.appending(policyStage($0, bucket: bucket)) } ?? candidate.path
-            paths.append((candidate.via, path))
-            let result = solver.evaluate(path, within: TrafficSet(services: services))
-            if candidate.endpoint?.type == .interface {
-                viaInterfaceEndpoint = true
-                // The node connects to whichever endpoint address DNS gives it: every node
-                // that reaches one reaches S3.
-                reachable = reachable.union(wanted.intersection(TrafficSet(sources: result.reachable.sources)))
-            } else {
-                reachable = reachable.union(result.reachable)
-            }
-            unknown = unknown.union(result.unknown)
-            if !result.partialReturn.isEmpty {
-                partial = partial.union(result.partialReturn)
-                caveats += solver.witnesses(of: path, result: result).flatMap(\.caveats)
-            }
-            unknownReasons += result.unknownReasons
-            missingInputs += result.missing
-        }
-        let missing = wanted.subtracting(reachable)
+        let answer = solver.egress(over: ways, services: services) { policyDecision($0, bucket: bucket) }
+        let missing = answer.blocked
         if missing.isEmpty {
-            if !partial.isEmpty, let caveat = Array(Set(caveats)).sorted().first { return PortOutcome(port: port, status: .partialReturn(caveat)) }
+            if !answer.partialReturn.isEmpty, let caveat = answer.caveats.first { return PortOutcome(port: port, status: .partialReturn(caveat)) }
             return PortOutcome(port: port, status: .reachable)
         }
-        let uncertain = !missing.intersection(unknown).isEmpty
-        if uncertain {
-            let reasons = Array(Set(unknownReasons)).sorted()
-            let lacking = Array(Set(missingInputs)).sorted().map(\.description)
-            var text = reasons.isEmpty ? "part of the traffic depends on input the analyzer does not have" : reasons.joined(separator: "; ")
+        if missing.intersects(answer.unknown) {
+            let lacking = answer.missing.map(\.description)
+            var text = answer.unknownReasons.isEmpty
+                ? "part of the traffic depends on input the analyzer does not have" : answer.unknownReasons.joined(separator: "; ")
             if !lacking.isEmpty { text += "; missing from the input: " + lacking.joined(separator: "; ") }
             return PortOutcome(port: port, status: .unverified(text))
         }
-        if !addressesKnown && !reachable.isEmpty && !viaInterfaceEndpoint {
+        if !addressesKnown && !answer.reachable.isEmpty && !answer.usesInterfaceEndpoint {
             return PortOutcome(port: port, status: .unverified(
                 "some public IPv4 addresses are reachable and others are not, and S3's addresses are not in the input"))
         }
-        return PortOutcome(port: port, status: .gap(explain(missing, paths: paths, isPartial: !reachable.isEmpty, port: port, source: source)))
+        return PortOutcome(port: port, status: .gap(explain(missing, in: answer, port: port, ways: ways)))
     }
 
-    /// Every component blocking `missing` on every candidate, and the fixes of the candidate
-    /// that needs the fewest changes.
-    private func explain(_ missing: TrafficSet, paths: [(via: String, path: Path)], isPartial: Bool, port: UInt16, source: SourceClass) -> Gap {
+    /// Every component blocking `missing` on every way out, and the fixes of the way that
+    /// needs the fewest changes.
+    private func explain(_ missing: TrafficSet, in answer: EgressAnswer, port: UInt16, ways: EgressWays) -> Gap {
         var evidence: [String] = []
         var best: (fixes: [String], path: [Hop])?
         let context = Remediation(
-            port: port, clientPorts: source.ephemeralPorts, s3ForGroups: s3Name,
+            port: port, clientPorts: ways.ephemeralPorts, s3ForGroups: s3Name,
             s3ForACLs: addressesKnown && addresses.cidrs.count <= 6 ? addresses.cidrs.map(\.description).joined(separator: ", ") : "0.0.0.0/0",
-            clients: source.addresses.cidrs.map(\.description).joined(separator: ", "))
-        for (via, path) in paths {
-            // Only the part of the flow this candidate's first stage (its route) takes.
-            let scope = path.stages.first.map { missing.intersection($0.allowed.union($0.unknown)) } ?? missing
-            let flow = scope.isEmpty ? missing : scope
-            let explained = solver.explainBlock(path, flow: flow)
-            evidence += explained.blockers.map { "via \(via): \($0.hop.component) [\($0.hop.kind)] \($0.hop.rule)" }
-            let fixes = explained.blockers.map { context.text(for: $0) }
+            clients: ways.sources.cidrs.map(\.description).joined(separator: ", "))
+        for way in solver.blockedWays(of: missing, in: answer) {
+            evidence += way.blockers.map { "via \(way.via): \($0.hop)" }
+            let fixes = way.blockers.map { context.text(for: $0) }
             if best == nil || fixes.count < best?.fixes.count ?? .max {
-                best = (fixes, explained.hops)
+                best = (fixes, way.hops)
             }
         }
         var seen = Set<String>()
         return Gap(
             evidence: evidence.filter { seen.insert($0).inserted },
-            fixes: best?.fixes ?? [], path: best?.path ?? [], isPartial: isPartial)
+            fixes: best?.fixes ?? [], path: best?.path ?? [], isPartial: !answer.reachable.isEmpty)
     }
 }
 

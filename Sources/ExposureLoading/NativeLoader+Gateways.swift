@@ -188,12 +188,12 @@ extension NativeLoader {
         if type == .interface, let cursor = element.field("routeTables") {
             throw cursor.error("an interface endpoint lives in subnets; route tables apply to gateway endpoints")
         }
-        var policy: String?
+        var policy: EndpointPolicyDocument?
         if let policyCursor = element.field("policy") {
             guard case .object = policyCursor.value.kind else {
                 throw policyCursor.error("expected an IAM policy document (an object)")
             }
-            policy = JSONWriter.compact(policyCursor.value)
+            policy = EndpointPolicyDocument(policyCursor.value)
         }
         topology.vpcEndpoints[VPCEndpointID(id)] = VPCEndpoint(
             id: VPCEndpointID(id), vpc: VPCID(vpc), type: type,

@@ -62,3 +62,11 @@ extension SegmentMap where Value == Bool {
         return total
     }
 }
+
+extension SegmentMap where Value == Bool {
+    /// The set as people read it: `32768-40000, 50000`.
+    public var rangeText: String {
+        ranges.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
+            .joined(separator: ", ")
+    }
+}

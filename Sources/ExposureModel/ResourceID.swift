@@ -18,35 +18,40 @@ public struct ResourceID<Kind: ResourceKind>: Hashable, Comparable, Sendable,
 
 /// The kind of resource an id names; also the `kind` printed on path hops.
 public protocol ResourceKind: Sendable {
-    static var kindName: String { get }
+    static var componentKind: ComponentKind { get }
 }
 
-public enum VPCKind: ResourceKind { public static let kindName = "vpc" }
-public enum SubnetKind: ResourceKind { public static let kindName = "subnet" }
-public enum RouteTableKind: ResourceKind { public static let kindName = "route-table" }
-public enum NetworkACLKind: ResourceKind { public static let kindName = "network-acl" }
-public enum SecurityGroupKind: ResourceKind { public static let kindName = "security-group" }
-public enum NetworkInterfaceKind: ResourceKind { public static let kindName = "network-interface" }
-public enum InternetGatewayKind: ResourceKind { public static let kindName = "internet-gateway" }
-public enum EgressOnlyGatewayKind: ResourceKind {
-    public static let kindName = "egress-only-internet-gateway"
+extension ResourceKind {
+    /// The kind's name as reports print it: `security-group`.
+    public static var kindName: String { componentKind.rawValue }
 }
-public enum NATGatewayKind: ResourceKind { public static let kindName = "nat-gateway" }
-public enum VPNGatewayKind: ResourceKind { public static let kindName = "vpn-gateway" }
-public enum VPNConnectionKind: ResourceKind { public static let kindName = "vpn-connection" }
-public enum CustomerGatewayKind: ResourceKind { public static let kindName = "customer-gateway" }
-public enum PeeringConnectionKind: ResourceKind { public static let kindName = "peering-connection" }
-public enum TransitGatewayKind: ResourceKind { public static let kindName = "transit-gateway" }
+
+public enum VPCKind: ResourceKind { public static let componentKind = ComponentKind.vpc }
+public enum SubnetKind: ResourceKind { public static let componentKind = ComponentKind.subnet }
+public enum RouteTableKind: ResourceKind { public static let componentKind = ComponentKind.routeTable }
+public enum NetworkACLKind: ResourceKind { public static let componentKind = ComponentKind.networkACL }
+public enum SecurityGroupKind: ResourceKind { public static let componentKind = ComponentKind.securityGroup }
+public enum NetworkInterfaceKind: ResourceKind { public static let componentKind = ComponentKind.networkInterface }
+public enum InternetGatewayKind: ResourceKind { public static let componentKind = ComponentKind.internetGateway }
+public enum EgressOnlyGatewayKind: ResourceKind {
+    public static let componentKind = ComponentKind.egressOnlyGateway
+}
+public enum NATGatewayKind: ResourceKind { public static let componentKind = ComponentKind.natGateway }
+public enum VPNGatewayKind: ResourceKind { public static let componentKind = ComponentKind.vpnGateway }
+public enum VPNConnectionKind: ResourceKind { public static let componentKind = ComponentKind.vpnConnection }
+public enum CustomerGatewayKind: ResourceKind { public static let componentKind = ComponentKind.customerGateway }
+public enum PeeringConnectionKind: ResourceKind { public static let componentKind = ComponentKind.peeringConnection }
+public enum TransitGatewayKind: ResourceKind { public static let componentKind = ComponentKind.transitGateway }
 public enum TransitGatewayAttachmentKind: ResourceKind {
-    public static let kindName = "transit-gateway-attachment"
+    public static let componentKind = ComponentKind.transitGatewayAttachment
 }
 public enum TransitGatewayRouteTableKind: ResourceKind {
-    public static let kindName = "transit-gateway-route-table"
+    public static let componentKind = ComponentKind.transitGatewayRouteTable
 }
-public enum VPCEndpointKind: ResourceKind { public static let kindName = "vpc-endpoint" }
-public enum PrefixListKind: ResourceKind { public static let kindName = "prefix-list" }
-public enum EMRClusterKind: ResourceKind { public static let kindName = "emr-cluster" }
-public enum InstanceKind: ResourceKind { public static let kindName = "instance" }
+public enum VPCEndpointKind: ResourceKind { public static let componentKind = ComponentKind.vpcEndpoint }
+public enum PrefixListKind: ResourceKind { public static let componentKind = ComponentKind.prefixList }
+public enum EMRClusterKind: ResourceKind { public static let componentKind = ComponentKind.emrCluster }
+public enum InstanceKind: ResourceKind { public static let componentKind = ComponentKind.instance }
 
 public typealias VPCID = ResourceID<VPCKind>
 public typealias SubnetID = ResourceID<SubnetKind>

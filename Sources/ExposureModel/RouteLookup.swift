@@ -2,25 +2,25 @@
 ///
 /// Built once per table by painting routes from the shortest prefix to the longest, so a
 /// lookup of any address set is a segment-map operation, never a per-address search.
-package struct RouteLookup: Sendable {
+public struct RouteLookup: Sendable {
     /// The routes the table uses: written ones, the implicit local routes and propagated
     /// VPN routes, in a fixed order.
     let routes: [Route]
-    package let table: RouteTableID?
+    public let table: RouteTableID?
     /// For each address, the index in `routes` of the route that wins, or -1 for none.
     let decisions: SegmentMap<UInt128, Int>
     /// Addresses whose decision depends on a prefix list whose entries are unknown.
-    package let uncertain: AddressSet
+    public let uncertain: AddressSet
     /// The prefix lists with unknown entries behind `uncertain`.
-    package let unknownPrefixLists: [PrefixListID]
+    public let unknownPrefixLists: [PrefixListID]
     /// Whether no table of the input applies (the VPC has no main table in the input), so
     /// that every address beyond the local routes is in `uncertain`.
-    package let isTableMissing: Bool
+    public let isTableMissing: Bool
 
     /// The decisions of `table` (or, with no table, the local routes alone) in `vpc`.
     ///
     /// - Complexity: O(*r* × *s*) for *r* routes and *s* segments painted so far.
-    package init(table: RouteTable?, vpc: VPC, topology: Topology) {
+    public init(table: RouteTable?, vpc: VPC, topology: Topology) {
         var routes: [(route: Route, cidr: CIDR, priority: Int)] = []
         var written = table?.routes ?? []
         let explicitLocal = Set(written.compactMap { route -> CIDR? in
@@ -79,21 +79,21 @@ package struct RouteLookup: Sendable {
     }
 
     /// Addresses whose winning route satisfies `predicate` and is not a blackhole.
-    package func addresses(routedBy predicate: (Route) -> Bool) -> AddressSet {
+    public func addresses(routedBy predicate: (Route) -> Bool) -> AddressSet {
         decisions.mapValues { index in
             index >= 0 && !routes[index].isBlackhole && predicate(routes[index])
         }
     }
 
     /// For each route satisfying `predicate`, the addresses it wins.
-    package func regions(routedBy predicate: (Route) -> Bool) -> [(route: Route, addresses: AddressSet)] {
+    public func regions(routedBy predicate: (Route) -> Bool) -> [(route: Route, addresses: AddressSet)] {
         routes.indices.filter { !routes[$0].isBlackhole && predicate(routes[$0]) }.map { index in
             (routes[index], decisions.mapValues { $0 == index })
         }
     }
 
     /// The route that wins for `address`.
-    package func route(for address: IPAddress) -> Route? {
+    public func route(for address: IPAddress) -> Route? {
         let index = decisions.value(at: address.rawValue)
         return index >= 0 ? routes[index] : nil
     }
@@ -110,7 +110,7 @@ extension Topology {
 
 extension RouteLookup {
     /// Whether the route for 0.0.0.0/0 is an internet gateway (what EMR calls public).
-    package var sendsDefaultRouteToInternetGateway: Bool {
+    public var sendsDefaultRouteToInternetGateway: Bool {
         guard let route = route(for: CIDR.anyIPv4.address), !route.isBlackhole else { return false }
         if case .internetGateway = route.target { return true }
         return false

@@ -13,13 +13,13 @@ public struct VPCEndpoint: Hashable, Sendable, Identifiable {
     public let subnets: [SubnetID]
     public let securityGroups: [SecurityGroupID]
     public let privateDNS: Bool
-    /// The endpoint policy document as JSON text; `nil` means full access.
-    public let policy: String?
+    /// The endpoint policy document; `nil` means full access.
+    public let policy: EndpointPolicyDocument?
 
     public init(
         id: VPCEndpointID, vpc: VPCID, type: EndpointType, service: String,
         routeTables: [RouteTableID] = [], subnets: [SubnetID] = [],
-        securityGroups: [SecurityGroupID] = [], privateDNS: Bool = false, policy: String? = nil
+        securityGroups: [SecurityGroupID] = [], privateDNS: Bool = false, policy: EndpointPolicyDocument? = nil
     ) {
         self.id = id
         self.vpc = vpc

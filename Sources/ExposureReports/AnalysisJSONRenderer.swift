@@ -125,7 +125,7 @@ public enum AnalysisJSONRenderer {
     }
 
     static func hops(_ hops: [Hop]) -> [HopEntry] {
-        hops.map { HopEntry(component: $0.component, kind: $0.kind, rule: $0.rule) }
+        hops.map { HopEntry(component: $0.component.id, kind: $0.component.kind.rawValue, rule: $0.explanation) }
     }
 
     public static func render(_ reports: [AnalysisReport]) -> String {

@@ -46,9 +46,9 @@ public enum AnalysisTextRenderer {
             lines.append("  \(exposure.verdict == .reachable ? "OPEN   " : "UNKNOWN") from \(exposure.zone): \(services.joined(separator: "; "))")
             if let reason = exposure.reason { lines.append("    reason: \(reason)") }
             lines += exposure.missing.map { "    missing: \($0)" }
-            lines.append("    path:   " + exposure.path.map(hopText).joined(separator: "\n            -> "))
+            lines.append("    path:   " + exposure.path.map(\.description).joined(separator: "\n            -> "))
             if !exposure.returnPath.isEmpty {
-                lines.append("    return: " + exposure.returnPath.map(hopText).joined(separator: "\n            -> "))
+                lines.append("    return: " + exposure.returnPath.map(\.description).joined(separator: "\n            -> "))
             }
             for caveat in exposure.caveats { lines.append("    caveat: \(caveat)") }
         }
@@ -105,7 +105,7 @@ public enum AnalysisTextRenderer {
                 // One line of components; a component two hops in a row name is shown once.
                 let components = finding.path.map(\.component).enumerated().filter { index, component in
                     index == 0 || finding.path[index - 1].component != component
-                }.map(\.element)
+                }.map(\.element.id)
                 lines.append("    path:     " + components.joined(separator: " -> "))
             }
             lines.append("    fix:      \(finding.remediation)")
@@ -140,9 +140,5 @@ public enum AnalysisTextRenderer {
             }
         }
         return lines
-    }
-
-    static func hopText(_ hop: Hop) -> String {
-        "\(hop.component) [\(hop.kind)] \(hop.rule)"
     }
 }

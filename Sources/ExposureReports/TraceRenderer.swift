@@ -79,15 +79,15 @@ public enum TraceRenderer {
         var lines = ["verdict: \(result.verdict.rawValue)", "reason:  \(result.reason)"]
         if !result.path.isEmpty {
             lines.append("path:")
-            lines += result.path.map { "  -> " + AnalysisTextRenderer.hopText($0) }
+            lines += result.path.map { "  -> " + $0.description }
         }
         if !result.returnPath.isEmpty {
             lines.append("return path:")
-            lines += result.returnPath.map { "  <- " + AnalysisTextRenderer.hopText($0) }
+            lines += result.returnPath.map { "  <- " + $0.description }
         }
         if !result.blockedBy.isEmpty {
             lines.append("blocked by:")
-            lines += result.blockedBy.map { "  x " + AnalysisTextRenderer.hopText($0) }
+            lines += result.blockedBy.map { "  x " + $0.description }
         }
         lines += result.caveats.map { "caveat: \($0)" }
         if !result.missing.isEmpty {

@@ -10,7 +10,7 @@ import ExposureModel
 /// the solver's `StageCache` (which have a `cacheID`) take part: a key names stages by that
 /// id, which stands for their whole content within one solver. The memo lives for one
 /// question and is never shared between threads.
-package final class EvaluationMemo {
+final class EvaluationMemo {
     /// An origin and the ids of the request stages applied to it, in order.
     struct ForwardKey: Hashable {
         let destinations: AddressSet

@@ -2,7 +2,7 @@ import ExposureModel
 
 /// A candidate way from an origin to a class of interfaces, as the stages a connection
 /// must pass, forward and back.
-package struct Path {
+struct Path: Sendable {
     let zone: Zone
     /// Names where the traffic starts, as the first hop of a witness.
     let origin: Hop
@@ -14,7 +14,7 @@ package struct Path {
     let clientPorts: PortRange
     /// Whether the client is one of ours, whose whole ephemeral range should return.
     let checksPartialReturn: Bool
-    package var stages: [Stage]
+    var stages: [Stage]
     /// For a merged origin, the hop that names each member's sources (`origin` names the
     /// first); empty otherwise.
     var memberOrigins: [(sources: AddressSet, hop: Hop)] = []

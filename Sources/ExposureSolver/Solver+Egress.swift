@@ -7,12 +7,12 @@ import ExposureModel
 /// endpoint, a peering, a VPN, or a transit gateway (semantics, sections 4, 5 and 7).
 extension Solver {
     /// One way out toward the destinations, as the stages a connection on it must pass.
-    package struct EgressCandidate {
+    struct EgressCandidate: Sendable {
         /// How the traffic leaves, for reports: `nat-1 -> igw-1`.
-        package let via: String
+        let via: String
         /// The endpoint whose policy also decides, if the way is an endpoint.
-        package let endpoint: VPCEndpoint?
-        package let path: Path
+        let endpoint: VPCEndpoint?
+        let path: Path
     }
 
     /// Every way `source` may take toward `destinations`: one candidate per next hop that
@@ -23,7 +23,7 @@ extension Solver {
     ///   - service: the endpoint service the destinations belong to, such as
     ///     `com.amazonaws.us-east-1.s3`; `nil` for a bare address, whose route alone decides.
     /// - Complexity: O(*h* × *k* × *s*) for *h* next hops and *k* stages per candidate.
-    package func egressCandidates(from source: SourceClass, to destinations: AddressSet, service: String?) -> [EgressCandidate] {
+    func egressCandidates(from source: SourceClass, to destinations: AddressSet, service: String?) -> [EgressCandidate] {
         guard let subnet = topology.subnets[source.subnet], let lookup = routeLookups[subnet.id] else { return [] }
         if let service {
             let privateDNS = Topology.sortedValues(topology.vpcEndpoints).filter {
@@ -65,7 +65,7 @@ extension Solver {
                 // Appliances and what the input does not describe forward traffic onward in
                 // ways it cannot follow: unknown, never blocked (section 4).
                 candidates.append(EgressCandidate(via: target.description, endpoint: nil, path: path(out + [.unknown(
-                    component: target.description, kind: Hop.outsideKind,
+                    ComponentRef(.outside, target.description),
                     reason: "\(subnet.id) sends the traffic to \(target), and where it goes from there is not in the input",
                     missing: [missing])])))
                 continue
@@ -75,15 +75,15 @@ extension Solver {
                 var stages = out
                 if !source.hasPublicIPv4 && destinations.intersects(.allIPv4) {
                     stages.append(.block(
-                        component: source.originHop.component, kind: NetworkInterfaceKind.kindName,
+                        source.originHop.component,
                         reason: "the interface has no public IPv4 address, so \(gateway) cannot carry its traffic",
                         fix: .change("give the node a public IPv4 address, or route the traffic through a NAT gateway or an S3 gateway endpoint")))
                 }
-                stages.append(.pass(component: gateway.rawValue, kind: InternetGatewayKind.kindName, text: "leaves for the internet from the public IPv4 address"))
+                stages.append(.pass(gateway.component, .crossing("leaves for the internet from the public IPv4 address")))
                 stages.append(aclBack)
                 candidates.append(EgressCandidate(via: gateway.rawValue, endpoint: nil, path: path(stages)))
             case .egressOnlyGateway(let gateway):
-                let stages = out + [.pass(component: gateway.rawValue, kind: EgressOnlyGatewayKind.kindName, text: "leaves for the internet over IPv6"), aclBack]
+                let stages = out + [.pass(gateway.component, .crossing("leaves for the internet over IPv6")), aclBack]
                 candidates.append(EgressCandidate(via: gateway.rawValue, endpoint: nil, path: path(stages)))
             case .natGateway(let nat):
                 guard let gateway = topology.natGateways[nat] else { continue }
@@ -95,10 +95,10 @@ extension Solver {
                 guard let endpoint = topology.vpcEndpoints[id] else { continue }
                 var stages = out
                 if let service, endpoint.service != service {
-                    stages.append(.block(component: id.rawValue, kind: VPCEndpointKind.kindName, reason: "\(id) serves \(endpoint.service), not \(service)"))
+                    stages.append(.block(id.component, reason: "\(id) serves \(endpoint.service), not \(service)"))
                 }
                 let policy = service == nil && endpoint.policy != nil ? "; its policy decides which requests are served" : ""
-                stages.append(.pass(component: id.rawValue, kind: VPCEndpointKind.kindName, text: "gateway endpoint for \(endpoint.service)\(policy)"))
+                stages.append(.pass(id.component, .crossing("gateway endpoint for \(endpoint.service)\(policy)")))
                 stages.append(aclBack)
                 candidates.append(EgressCandidate(via: "\(id) (gateway endpoint)", endpoint: endpoint, path: path(stages)))
             case .transitGateway(let gateway):
@@ -120,10 +120,9 @@ extension Solver {
                 if !destinations.isSubset(of: peer.addresses) {
                     // Peering is not transitive (section 5): only the peer's own addresses.
                     stages.append(.block(
-                        component: id.rawValue, kind: PeeringConnectionKind.kindName,
-                        reason: "\(id) carries only traffic to \(peerID)'s own addresses (\(peer.cidrs.map(\.description).joined(separator: ", "))); peering is not transitive"))
+                        id.component, reason: "\(id) carries only traffic to \(peerID)'s own addresses (\(peer.cidrs.map(\.description).joined(separator: ", "))); peering is not transitive"))
                 } else {
-                    stages += [.pass(component: id.rawValue, kind: PeeringConnectionKind.kindName, text: "crosses to \(peerID)")]
+                    stages += [.pass(id.component, .crossing("crosses to \(peerID)"))]
                         + deliveryStages(into: peer, from: nil, to: destinations, replyTarget: .peering(id))
                 }
                 candidates.append(EgressCandidate(via: id.rawValue, endpoint: nil, path: path(stages + [aclBack])))
@@ -147,21 +146,21 @@ extension Solver {
     private func vpnStages(_ gateway: VPNGatewayID, to destinations: AddressSet, from subnet: Subnet) -> [Stage] {
         [leavingOnPremises(
             over: Topology.sortedValues(topology.vpnConnections).filter { $0.gateway == .vpnGateway(gateway) }, to: destinations,
-            else: gateway.rawValue, kind: VPNGatewayKind.kindName, what: "a virtual private gateway",
+            else: gateway.component, what: "a virtual private gateway",
             reason: "\(subnet.id) sends the traffic on-premises through \(gateway); where it goes from there is not in the input")]
     }
 
     /// Out over the first of `connections` that declares `destinations`; when none does,
     /// `unknown` at `component`, whose customer-side networks are not in the input.
     private func leavingOnPremises(
-        over connections: [VPNConnection], to destinations: AddressSet, else component: String, kind: String, what: String, reason: String
+        over connections: [VPNConnection], to destinations: AddressSet, else component: ComponentRef, what: String, reason: String
     ) -> Stage {
         if let connection = connections.first(where: { destinations.isSubset(of: AddressSet(cidrs: $0.knownPrefixes)) }) {
-            return .pass(component: connection.id.rawValue, kind: VPNConnectionKind.kindName, text: "leaves over \(connection.id) for the on-premises networks it declares")
+            return .pass(connection.id.component, .crossing("leaves over \(connection.id) for the on-premises networks it declares"))
         }
         return .unknown(
-            component: component, kind: kind, reason: reason,
-            missing: [MissingInput(component: component, what: "\(what) whose customer-side networks are not in the input", exportCommand: nil)])
+            component, reason: reason,
+            missing: [MissingInput(component: component.id, what: "\(what) whose customer-side networks are not in the input", exportCommand: nil)])
     }
 
     /// Into a subnet of `vpc` holding the destinations but no interface of the input that
@@ -176,19 +175,19 @@ extension Solver {
         guard let subnet = subnets.first(where: { destinations.isSubset(of: $0.addresses) }) ?? subnets.first else {
             let inVPC = topology.subnets.values.filter { $0.vpc == vpc.id }
             if inVPC.isEmpty {
-                return [.unknown(component: vpc.id.rawValue, kind: VPCKind.kindName, reason: "\(vpc.id) is declared without subnets", missing: [.subnets(of: vpc.id), host])]
+                return [.unknown(vpc.id.component, reason: "\(vpc.id) is declared without subnets", missing: [.subnets(of: vpc.id), host])]
             }
             if inVPC.contains(where: { !$0.unknownBlocks.isEmpty }) {
-                return [.unknown(component: vpc.id.rawValue, kind: VPCKind.kindName, reason: "the subnets of \(vpc.id) are not all in the input", missing: [host])]
+                return [.unknown(vpc.id.component, reason: "the subnets of \(vpc.id) are not all in the input", missing: [host])]
             }
-            return [.block(component: vpc.id.rawValue, kind: VPCKind.kindName, reason: "no subnet of \(vpc.id) holds \(host.component)")]
+            return [.block(vpc.id.component, reason: "no subnet of \(vpc.id) holds \(host.component)")]
         }
         var stages: [Stage] = []
         let crosses = source?.id != subnet.id
         if crosses {
             stages.append(aclStage(subnet.id, inbound: true, side: .source, coordinates: .request, direction: .forward))
         }
-        stages.append(.unknown(component: host.component, kind: "address", reason: "no interface of the input holds \(host.component)", missing: [host]))
+        stages.append(.unknown(ComponentRef(.address, host.component), reason: "no interface of the input holds \(host.component)", missing: [host]))
         stages.append(routeStage(subnet.id, side: .source, coordinates: .reply, direction: .return, toward: replyTarget))
         if crosses {
             stages.append(aclStage(subnet.id, inbound: false, side: .source, coordinates: .reply, direction: .return))
@@ -198,7 +197,7 @@ extension Solver {
 
     /// What to add when nothing routes the service: a route to an existing endpoint or NAT
     /// gateway of the VPC, else a new gateway endpoint.
-    private func missingRouteFix(for subnet: Subnet, service: String) -> Stage.Fix {
+    private func missingRouteFix(for subnet: Subnet, service: String) -> Fix {
         let table = topology.routeTable(of: subnet)?.id.rawValue ?? "the main route table of \(subnet.vpc)"
         let gatewayEndpoint = Topology.sortedValues(topology.vpcEndpoints).first {
             $0.vpc == subnet.vpc && $0.service == service && $0.type == .gateway
@@ -222,7 +221,7 @@ extension Solver {
             stages.append(aclStage(natSubnet, inbound: true, side: .source, coordinates: .request, direction: .forward))
         }
         let address = nat.connectivity == .private ? "private" : "public"
-        stages.append(.pass(component: nat.id.rawValue, kind: NATGatewayKind.kindName, text: "translates the source to the NAT gateway's \(address) address"))
+        stages.append(.pass(nat.id.component, .crossing("translates the source to the NAT gateway's \(address) address")))
         stages.append(onwardRouteStage(nat))
         stages.append(aclStage(natSubnet, inbound: false, side: .destination, coordinates: .request, direction: .forward))
         stages.append(aclStage(natSubnet, inbound: true, side: .destination, coordinates: .natReply, direction: .return))
@@ -246,8 +245,7 @@ extension Solver {
         let toInternet: Stage
         if nat.connectivity == .private {
             toInternet = .block(
-                component: nat.id.rawValue, kind: NATGatewayKind.kindName,
-                reason: "\(nat.id) is a private NAT gateway: it does not reach the internet",
+                nat.id.component, reason: "\(nat.id) is a private NAT gateway: it does not reach the internet",
                 fix: .change("route the traffic through a public NAT gateway or an S3 gateway endpoint"))
         } else {
             toInternet = routeStage(nat.subnet, side: .destination, coordinates: .request, direction: .forward, expecting: "an internet gateway", where: { target in
@@ -267,7 +265,7 @@ extension Solver {
             .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let context = "\(nat.id) sends the traffic on from its own address (to \(targets.joined(separator: ", "))), which the analysis does not follow past a NAT gateway"
         return Stage(
-            component: toInternet.component, kind: toInternet.kind, direction: toInternet.direction, coordinates: toInternet.coordinates,
+            component: toInternet.component, direction: toInternet.direction, coordinates: toInternet.coordinates,
             allowed: toInternet.allowed, unknown: toInternet.unknown.union(region.subtracting(toInternet.allowed)),
             unknownContext: [toInternet.unknownContext, context].compactMap { $0 }.joined(separator: "; "),
             rules: toInternet.rules, refusal: toInternet.refusal, fix: toInternet.fix, missing: toInternet.missing)
@@ -278,7 +276,7 @@ extension Solver {
     /// input does not describe; one entry per attachment the gateway picks.
     private func transitEgressStages(from subnet: Subnet, through gateway: TransitGatewayID, to destinations: AddressSet) -> [(String, [Stage])] {
         guard let departure = vpcAttachment(of: subnet.vpc, to: gateway) else {
-            return [(gateway.rawValue, [.block(component: gateway.rawValue, kind: TransitGatewayKind.kindName, reason: "\(subnet.vpc) has no attachment to \(gateway)")])]
+            return [(gateway.rawValue, [.block(gateway.component, reason: "\(subnet.vpc) has no attachment to \(gateway)")])]
         }
         var departing: [Stage] = []
         var returning: [Stage] = []
@@ -315,13 +313,12 @@ extension Solver {
             case .vpn(let connection):
                 stages.append(leavingOnPremises(
                     over: [topology.vpnConnections[connection]].compactMap { $0 }, to: destinations,
-                    else: connection.rawValue, kind: VPNConnectionKind.kindName, what: "a VPN connection",
+                    else: connection.component, what: "a VPN connection",
                     reason: "\(gateway) sends the traffic over \(connection), and where the customer side forwards it is not in the input"))
                 result.append(("\(gateway) -> \(connection)", stages + back))
             case .outside(let type, _):
                 stages.append(.unknown(
-                    component: arrivalID.rawValue, kind: TransitGatewayAttachmentKind.kindName,
-                    reason: "\(gateway) sends the traffic to \(arrivalID) (\(type)), whose far side is not in the input",
+                    arrivalID.component, reason: "\(gateway) sends the traffic to \(arrivalID) (\(type)), whose far side is not in the input",
                     missing: [missing(behind: arrivalID) ?? .component(arrivalID.rawValue)]))
                 result.append(("\(gateway) -> \(arrivalID)", stages + back))
             case .vpc(let arrivalVPC, _):
@@ -352,8 +349,7 @@ extension Solver {
                 (entry, entryStage) = (first, nil)
             } else {
                 (entry, entryStage) = (nil, .unknown(
-                    component: arrival.id.rawValue, kind: TransitGatewayAttachmentKind.kindName,
-                    reason: "\(gateway) sends the traffic to \(arrival.id), whose subnets are not in the input",
+                    arrival.id.component, reason: "\(gateway) sends the traffic to \(arrival.id), whose subnets are not in the input",
                     missing: [.subnets(ofAttachment: arrival.id)]))
             }
         }
@@ -394,7 +390,7 @@ extension Stage {
 
 extension Path {
     /// The same path with one more stage at the end.
-    package func appending(_ stage: Stage) -> Path {
+    func appending(_ stage: Stage) -> Path {
         var path = self
         path.stages.append(stage)
         return path

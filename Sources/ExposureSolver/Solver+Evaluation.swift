@@ -3,11 +3,11 @@ import ExposureModel
 /// Evaluating a path on exact traffic sets, and explaining the result with witnesses.
 extension Solver {
     /// The outcome of one path.
-    package struct PathResult {
-        package let reachable: TrafficSet
-        package let unknown: TrafficSet
+    struct PathResult {
+        let reachable: TrafficSet
+        let unknown: TrafficSet
         /// Reachable traffic whose replies miss part of the client's ephemeral range.
-        package let partialReturn: TrafficSet
+        let partialReturn: TrafficSet
         /// What the reply stages let through, in reply coordinates.
         let replies: TrafficSet
         /// What the NAT gateway's outside-leg reply stages let through (all, with no NAT).
@@ -18,20 +18,20 @@ extension Solver {
 
         /// Why the path's traffic is `unknown`, one reason per stage, deduplicated; what is
         /// missing is listed apart, in `missing`.
-        package var unknownReasons: [String] {
+        var unknownReasons: [String] {
             Array(Set(uncertainStages.map { stage, _ in stage.unknownContext ?? "\(stage.component) cannot be decided" })).sorted()
         }
 
         /// What the input lacks for the path's `unknown` traffic to be decided.
-        package var missing: [MissingInput] { Array(Set(uncertainStages.flatMap(\.missing))).sorted() }
+        var missing: [MissingInput] { Array(Set(uncertainStages.flatMap(\.missing))).sorted() }
     }
 
     /// A part of a path's reachable traffic explained by one combination of rules.
-    package struct Witness {
+    struct Witness {
         let region: TrafficSet
         let forward: [Hop]
         let back: [Hop]
-        package let caveats: [String]
+        let caveats: [String]
     }
 
     /// The requests of `path` limited to `flow` (all requestable traffic when `nil`).
@@ -52,7 +52,7 @@ extension Solver {
     ///
     /// - Complexity: O(*k* × *s*) for *k* stages and *s* segments of the sets involved; a
     ///   prefix or return leg found in `memo` costs one lookup.
-    package func evaluate(_ path: Path, within flow: TrafficSet? = nil, memo: EvaluationMemo? = nil) -> PathResult {
+    func evaluate(_ path: Path, within flow: TrafficSet? = nil, memo: EvaluationMemo? = nil) -> PathResult {
         let nothing = PathResult(reachable: .empty, unknown: .empty, partialReturn: .empty, replies: .empty, natReplies: .empty, uncertainStages: [])
         let origin = Solver.origin(of: path, within: flow)
         // Most paths are stopped by the target's ingress rules. Meeting the requests with
@@ -170,7 +170,7 @@ extension Solver {
     /// naming each hop's rule for a sample packet of each part.
     ///
     /// - Complexity: O(*w* × *k* × *s*) for *w* rule combinations.
-    package func witnesses(of path: Path, result: PathResult) -> [Witness] {
+    func witnesses(of path: Path, result: PathResult) -> [Witness] {
         // A merged origin's witnesses come member by member, in class order, as the
         // members' own paths would give them.
         guard path.memberOrigins.isEmpty else {
@@ -224,12 +224,12 @@ extension Solver {
                 let returning = result.replies.services(from: packet.source, to: packet.destination)
                     .value(at: packet.protocolNumber).intersection(window)
                 if returning != window {
-                    caveats.append("partial-return: replies reach only client ports \(Solver.describe(returning)) of \(path.clientPorts.lowerBound)-\(path.clientPorts.upperBound); connections fail intermittently")
+                    caveats.append("partial-return: replies reach only client ports \(returning.rangeText) of \(path.clientPorts.lowerBound)-\(path.clientPorts.upperBound); connections fail intermittently")
                 }
                 let natReturning = result.natReplies.services(from: packet.source, to: packet.destination)
                     .value(at: packet.protocolNumber).intersection(natWindow)
                 if natReturning != natWindow {
-                    caveats.append("partial-return: replies reach only NAT gateway ports \(Solver.describe(natReturning)) of \(PortRange.natGatewayEphemeral.lowerBound)-\(PortRange.natGatewayEphemeral.upperBound); connections fail intermittently")
+                    caveats.append("partial-return: replies reach only NAT gateway ports \(natReturning.rangeText) of \(PortRange.natGatewayEphemeral.lowerBound)-\(PortRange.natGatewayEphemeral.upperBound); connections fail intermittently")
                 }
             } else {
                 region = region.subtracting(result.partialReturn)
@@ -255,11 +255,5 @@ extension Solver {
         case 1, 58: return ReplyProjection.replyKey(ofRequest: packet.key, protocolNumber: packet.protocolNumber)
         default: return keys.min ?? 0
         }
-    }
-
-    /// `32768-40000, 50000` for a port set.
-    package static func describe(_ ports: IntervalSet<UInt16>) -> String {
-        ports.ranges.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
-            .joined(separator: ", ")
     }
 }

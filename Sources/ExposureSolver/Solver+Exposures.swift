@@ -3,7 +3,7 @@ import ExposureModel
 /// The exposure question: for every target interface and every zone, what opens.
 extension Solver {
     /// The zone an interface belongs to; traffic from its own zone is not an exposure.
-    package func ownZone(of interface: NetworkInterface) -> Zone {
+    public func ownZone(of interface: NetworkInterface) -> Zone {
         if let tenant = topology.tenant(of: interface) { return .tenant(tenant) }
         return .vpc(topology.subnets[interface.subnet]?.vpc ?? VPCID(""))
     }
@@ -99,8 +99,7 @@ extension Solver {
         let own = Solver.addresses(of: interface, in: topology)
         let node = nodes[interface.id]
         let targetHop = Hop(
-            component: interface.id.rawValue, kind: NetworkInterfaceKind.kindName,
-            rule: "destination\(node.map { " (\($0.cluster) \($0.role.rawValue) node)" } ?? "")", direction: .forward)
+            interface.id.component, .destination("destination\(node.map { " (\($0.cluster) \($0.role.rawValue) node)" } ?? "")"))
         var covered: [Zone: ServiceSet] = [:]
         var reachableByZone: [Zone: TrafficSet] = [:]
         for (path, pathResult) in evaluated {

@@ -127,7 +127,7 @@ extension Solver {
         // gateway attachments: their CIDRs as future interfaces.
         for vpc in Topology.sortedValues(topology.vpcs) where (subnetsByVPC[vpc.id] ?? []).isEmpty {
             let missing = MissingInput.subnets(of: vpc.id)
-            let origin = Hop(component: vpc.id.rawValue, kind: VPCKind.kindName, rule: "source: any future interface of \(vpc.id), declared without subnets", direction: .forward)
+            let origin = Hop(vpc.id.component, .origin("source: any future interface of \(vpc.id), declared without subnets"))
             let zone = vpc.tenant.map(Zone.tenant) ?? .vpc(vpc.id)
             for peering in Topology.sortedValues(topology.peeringConnections) where peering.isActive {
                 guard let other = peering.peer(of: vpc.id), !(subnetsByVPC[other] ?? []).isEmpty else { continue }

@@ -47,15 +47,14 @@ extension Solver {
             }
         }
         return .uncertain(
-            unknown, on: side, component: subnet.id.rawValue, kind: SubnetKind.kindName,
-            reason: subnet.standsForUnlisted
+            unknown, on: side, component: subnet.id.component, reason: subnet.standsForUnlisted
                 ? "the interface may be anywhere in \(subnet.vpc)'s \(families) blocks, in a subnet the export does not list"
                 : "the interface may take any address of \(subnet.id), whose \(families) block is not in the input (\(reasons.joined(separator: "; ")))",
             missing: missing)
     }
 
-    private func targetHop(_ target: TargetClass) -> String {
-        target.interfaces.first?.id.rawValue ?? target.subnet.id.rawValue
+    private func targetHop(_ target: TargetClass) -> ComponentRef {
+        target.interfaces.first?.id.component ?? target.subnet.id.component
     }
 
     /// Inbound through the VPC's internet gateway (section 5): public IPv4 needed for IPv4,
@@ -64,9 +63,7 @@ extension Solver {
         let subnet = target.subnet
         let destinations = subnet.addresses.intersection(ipv6 ? .allIPv6 : .allIPv4)
         let zone: Zone = ipv6 ? .internet6 : .internet
-        let origin = Hop(
-            component: zone.description, kind: "zone",
-            rule: ipv6 ? "source: global unicast IPv6 (2000::/3)" : "source: public IPv4", direction: .forward)
+        let origin = Hop(ComponentRef(.zone, zone.description), .origin(ipv6 ? "source: global unicast IPv6 (2000::/3)" : "source: public IPv4"))
         let gateways = index.internetGateways[subnet.vpc] ?? []
         func path(_ stages: [Stage]) -> Path {
             Path(
@@ -74,19 +71,18 @@ extension Solver {
                 clientPorts: .nonZero, checksPartialReturn: false, stages: stages)
         }
         guard !gateways.isEmpty else {
-            return [path([.block(component: subnet.vpc.rawValue, kind: VPCKind.kindName, reason: "no internet gateway is attached to \(subnet.vpc)")])]
+            return [path([.block(subnet.vpc.component, reason: "no internet gateway is attached to \(subnet.vpc)")])]
         }
         return gateways.map { gateway in
             var stages: [Stage] = []
             if !ipv6 && !target.hasPublicIPv4 {
-                stages.append(.block(component: targetHop(target), kind: NetworkInterfaceKind.kindName, reason: "the interface has no public IPv4 address"))
+                stages.append(.block(targetHop(target), reason: "the interface has no public IPv4 address"))
             }
             if ipv6 && destinations.isEmpty {
-                stages.append(.block(component: subnet.id.rawValue, kind: SubnetKind.kindName, reason: "the subnet has no IPv6 block"))
+                stages.append(.block(subnet.id.component, reason: "the subnet has no IPv6 block"))
             }
             stages.append(.pass(
-                component: gateway.id.rawValue, kind: InternetGatewayKind.kindName,
-                text: ipv6 ? "enters from the internet over IPv6" : "enters from the internet, public IPv4 translated to the private address"))
+                gateway.id.component, .crossing(ipv6 ? "enters from the internet over IPv6" : "enters from the internet, public IPv4 translated to the private address")))
             stages += inboundFilters(of: target, scope: [])
             stages += replyFilters(of: target, toward: .internetGateway(gateway.id))
             return path(stages)
@@ -162,31 +158,28 @@ extension Solver {
     /// The attachment subnet for an interface in `subnet` (section 5: the one in the
     /// interface's Availability Zone).
     func attachmentEntry(_ attachment: TransitGatewayAttachment, for subnet: Subnet) -> AttachmentEntry {
-        let component = attachment.id.rawValue
-        let kind = TransitGatewayAttachmentKind.kindName
+        let component = attachment.id.component
         guard case .vpc(_, let subnetIDs) = attachment.resource else {
-            return .none(.block(component: component, kind: kind, reason: "\(attachment.id) is not a VPC attachment"))
+            return .none(.block(component, reason: "\(attachment.id) is not a VPC attachment"))
         }
         guard let subnetIDs else {
             return .unknown(.unknown(
-                component: component, kind: kind, reason: "the subnets of \(attachment.id) are not in the input",
+                component, reason: "the subnets of \(attachment.id) are not in the input",
                 missing: [.subnets(ofAttachment: attachment.id)]))
         }
         let subnets = subnetIDs.compactMap { topology.subnets[$0] }
         guard let zone = subnet.availabilityZone else {
             return .unknown(.unknown(
-                component: subnet.id.rawValue, kind: SubnetKind.kindName,
-                reason: "the Availability Zone of \(subnet.id) is not in the input, so which subnet of \(attachment.id) carries its traffic is unknown",
+                subnet.id.component, reason: "the Availability Zone of \(subnet.id) is not in the input, so which subnet of \(attachment.id) carries its traffic is unknown",
                 missing: [.availabilityZone(of: subnet.id)]))
         }
         if let match = subnets.first(where: { $0.availabilityZone == zone }) { return .subnet(match) }
         if let unplaced = subnets.first(where: { $0.availabilityZone == nil }) {
             return .unknown(.unknown(
-                component: unplaced.id.rawValue, kind: SubnetKind.kindName,
-                reason: "the Availability Zone of attachment subnet \(unplaced.id) is not in the input",
+                unplaced.id.component, reason: "the Availability Zone of attachment subnet \(unplaced.id) is not in the input",
                 missing: [.availabilityZone(of: unplaced.id)]))
         }
-        return .none(.block(component: component, kind: kind, reason: "\(attachment.id) has no subnet in \(zone)"))
+        return .none(.block(component, reason: "\(attachment.id) has no subnet in \(zone)"))
     }
 
     /// Into `target` from a transit gateway that `arriving` entered: the gateway's routing
@@ -229,7 +222,7 @@ extension Solver {
     func onPremPaths(from connectionID: VPNConnectionID, sources: AddressSet?, to target: TargetClass) -> [Path] {
         guard let connection = topology.vpnConnections[connectionID] else { return [] }
         let subnet = target.subnet
-        let origin = Hop(component: connectionID.rawValue, kind: VPNConnectionKind.kindName, rule: "source: on-premises networks behind the VPN", direction: .forward)
+        let origin = Hop(connectionID.component, .origin("source: on-premises networks behind the VPN"))
         let sourceSet = sources ?? onPremSources(of: connection)
         func path(_ stages: [Stage]) -> Path {
             Path(
@@ -239,7 +232,7 @@ extension Solver {
         switch connection.gateway {
         case .vpnGateway(let gatewayID):
             guard topology.vpnGateways[gatewayID]?.vpc == subnet.vpc else { return [] }
-            var stages: [Stage] = [.pass(component: gatewayID.rawValue, kind: VPNGatewayKind.kindName, text: "enters the VPC over \(connectionID)")]
+            var stages: [Stage] = [.pass(gatewayID.component, .crossing("enters the VPC over \(connectionID)"))]
             stages += inboundFilters(of: target, scope: [])
             stages += replyFilters(of: target, toward: .vpnGateway(gatewayID))
             return [path(stages)]
@@ -247,7 +240,7 @@ extension Solver {
             guard let arriving = vpnAttachment(of: connectionID),
                 let arrival = transitArrival(from: arriving, to: target, scope: [])
             else { return [] }
-            var stages: [Stage] = [.pass(component: arriving.id.rawValue, kind: TransitGatewayAttachmentKind.kindName, text: "enters \(gatewayID) over \(connectionID)")]
+            var stages: [Stage] = [.pass(arriving.id.component, .crossing("enters \(gatewayID) over \(connectionID)"))]
             // A zone known only from routes (no declared prefixes) is scoped by them.
             if connection.knownPrefixes.isEmpty, let scope = returnScope(of: arriving, for: subnet) { stages.append(scope) }
             return [path(stages + arrival)]
@@ -284,7 +277,7 @@ extension Solver {
     func outsidePaths(from entry: OutsideEntry, sources: AddressSet?, to target: TargetClass) -> [Path] {
         let subnet = target.subnet
         var missing = Stage.unknown(
-            component: entry.missing.component, kind: Hop.outsideKind,
+            ComponentRef(.outside, entry.missing.component),
             reason: "traffic from \(entry.zone) comes from networks the input does not describe",
             missing: [entry.missing])
         missing.addsNoHop = true
@@ -300,7 +293,7 @@ extension Solver {
             if outsideTargets.mayBypassACLs(replyTarget) {
                 // Delivered by a transit gateway attachment in the target's subnet, the
                 // inbound ACL is not checked; which subnet the attachment has is unknown.
-                stages.removeAll { $0.kind == NetworkACLKind.kindName && $0.coordinates == .request }
+                stages.removeAll { $0.isNetworkACL && $0.coordinates == .request }
             }
             return [path(stages)]
         case .appliance(let applianceSubnet, let replyTarget):
@@ -356,7 +349,7 @@ extension Solver {
 
     /// The stages of a crossing inside one subnet: ACLs do not apply there.
     private func sameSubnet(_ stages: [Stage]) -> [Stage] {
-        stages.filter { $0.kind != NetworkACLKind.kindName }
+        stages.filter { !$0.isNetworkACL }
     }
 
     /// The egress groups of `source` as a stage: for a merged class, each member's groups
@@ -491,7 +484,7 @@ extension Solver {
         }
         func unknown(_ missing: MissingInput) -> Stage {
             .unknown(
-                component: missing.component, kind: Hop.outsideKind,
+                ComponentRef(.outside, missing.component),
                 reason: "the traffic crosses \(missing.component) between \(sourceSubnet.vpc) and \(subnet.vpc), which the input does not describe",
                 missing: [missing])
         }
@@ -519,8 +512,7 @@ extension Solver {
                 stages.append(aclStage(nat.subnet, inbound: true, side: .source, coordinates: .request, direction: .forward))
             }
             stages.append(.unknown(
-                component: id.rawValue, kind: NATGatewayKind.kindName,
-                reason: "\(id) sends the traffic on to \(subnet.vpc) from its own address, which the analysis does not follow past a NAT gateway",
+                id.component, reason: "\(id) sends the traffic on to \(subnet.vpc) from its own address, which the analysis does not follow past a NAT gateway",
                 missing: []))
             // Without the NAT's address the target's groups cannot be read for it.
             if let address = nat.privateIPv4 {

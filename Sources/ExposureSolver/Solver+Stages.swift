@@ -4,7 +4,8 @@ import ExposureModel
 /// tables and transit gateway route tables.
 extension Solver {
     /// Which address of a packet a filter looks at.
-    package enum Side { case source, destination }
+    /// Which address of a packet a filter matches.
+    public enum Side: Hashable, Sendable { case source, destination }
 
     static func embed(_ peers: SegmentMap<UInt128, ServiceSet>, on side: Side) -> TrafficSet {
         side == .source ? .matchingSource(peers) : .matchingDestination(peers)
@@ -25,10 +26,11 @@ extension Solver {
         direction: Hop.Direction
     ) -> Stage {
         guard let subnet = topology.subnets[subnetID], let acl = topology.networkACL(of: subnet) else {
-            return Stage.pass(
-                component: subnetID.rawValue, kind: NetworkACLKind.kindName,
-                text: "no network ACL in the input: allow all assumed", direction: direction,
+            var assumed = Stage.pass(
+                subnetID.component, .assumption("no network ACL in the input: allow all assumed"), direction: direction,
                 coordinates: coordinates)
+            assumed.isNetworkACL = true
+            return assumed
         }
         return stageCache.stage(.acl(acl.id, inbound: inbound, side: side, coordinates: coordinates, direction: direction)) {
             Solver.aclStage(acl, inbound: inbound, side: side, coordinates: coordinates, direction: direction)
@@ -51,18 +53,16 @@ extension Solver {
             if region.isEmpty { continue }
             if entry.action == .allow { allowed = allowed.union(region) }
             rules.append(Stage.Rule(
-                region: Solver.embed(region, on: side), component: acl.id.rawValue,
-                kind: NetworkACLKind.kindName,
-                text: "\(list) rule \(entry.ruleNumber) \(entry.action.rawValue) \(entry.traffic) \(inbound ? "from" : "to") \(entry.cidr)",
-                allows: entry.action == .allow))
+                region: Solver.embed(region, on: side), component: acl.id.component,
+                rule: .aclEntry(inbound: inbound, entry: entry), allows: entry.action == .allow))
         }
         let aclID = acl.id
         return Stage(
-            component: acl.id.rawValue, kind: NetworkACLKind.kindName, direction: direction,
+            component: acl.id.component, direction: direction,
             coordinates: coordinates, allowed: Solver.embed(allowed, on: side), unknown: .empty,
             unknownContext: nil, rules: rules,
-            refusal: { _ in "\(aclID) \(list): no entry matches, implicit deny (rule *)" },
-            fix: .allowInACL(aclID, inbound: inbound, peerSide: side))
+            refusal: { _ in .refusal("\(aclID) \(list): no entry matches, implicit deny (rule *)") },
+            fix: .allowInACL(aclID, inbound: inbound, peerSide: side), isNetworkACL: true)
     }
 
     /// The union of an interface's groups, ingress (matching sources) or egress (matching
@@ -106,8 +106,8 @@ extension Solver {
         let side: Side = ingress ? .source : .destination
         guard let groups else {
             return Stage.pass(
-                component: "egress", kind: SecurityGroupKind.kindName,
-                text: "a future interface's groups are unknown: all egress assumed, as a new group allows",
+                ComponentRef(.securityGroup, "egress"),
+                .assumption("a future interface's groups are unknown: all egress assumed, as a new group allows"),
                 direction: direction)
         }
         var regions: [SegmentMap<UInt128, ServiceSet>] = []
@@ -138,22 +138,20 @@ extension Solver {
                 let region = peers.mapValues { $0 ? services : ServiceSet.empty }
                 regions.append(region)
                 rules.append(Stage.Rule(
-                    region: Solver.embed(region, on: side), component: groupID.rawValue,
-                    kind: SecurityGroupKind.kindName,
-                    text: "\(ingress ? "ingress" : "egress") rule \(index): allow \(rule.traffic) \(ingress ? "from" : "to") \(rule.peer)",
-                    allows: true))
+                    region: Solver.embed(region, on: side), component: groupID.component,
+                    rule: .groupRule(ingress: ingress, index: index, rule: rule), allows: true))
             }
         }
         let allowed = SegmentMap.union(of: regions)
         let names = groups.map(\.rawValue).joined(separator: ", ")
         let kind = ingress ? "ingress" : "egress"
         return Stage(
-            component: names, kind: SecurityGroupKind.kindName, direction: direction, coordinates: .request,
+            component: ComponentRef(.securityGroup, names), direction: direction, coordinates: .request,
             allowed: Solver.embed(allowed, on: side),
             unknown: Solver.embed(unknown.subtracting(allowed), on: side),
             unknownContext: unknownLists.isEmpty ? nil : "\(names) \(kind) rules name what the input does not give",
             rules: rules,
-            refusal: { _ in "no \(kind) rule of \(names) allows it" },
+            refusal: { _ in .refusal("no \(kind) rule of \(names) allows it") },
             fix: .allowInGroups(groups, ingress: ingress),
             missing: unknownLists.map { Stage.MissingPart(input: missing(forUnknownList: $0.list), region: $0.region) })
     }
@@ -179,17 +177,16 @@ extension Solver {
         expecting description: String, where expected: @escaping (Route.Target) -> Bool
     ) -> Stage {
         guard let lookup = routeLookups[subnetID], let subnet = topology.subnets[subnetID] else {
-            return Stage.block(component: subnetID.rawValue, kind: SubnetKind.kindName, reason: "subnet is not in the topology", direction: direction)
+            return Stage.block(subnetID.component, reason: "subnet is not in the topology", direction: direction)
         }
         let tableName = lookup.table?.rawValue ?? "main route table of \(subnet.vpc)"
+        let table = ComponentRef(.routeTable, tableName)
         var allowed = AddressSet.empty
         var rules: [Stage.Rule] = []
         for (route, addresses) in lookup.regions(routedBy: { expected($0.target) }) {
             allowed = allowed.union(addresses)
             rules.append(Stage.Rule(
-                region: Solver.embed(addresses, on: side), component: tableName,
-                kind: RouteTableKind.kindName, text: "route \(route.destination) -> \(route.target)\(route.isPropagated ? " (propagated)" : "")",
-                allows: true))
+                region: Solver.embed(addresses, on: side), component: table, rule: .route(route), allows: true))
         }
         // Appliances and targets outside the model forward traffic onward in ways the
         // input does not describe: unknown, never blocked (semantics, section 4).
@@ -212,15 +209,15 @@ extension Solver {
             missing.append(Stage.MissingPart(input: input, region: Solver.embed(addresses, on: side)))
         }
         return Stage(
-            component: tableName, kind: RouteTableKind.kindName, direction: direction, coordinates: coordinates,
+            component: table, direction: direction, coordinates: coordinates,
             allowed: Solver.embed(allowed, on: side), unknown: Solver.embed(uncertain, on: side),
             unknownContext: uncertain.isEmpty ? nil : "\(tableName) sends the traffic where the input cannot follow",
             rules: rules,
             refusal: { packet in
                 let address = side == .destination ? packet.destination : packet.source
-                guard let route = lookup.route(for: address) else { return "no route for \(address) in \(tableName)" }
-                if route.isBlackhole { return "route \(route.destination) -> \(route.target) is a blackhole" }
-                return "route for \(address) is \(route.destination) -> \(route.target), not \(description)"
+                guard let route = lookup.route(for: address) else { return .refusal("no route for \(address) in \(tableName)") }
+                if route.isBlackhole { return .refusal("route \(route.destination) -> \(route.target) is a blackhole") }
+                return .refusal("route for \(address) is \(route.destination) -> \(route.target), not \(description)")
             },
             fix: .addRoute(table: tableName, target: description), missing: uncertain.isEmpty ? [] : missing)
     }
@@ -246,12 +243,10 @@ extension Solver {
             {
                 // An attachment the input knows only from routes to it: its table is unknown too.
                 return Stage.unknown(
-                    component: from.rawValue, kind: TransitGatewayAttachmentKind.kindName,
-                    reason: "the route table of \(from) is not in the input", missing: [missing], direction: direction)
+                    from.component, reason: "the route table of \(from) is not in the input", missing: [missing], direction: direction)
             }
             return Stage.block(
-                component: from.rawValue, kind: TransitGatewayAttachmentKind.kindName,
-                reason: "\(from) is associated with no transit gateway route table", direction: direction)
+                from.component, reason: "\(from) is associated with no transit gateway route table", direction: direction)
         }
         var allowed = AddressSet.empty
         var rules: [Stage.Rule] = []
@@ -260,21 +255,21 @@ extension Solver {
         for (route, addresses) in lookup.table.routesAreKnown ? lookup.regions(to: to) : [] {
             allowed = allowed.union(addresses)
             rules.append(Stage.Rule(
-                region: Solver.embed(addresses, on: side), component: lookup.table.id.rawValue,
-                kind: TransitGatewayRouteTableKind.kindName, text: "route \(route)", allows: true))
+                region: Solver.embed(addresses, on: side), component: lookup.table.id.component,
+                rule: .transitGatewayRoute(route), allows: true))
         }
         let tableID = lookup.table.id
         let uncertain = lookup.undecided
         let missing = lookup.table.routesAreKnown ? [] : [Stage.MissingPart(input: .routes(ofTransitGatewayTable: tableID), region: Solver.embed(uncertain, on: side))]
         return Stage(
-            component: tableID.rawValue, kind: TransitGatewayRouteTableKind.kindName, direction: direction,
+            component: tableID.component, direction: direction,
             coordinates: coordinates, allowed: Solver.embed(allowed, on: side), unknown: Solver.embed(uncertain, on: side),
             unknownContext: missing.isEmpty ? nil : "the routes of \(tableID) are not in the input",
             rules: rules,
             refusal: { packet in
                 let address = side == .destination ? packet.destination : packet.source
-                guard let route = lookup.route(for: address) else { return "no route for \(address) in \(tableID)" }
-                return "route for \(address) is \(route), not \(to)"
+                guard let route = lookup.route(for: address) else { return .refusal("no route for \(address) in \(tableID)") }
+                return .refusal("route for \(address) is \(route), not \(to)")
             }, missing: missing)
     }
 

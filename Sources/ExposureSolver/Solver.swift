@@ -8,17 +8,19 @@ import ExposureModel
 /// subnet and group set, and evaluates every path on exact traffic sets.
 public struct Solver: Sendable {
     public let topology: Topology
-    package let routeLookups: [SubnetID: RouteLookup]
+    let routeLookups: [SubnetID: RouteLookup]
     let transitLookups: [TransitGatewayAttachmentID: TransitGatewayLookup]
     /// Each VPC's attachment to each transit gateway, and each VPN's attachment (the first
     /// in id order), so that paths find them without a search.
     let vpcAttachments: [VPCID: [TransitGatewayID: TransitGatewayAttachment]]
     let vpnAttachments: [VPNConnectionID: TransitGatewayAttachment]
     /// Private addresses of the interfaces carrying each group, by VPC.
-    package let groupMembers: [SecurityGroupID: [VPCID: AddressSet]]
-    package let internetIPv4: AddressSet
-    package let internetIPv6: AddressSet
-    package let nodes: [NetworkInterfaceID: (cluster: EMRClusterID, role: EMRCluster.Role)]
+    let groupMembers: [SecurityGroupID: [VPCID: AddressSet]]
+    /// The internet zone's IPv4 addresses: public unicast, less the topology's own blocks.
+    public let internetIPv4: AddressSet
+    /// The internet zone's IPv6 addresses: global unicast, less the topology's own blocks.
+    public let internetIPv6: AddressSet
+    let nodes: [NetworkInterfaceID: (cluster: EMRClusterID, role: EMRCluster.Role)]
     let sourceClasses: [SourceClass]
     /// The source classes merged per zone, subnet, ephemeral ports and planned status
     /// (`SourceClass.merged`): the origins of the exposure question.
@@ -127,7 +129,7 @@ public struct Solver: Sendable {
     }
 
     /// The private addresses of an interface; a planned node may hold any of its subnet's.
-    package static func addresses(of interface: NetworkInterface, in topology: Topology) -> AddressSet {
+    static func addresses(of interface: NetworkInterface, in topology: Topology) -> AddressSet {
         if interface.addressIsPlanned { return topology.subnets[interface.subnet]?.addresses ?? .empty }
         return AddressSet(addresses: interface.privateIPv4 + interface.ipv6)
     }
@@ -138,18 +140,18 @@ public struct Solver: Sendable {
 
 /// Interfaces that open connections, grouped so that each group is evaluated once: same
 /// owner zone, subnet, groups and ephemeral ports.
-package struct SourceClass: Sendable {
+struct SourceClass: Sendable {
     let zone: Zone
     let subnet: SubnetID
     /// `nil` for an empty subnet: a future interface, assumed to allow all egress.
     let groups: [SecurityGroupID]?
-    package let addresses: AddressSet
+    let addresses: AddressSet
     /// Whether the addresses are planned: any address of the subnet.
     let hasPlannedAddresses: Bool
     /// Whether every interface of the class has a public IPv4 address (traffic out of an
     /// internet gateway needs one). Classes are not split by it, since only egress asks.
     let hasPublicIPv4: Bool
-    package let ephemeralPorts: PortRange
+    let ephemeralPorts: PortRange
     /// The interfaces of the class, in id order (empty for an empty subnet).
     let interfaces: [NetworkInterfaceID]
     /// For a merged class, the classes it stands for, each with its own groups and
@@ -158,7 +160,7 @@ package struct SourceClass: Sendable {
     var members: [SourceClass] = []
 
     /// A plain class (no members).
-    package init(
+    init(
         zone: Zone, subnet: SubnetID, groups: [SecurityGroupID]?, addresses: AddressSet, hasPlannedAddresses: Bool,
         hasPublicIPv4: Bool, ephemeralPorts: PortRange, interfaces: [NetworkInterfaceID]
     ) {
@@ -255,11 +257,27 @@ package struct SourceClass: Sendable {
     var originHop: Hop {
         if let first = interfaces.first {
             let more = interfaces.count > 1 ? " and \(interfaces.count - 1) more with the same subnet and groups" : ""
-            return Hop(component: first.rawValue, kind: NetworkInterfaceKind.kindName, rule: "source in \(zone)\(more)", direction: .forward)
+            return Hop(first.component, .origin("source in \(zone)\(more)"))
         }
         if case .outside = zone {
-            return Hop(component: subnet.rawValue, kind: SubnetKind.kindName, rule: "source: any future interface of the subnets the input does not list", direction: .forward)
+            return Hop(subnet.component, .origin("source: any future interface of the subnets the input does not list"))
         }
-        return Hop(component: subnet.rawValue, kind: SubnetKind.kindName, rule: "source: any future interface of this empty subnet in \(zone)", direction: .forward)
+        return Hop(subnet.component, .origin("source: any future interface of this empty subnet in \(zone)"))
     }
+}
+
+/// What the solver's indexes say about single components, for the audit's rules.
+extension Solver {
+    /// The longest-prefix decisions of `subnet`'s route table (its own, else its VPC's
+    /// main table); `nil` for a subnet not in the topology.
+    public func routeLookup(of subnet: SubnetID) -> RouteLookup? { routeLookups[subnet] }
+
+    /// The private addresses of every interface that carries `group`, in any VPC.
+    public func members(of group: SecurityGroupID) -> AddressSet {
+        guard let byVPC = groupMembers[group] else { return .empty }
+        return byVPC.keys.sorted().reduce(AddressSet.empty) { $0.union(byVPC[$1] ?? .empty) }
+    }
+
+    /// The EMR cluster and role of the node `interface` belongs to, if any.
+    public func node(on interface: NetworkInterfaceID) -> (cluster: EMRClusterID, role: EMRCluster.Role)? { nodes[interface] }
 }

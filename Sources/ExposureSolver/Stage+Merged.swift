@@ -4,7 +4,7 @@ import ExposureModel
 /// the egress groups of the source classes that one merged origin stands for.
 extension Stage {
     /// One filter and the sources it applies to.
-    package struct Part: Sendable {
+    struct Part: Sendable {
         let sources: AddressSet
         let stage: Stage
     }
@@ -23,16 +23,16 @@ extension Stage {
             Part(sources: part.sources, stage: part.stage.restricted(to: region))
         }
         return Stage(
-            component: first.stage.component, kind: first.stage.kind, direction: first.stage.direction,
+            component: first.stage.component, direction: first.stage.direction,
             coordinates: first.stage.coordinates,
             allowed: TrafficSet.union(of: restricted.map(\.stage.allowed)),
             unknown: TrafficSet.union(of: restricted.map(\.stage.unknown)),
             unknownContext: restricted.lazy.compactMap(\.stage.unknownContext).first,
             rules: restricted.flatMap(\.stage.rules),
             refusal: { packet in
-                restricted.first(where: { $0.sources.contains(packet.source) })?.stage.refusal(packet) ?? "no source class holds \(packet.source)"
+                restricted.first(where: { $0.sources.contains(packet.source) })?.stage.refusal(packet) ?? .refusal("no source class holds \(packet.source)")
             },
-            fix: first.stage.fix, missing: restricted.flatMap(\.stage.missing), addsNoHop: first.stage.addsNoHop,
+            fix: first.stage.fix, missing: restricted.flatMap(\.stage.missing), isNetworkACL: first.stage.isNetworkACL, addsNoHop: first.stage.addsNoHop,
             parts: restricted)
     }
 
@@ -40,15 +40,15 @@ extension Stage {
     /// unknown.
     private func restricted(to region: TrafficSet) -> Stage {
         Stage(
-            component: component, kind: kind, direction: direction, coordinates: coordinates,
+            component: component, direction: direction, coordinates: coordinates,
             allowed: allowed.intersection(region), unknown: unknown.intersection(region), unknownContext: unknownContext,
             rules: rules.compactMap { rule in
                 let part = rule.region.intersection(region)
-                return part.isEmpty ? nil : Rule(region: part, component: rule.component, kind: rule.kind, text: rule.text, allows: rule.allows)
+                return part.isEmpty ? nil : Rule(region: part, component: rule.component, rule: rule.rule, allows: rule.allows)
             },
             refusal: refusal, fix: fix,
             missing: missing.map { MissingPart(input: $0.input, region: $0.region.intersection(region)) }.filter { !$0.region.isEmpty },
-            addsNoHop: addsNoHop)
+            isNetworkACL: isNetworkACL, addsNoHop: addsNoHop)
     }
 
     /// The filters whose undecided part meets `traffic`, each with the missing inputs of

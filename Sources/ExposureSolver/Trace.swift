@@ -160,7 +160,7 @@ extension Solver {
                 verdict: .blocked,
                 reason: "no path connects the source to \(interface.id): no shared VPC, active peering, transit gateway or gateway links them")
         }
-        let targetHop = Hop(component: interface.id.rawValue, kind: NetworkInterfaceKind.kindName, rule: "destination", direction: .forward)
+        let targetHop = Hop(interface.id.component, .destination("destination"))
         return decide(candidates, destinations: destinations, services: flowServices, targetHop: targetHop)
     }
 
@@ -174,7 +174,7 @@ extension Solver {
         guard !candidates.isEmpty else {
             return TraceResult(verdict: .blocked, reason: "no interface of the source opens connections")
         }
-        let targetHop = Hop(component: address.description, kind: "address", rule: "destination outside the topology\(describeOutside(address))", direction: .forward)
+        let targetHop = Hop(ComponentRef(.address, address.description), .destination("destination outside the topology\(describeOutside(address))"))
         return decide(candidates, destinations: destinations, services: services, targetHop: targetHop)
     }
 
@@ -219,8 +219,7 @@ extension Solver {
                 continue
             }
             let explained = explainBlock(scoped, flow: flow)
-            let viaText = via.map { "via \($0): " } ?? ""
-            blocked.append((explained.blockers.map { Hop(component: $0.hop.component, kind: $0.hop.kind, rule: viaText + $0.hop.rule, direction: $0.hop.direction) }, explained.hops))
+            blocked.append((explained.blockers.map { blocker in via.map { blocker.hop.taking($0) } ?? blocker.hop }, explained.hops))
         }
         if !unknownReasons.isEmpty {
             return TraceResult(
@@ -235,23 +234,15 @@ extension Solver {
             reason: "blocked by \(blockers.count) component\(blockers.count == 1 ? "" : "s") on \(blocked.count) candidate path\(blocked.count == 1 ? "" : "s")")
     }
 
-    /// A stage that stops a flow, and how it explains itself for the flow's sample packet.
-    package struct Blocker {
-        package let stage: Stage?
-        package let hop: Hop
-        /// The packet (request or reply, in the stage's coordinates) the stage refuses.
-        package let packet: Packet?
-    }
-
     /// Every stage that stops the whole flow on its own; when none does alone, the stage
     /// where the remaining traffic runs out.
     ///
     /// - Complexity: O(*k* × *s*) for *k* stages.
-    package func explainBlock(_ path: Path, flow: TrafficSet) -> (path: Path, blockers: [Blocker], hops: [Hop]) {
+    func explainBlock(_ path: Path, flow: TrafficSet) -> (path: Path, blockers: [Blocker], hops: [Hop]) {
         let requests = Solver.origin(of: path, within: flow)
         guard let sample = requests.firstPacket else {
-            let hop = Hop(component: path.origin.component, kind: path.origin.kind, rule: "the source and destination addresses are of different families or the source has no address", direction: .forward)
-            return (path, [Blocker(stage: nil, hop: hop, packet: nil)], [path.origin])
+            let blocker = Blocker(origin: path.origin, reason: "the source and destination addresses are of different families or the source has no address")
+            return (path, [blocker], [path.origin])
         }
         func replyKeys(_ clientPorts: PortRange) -> IntervalSet<UInt16>? {
             switch sample.protocolNumber {
@@ -287,17 +278,16 @@ extension Solver {
             let passing = traffic.intersection(stage.allowed.union(stage.unknown))
             let probe = traffic.firstPacket ?? sample
             if passing.isEmpty {
-                blockers.append(Blocker(stage: stage, hop: stage.hop(for: probe), packet: probe))
+                blockers.append(Blocker(stage, refusing: probe))
             } else if stage.coordinates == .request {
                 cumulative = cumulative.intersection(stage.allowed)
-                if cumulative.isEmpty && firstEmpty == nil { firstEmpty = Blocker(stage: stage, hop: stage.hop(for: probe), packet: probe) }
+                if cumulative.isEmpty && firstEmpty == nil { firstEmpty = Blocker(stage, refusing: probe) }
             }
             if stage.coordinates == .request && !stage.addsNoHop { hops.append(stage.hop(for: probe)) }
         }
         if blockers.isEmpty, let firstEmpty { blockers.append(firstEmpty) }
         if blockers.isEmpty {
-            let hop = Hop(component: path.origin.component, kind: path.origin.kind, rule: "no single address and port passes every stage together", direction: .forward)
-            blockers.append(Blocker(stage: nil, hop: hop, packet: nil))
+            blockers.append(Blocker(origin: path.origin, reason: "no single address and port passes every stage together"))
         }
         return (path, blockers, hops)
     }

@@ -11,8 +11,13 @@ import Testing
 struct EndpointPolicyTests {
     static let bucket = "al2023-repos-us-east-1-de612dc2"
 
+    /// The decision for the policy document `policy` (JSON text), read as the loader reads
+    /// it; `nil` is no policy.
     static func decide(_ policy: String?) -> EndpointPolicy.Decision {
-        EndpointPolicy(text: policy).decide(action: "s3:GetObject", bucket: bucket)
+        let document = policy.map { text in
+            (try? JSONReader.parse(Array(text.utf8))).map(EndpointPolicyDocument.init) ?? EndpointPolicyDocument(statements: [])
+        }
+        return EndpointPolicy(document: document).decide(action: "s3:GetObject", bucket: bucket)
     }
 
     @Test("No policy is full access")

@@ -99,7 +99,7 @@ struct OutsideSourceTests {
         scenario.update("networkAcls", id: "acl-fw") { $0["outbound"] = [] as [[String: Any]] }
         let blocked = try scenario.verdict(from: source, port: 8088)
         #expect(blocked.verdict == .blocked)
-        #expect(blocked.blockedBy.map(\.component).contains("acl-fw"))
+        #expect(blocked.blockedBy.map(\.component.id).contains("acl-fw"))
     }
 
     @Test("A VGW with no VPN (Direct Connect) is a source; with a VPN on it, the VPN's zone is")
@@ -119,7 +119,7 @@ struct OutsideSourceTests {
             opening: "192.168.0.0/16", attachment: ["id": "att-peer", "peerTransitGateway": "tgw-far"],
             routes: [["destination": "192.168.0.0/16", "attachment": "att-peer"]])
         let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("att-peer")])
-        #expect(exposure.path.map(\.component).contains("tgw-rtb"))
+        #expect(exposure.path.map(\.component.id).contains("tgw-rtb"))
         #expect(try scenario.verdict(from: OutsideSourceTests.address("192.168.3.3"), port: 8088).verdict == .unknown)
         // Without a route back to the attachment, nothing returns: blocked by the described table.
         scenario.update("transitGatewayRouteTables", id: "tgw-rtb") { $0["routes"] = [] as [[String: Any]] }
@@ -214,7 +214,7 @@ struct OutsideSourceTests {
         }
         let result = try scenario.verdict(from: OutsideSourceTests.address("172.16.5.5"), port: 8088)
         #expect(result.verdict == .blocked)
-        #expect(result.blockedBy.first?.component == "acl-1")
+        #expect(result.blockedBy.first?.component.id == "acl-1")
     }
 
     @Test("A transit gateway table whose routes were not exported may route replies to an outside attachment: unknown, not absent")
@@ -282,7 +282,7 @@ struct OutsideSourceTests {
         scenario.update("transitGatewayRouteTables", id: "tgw-rtb") { $0["routes"] = [["destination": "100.64.0.0/10", "attachment": "att-2"]] }
         scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [["protocol": "tcp", "ports": 8088, "cidr": "100.64.0.0/10"]] }
         let exposure = try #require(try OutsideSourceTests.unknown(scenario)[.outside("eni-fw")])
-        #expect(exposure.path.map(\.component).contains("tgw-rtb"))
+        #expect(exposure.path.map(\.component.id).contains("tgw-rtb"))
         #expect(exposure.missing.first?.settlement == .applianceConfiguration)
         // Replies to the appliance's networks must be routed back: without the route, nothing returns.
         scenario.update("routeTables", id: "rtb-1") { $0["routes"] = [["destination": "0.0.0.0/0", "target": "igw-1"], ["destination": "10.2.0.0/16", "target": "tgw-1"]] }

@@ -154,7 +154,7 @@ struct ReferenceEvaluatorTests {
         #expect(solver.mergedSources.contains { $0.members.map(\.interfaces) == [["eni-a"], ["eni-b"]] })
         let tenant = solver.exposures(of: ["eni-target"]).filter { $0.zone == .tenant("other") }
         #expect(tenant.count == 1)
-        #expect(tenant.first?.path.first?.component == "eni-a")
+        #expect(tenant.first?.path.first?.component.id == "eni-a")
         #expect(tenant.first?.witness.source == IPAddress("10.0.2.20"))
     }
 

@@ -23,8 +23,8 @@ struct SemanticsTests {
     func baseReachable() throws {
         let result = try Scenario().verdict(from: internet)
         #expect(result.verdict == .reachable)
-        #expect(result.path.map(\.component) == ["internet", "igw-1", "acl-1", "sg-target", "eni-target"])
-        #expect(result.returnPath.map(\.component) == ["rtb-1", "acl-1"])
+        #expect(result.path.map(\.component.id) == ["internet", "igw-1", "acl-1", "sg-target", "eni-target"])
+        #expect(result.returnPath.map(\.component.id) == ["rtb-1", "acl-1"])
     }
 
     @Test("A security-group peer matches the private addresses of the group's members only")
@@ -73,10 +73,10 @@ struct SemanticsTests {
         scenario.update("networkAcls", id: "acl-1") { $0["inbound"] = inbound }
         let denied = try scenario.verdict(from: internet)
         #expect(denied.verdict == .blocked)
-        #expect(denied.blockedBy.first?.rule == "inbound rule 100 deny tcp 22 from 0.0.0.0/0 (denies)")
+        #expect(denied.blockedBy.first?.explanation == "inbound rule 100 deny tcp 22 from 0.0.0.0/0 (denies)")
         scenario.update("networkAcls", id: "acl-1") { $0["inbound"] = [] as [[String: Any]] }
         let implicit = try scenario.verdict(from: internet)
-        #expect(implicit.blockedBy.first?.rule == "acl-1 inbound: no entry matches, implicit deny (rule *)")
+        #expect(implicit.blockedBy.first?.explanation == "acl-1 inbound: no entry matches, implicit deny (rule *)")
     }
 
     @Test("Traffic between two interfaces of one subnet skips the ACL")
@@ -99,7 +99,7 @@ struct SemanticsTests {
         scenario.update("networkAcls", id: "acl-1") { $0["outbound"] = [["rule": 100, "action": "allow", "protocol": "udp", "ports": "0-65535", "cidr": "0.0.0.0/0"]] }
         let blocked = try scenario.verdict(from: internet)
         #expect(blocked.verdict == .blocked)
-        #expect(blocked.blockedBy.map(\.component) == ["acl-1"])
+        #expect(blocked.blockedBy.map(\.component.id) == ["acl-1"])
     }
 
     @Test("An interface client whose replies reach only part of its ephemeral range is partial-return")
@@ -126,7 +126,7 @@ struct SemanticsTests {
         scenario.update("subnets", id: "subnet-1") { $0["routeTable"] = "rtb-2" }
         let blocked = try scenario.verdict(from: internet)
         #expect(blocked.verdict == .blocked)
-        #expect(blocked.blockedBy.first?.component == "rtb-2")
+        #expect(blocked.blockedBy.first?.component.id == "rtb-2")
     }
 
     @Test("A blackhole route drops the packet and is named")
@@ -135,7 +135,7 @@ struct SemanticsTests {
         scenario.update("routeTables", id: "rtb-1") { $0["routes"] = [["destination": "0.0.0.0/0", "target": "igw-1", "blackhole": true]] }
         let result = try scenario.verdict(from: internet)
         #expect(result.verdict == .blocked)
-        #expect(result.blockedBy.first?.rule == "route 0.0.0.0/0 -> igw-1 is a blackhole")
+        #expect(result.blockedBy.first?.explanation == "route 0.0.0.0/0 -> igw-1 is a blackhole")
     }
 
     @Test("Longest prefix wins, prefix-list entries counting at their own length")
@@ -178,7 +178,7 @@ struct SemanticsTests {
         scenario.update("networkInterfaces", id: "eni-target") { $0["publicIp"] = nil }
         let result = try scenario.verdict(from: internet)
         #expect(result.verdict == .blocked)
-        #expect(result.blockedBy.first?.rule == "the interface has no public IPv4 address")
+        #expect(result.blockedBy.first?.explanation == "the interface has no public IPv4 address")
     }
 
     @Test("An egress-only gateway never lets a connection in")
@@ -237,7 +237,7 @@ struct SemanticsTests {
         ]
         let blocked = try scenario.verdict(from: .resource("eni-b"))
         #expect(blocked.verdict == .blocked)
-        #expect(blocked.blockedBy.first?.component == "tgw-rtb")
+        #expect(blocked.blockedBy.first?.component.id == "tgw-rtb")
     }
 
     @Test("Two blocking components are both reported")
@@ -246,6 +246,6 @@ struct SemanticsTests {
         scenario.update("networkAcls", id: "acl-1") { $0["inbound"] = [] as [[String: Any]] }
         scenario.update("securityGroups", id: "sg-target") { $0["ingress"] = [] as [[String: Any]] }
         let result = try scenario.verdict(from: internet)
-        #expect(result.blockedBy.map(\.component) == ["acl-1", "sg-target"])
+        #expect(result.blockedBy.map(\.component.id) == ["acl-1", "sg-target"])
     }
 }

@@ -27,9 +27,9 @@ struct TraceDestinationTests {
         let result = try TraceDestinationTests.trace("emr-private-subnet", from: .resource("eni-0primary"), to: "8.8.8.8")
         #expect(result.verdict == .reachable)
         #expect(result.reason == "reachable through nat-0a1 -> internet gateway")
-        #expect(result.path.map(\.component) == ["eni-0primary", "rtb-private", "sg-primary", "acl-private", "acl-default", "nat-0a1", "rtb-public", "acl-default", "8.8.8.8"])
-        #expect(result.path.last?.rule == "destination outside the topology (internet)")
-        #expect(result.returnPath.map(\.component) == ["acl-default", "acl-default", "acl-private"])
+        #expect(result.path.map(\.component.id) == ["eni-0primary", "rtb-private", "sg-primary", "acl-private", "acl-default", "nat-0a1", "rtb-public", "acl-default", "8.8.8.8"])
+        #expect(result.path.last?.explanation == "destination outside the topology (internet)")
+        #expect(result.returnPath.map(\.component.id) == ["acl-default", "acl-default", "acl-private"])
     }
 
     @Test("A node reaches an S3 address through the gateway endpoint its route table names")
@@ -37,15 +37,15 @@ struct TraceDestinationTests {
         let result = try TraceDestinationTests.trace("emr-private-subnet", from: .resource("eni-0primary"), to: "52.216.10.10")
         #expect(result.verdict == .reachable)
         #expect(result.reason == "reachable through vpce-0s3 (gateway endpoint)")
-        #expect(result.path.contains { $0.component == "vpce-0s3" })
-        #expect(result.path.last?.rule == "destination outside the topology (pl-63a5400a com.amazonaws.us-east-1.s3)")
+        #expect(result.path.contains { $0.component.id == "vpce-0s3" })
+        #expect(result.path.last?.explanation == "destination outside the topology (pl-63a5400a com.amazonaws.us-east-1.s3)")
     }
 
     @Test("A node without a public address cannot use the internet gateway: blocked, with the blocker")
     func blockedWithoutPublicAddress() throws {
         let result = try TraceDestinationTests.trace("emr-public-subnet", from: .resource("eni-0b-core1"), to: "8.8.8.8")
         #expect(result.verdict == .blocked)
-        #expect(result.blockedBy.map(\.rule) == ["via igw-0b1: the interface has no public IPv4 address, so igw-0b1 cannot carry its traffic"])
+        #expect(result.blockedBy.map(\.explanation) == ["via igw-0b1: the interface has no public IPv4 address, so igw-0b1 cannot carry its traffic"])
         // The primary, which has one, gets through.
         #expect(try TraceDestinationTests.trace("emr-public-subnet", from: .resource("eni-0b-primary"), to: "8.8.8.8").verdict == .reachable)
     }
@@ -54,8 +54,8 @@ struct TraceDestinationTests {
     func onPremises() throws {
         let result = try TraceDestinationTests.trace("vpn-onprem", from: .resource("eni-0c-primary"), to: "192.168.7.7")
         #expect(result.verdict == .reachable)
-        #expect(result.path.contains { $0.component == "vpn-corp" })
-        #expect(result.path.last?.rule == "destination outside the topology (on-premises, behind vpn-corp)")
+        #expect(result.path.contains { $0.component.id == "vpn-corp" })
+        #expect(result.path.last?.explanation == "destination outside the topology (on-premises, behind vpn-corp)")
     }
 
     @Test("An address behind a peering that no interface holds is unknown; one no route leads to is blocked")
@@ -65,7 +65,7 @@ struct TraceDestinationTests {
         #expect(held.missing.first?.what.contains("no interface of the input holds") == true)
         let unrouted = try TraceDestinationTests.trace("peering-transit-hub", from: .resource("eni-hub-primary"), to: "10.70.1.77")
         #expect(unrouted.verdict == .blocked)
-        #expect(unrouted.blockedBy.first?.rule.contains("no route for 10.70.1.77 in rtb-emr") == true)
+        #expect(unrouted.blockedBy.first?.explanation.contains("no route for 10.70.1.77 in rtb-emr") == true)
     }
 
     @Test("From a zone, the interfaces with a public address go out of the internet gateway, those without do not")
@@ -77,7 +77,7 @@ struct TraceDestinationTests {
         let query = TraceQuery(source: .zone(.tenant("b")), destination: .address(try #require(IPAddress("8.8.8.8"))), protocolNumber: 6, keys: 443...443)
         let result = try scenario.solver().trace(query)
         #expect(result.verdict == .reachable)
-        #expect(result.path.first?.component == "eni-target")
+        #expect(result.path.first?.component.id == "eni-target")
         let alone = TraceQuery(source: .resource("eni-private"), destination: query.destination, protocolNumber: 6, keys: 443...443)
         #expect(try scenario.solver().trace(alone).verdict == .blocked)
     }
@@ -121,7 +121,7 @@ struct TraceDestinationTests {
         let query = TraceQuery(source: .zone(.vpc("vpc-2")), destination: .resource("eni-target"), protocolNumber: 6, keys: 22...22)
         let result = try scenario.solver().trace(query)
         #expect(result.verdict == .reachable)
-        #expect(result.path.first?.component == "eni-b")
+        #expect(result.path.first?.component.id == "eni-b")
     }
 
     @Test("Names the topology does not hold are problems, with the closest name that exists")

@@ -14,7 +14,7 @@ struct BlockPublicAccessPermittedPortsRule: AuditRule {
         let named = extra.ranges.flatMap { range in EMRPortCatalog.primary.filter { range.contains($0.port) }.map { "\($0.port) \($0.service)" } }
         return [Finding(
             rule: Self.id, severity: .medium, resource: BlockPublicAccessDisabledRule.resource(context), cluster: nil,
-            message: "block public access permits ports \(Solver.describe(extra)) besides 22 to be open to the world\(named.isEmpty ? "" : ", including \(named.joined(separator: ", "))")",
+            message: "block public access permits ports \(extra.rangeText) besides 22 to be open to the world\(named.isEmpty ? "" : ", including \(named.joined(separator: ", "))")",
             evidence: ["PermittedPublicSecurityGroupRuleRanges: \(setting.permittedPorts.map(\.description).joined(separator: ", "))"],
             remediation: "aws emr put-block-public-access-configuration --block-public-access-configuration 'BlockPublicSecurityGroupRules=true,PermittedPublicSecurityGroupRuleRanges=[{MinRange=22,MaxRange=22}]'")]
     }

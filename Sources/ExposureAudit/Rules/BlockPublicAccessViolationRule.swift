@@ -13,7 +13,7 @@ struct BlockPublicAccessViolationRule: AuditRule {
             let cluster = violation.cluster
             let subnet = cluster.subnets.first { context.isPublicForEMR($0) }?.rawValue ?? "a public subnet"
             let ports = violation.rule.traffic.ipProtocol == .all
-                ? "every port (protocol -1)" : "port \(Solver.describe(violation.ports))"
+                ? "every port (protocol -1)" : "port \(violation.ports.rangeText)"
             let consequence: String
             if !setting.isEnabled {
                 consequence = "block public access would refuse it, but it is disabled in this account"

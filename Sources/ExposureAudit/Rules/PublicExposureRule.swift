@@ -13,7 +13,7 @@ struct PublicExposureRule: AuditRule {
             let ipv6 = exposure.zone == .internet6
             let literal = violations.filter { violation in
                 guard violation.cluster.id == exposure.cluster.id, case .cidr(let cidr) = violation.rule.peer else { return false }
-                return (cidr == .anyIPv6) == ipv6 && exposure.witness.path.contains { $0.component == violation.group.rawValue }
+                return (cidr == .anyIPv6) == ipv6 && exposure.witness.path.contains { $0.component == violation.group.component }
             }
             let services = literal.reduce(exposure.services) { $0.subtracting($1.services) }
             guard !services.isEmpty else { return nil }
@@ -38,7 +38,7 @@ struct PublicExposureRule: AuditRule {
     private func reason(_ exposure: AuditContext.RoleExposure, rules: [AuditContext.GroupRule], context: AuditContext) -> String {
         if !context.isPublicForEMR(exposure.cluster) {
             let subnet = exposure.cluster.subnets.first.flatMap { context.topology.subnets[$0] }
-            let target = subnet.flatMap { context.solver.routeLookups[$0.id]?.route(for: CIDR.anyIPv4.address) }.map { "to \($0.target)" } ?? "nowhere"
+            let target = subnet.flatMap { context.solver.routeLookup(of: $0.id)?.route(for: CIDR.anyIPv4.address) }.map { "to \($0.target)" } ?? "nowhere"
             return "EMR counts \(subnet?.id.rawValue ?? "its subnet") as private (its route for 0.0.0.0/0 goes \(target), not to an internet gateway)"
         }
         let permitted = IntervalSet<UInt16>(ranges: context.blockPublicAccess.permittedPorts.map(\.closedRange))
@@ -48,7 +48,7 @@ struct PublicExposureRule: AuditRule {
             case .cidr(let cidr) where cidr == .anyIPv4 || cidr == .anyIPv6:
                 let ports = rule.rule.traffic.ports.map { IntervalSet<UInt16>(ranges: [$0.closedRange]) } ?? .universe
                 if ports.isSubset(of: permitted) {
-                    reasons.append("port \(Solver.describe(ports)) is in the permitted ranges")
+                    reasons.append("port \(ports.rangeText) is in the permitted ranges")
                 } else if !(rule.rule.traffic.ipProtocol.hasPorts || rule.rule.traffic.ipProtocol == .all) {
                     reasons.append("\(rule.rule.traffic.ipProtocol) has no ports, which block public access does not check")
                 }

@@ -12,7 +12,7 @@ struct S3RouteRule: AuditRule {
             guard !context.isPublicForEMR(cluster) else { return [] }
             return cluster.subnets.compactMap { subnetID -> Finding? in
                 guard let subnet = context.topology.subnets[subnetID],
-                    let lookup = repositories.solver.routeLookups[subnetID]
+                    let lookup = repositories.solver.routeLookup(of: subnetID)
                 else { return nil }
                 let interfaceEndpoint = Topology.sortedValues(context.topology.vpcEndpoints).contains {
                     $0.vpc == subnet.vpc && $0.type == .interface && $0.privateDNS && $0.service == repositories.service

@@ -42,14 +42,16 @@ struct TenantExposureRule: AuditRule {
 
     /// How the traffic crosses, read from the witness path's first route.
     static func channel(of path: [Hop]) -> String {
-        if let transit = path.first(where: { $0.kind == TransitGatewayRouteTableKind.kindName }) {
-            return "through a transit gateway (\(transit.component) \(transit.rule))"
+        if let transit = path.first(where: { $0.component.kind == .transitGatewayRouteTable }) {
+            return "through a transit gateway (\(transit.component) \(transit.explanation))"
         }
-        if let vpn = path.first(where: { $0.kind == VPNGatewayKind.kindName }) {
+        if let vpn = path.first(where: { $0.component.kind == .vpnGateway }) {
             return "over the VPN through \(vpn.component)"
         }
-        guard let route = path.first(where: { $0.kind == RouteTableKind.kindName }) else { return "" }
-        if route.rule.hasSuffix("-> local") { return "inside the shared VPC (\(route.component) \(route.rule))" }
-        return "over peering (\(route.component) \(route.rule))"
+        guard let route = path.first(where: { $0.component.kind == .routeTable }) else { return "" }
+        if case .route(let taken) = route.rule, taken.target == .local {
+            return "inside the shared VPC (\(route.component) \(route.explanation))"
+        }
+        return "over peering (\(route.component) \(route.explanation))"
     }
 }

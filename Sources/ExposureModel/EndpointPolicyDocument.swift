@@ -1,0 +1,43 @@
+/// A VPC endpoint's IAM policy document, as the parts of its statements that decide which
+/// requests pass (the loader reads the JSON; the audit evaluates it).
+public struct EndpointPolicyDocument: Hashable, Sendable {
+    /// Names that a statement matches (`Action`, `Resource`) or matches all but
+    /// (`NotAction`, `NotResource`), as IAM wildcard patterns.
+    public enum Patterns: Hashable, Sendable {
+        case only([String])
+        case allBut([String])
+    }
+
+    /// One statement, in document order.
+    public struct Statement: Hashable, Sendable {
+        /// The `Sid`, if any.
+        public let sid: String?
+        /// Whether the effect is `Allow` (anything but `Deny`).
+        public let allows: Bool
+        /// Whether a `Principal` names someone other than everyone (`*`).
+        public let restrictsPrincipal: Bool
+        /// `Action` or `NotAction`; `nil` when the statement has neither.
+        public let actions: Patterns?
+        /// `Resource` or `NotResource`; `nil` when the statement has neither.
+        public let resources: Patterns?
+        /// The condition operators of a `Condition` block, in document order; empty without
+        /// one.
+        public let conditions: [String]
+
+        public init(
+            sid: String?, allows: Bool, restrictsPrincipal: Bool, actions: Patterns?, resources: Patterns?,
+            conditions: [String]
+        ) {
+            self.sid = sid
+            self.allows = allows
+            self.restrictsPrincipal = restrictsPrincipal
+            self.actions = actions
+            self.resources = resources
+            self.conditions = conditions
+        }
+    }
+
+    public let statements: [Statement]
+
+    public init(statements: [Statement]) { self.statements = statements }
+}
