@@ -27,12 +27,3 @@ public struct EgressAnswer: Sendable {
     /// The part of `wanted` that no way opens.
     public var blocked: TrafficSet { wanted.subtracting(reachable) }
 }
-
-/// One way out that stops some traffic: how it leaves, every filter that stops the traffic
-/// on its own, and the hops the traffic passes before.
-public struct BlockedWay: Sendable {
-    /// How the traffic leaves: `nat-1 -> internet gateway`.
-    public let via: String
-    public let blockers: [Blocker]
-    public let hops: [Hop]
-}
