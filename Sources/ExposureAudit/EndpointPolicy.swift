@@ -30,14 +30,14 @@ struct EndpointPolicy: Sendable {
         var maybeAllow: String?
         var maybeDeny: String?
         for (index, statement) in document.statements.enumerated() {
-            let label = "statement \(index + 1)\(statement.sid.map { " \"\($0)\"" } ?? "") (\(statement.allows ? "Allow" : "Deny"))"
+            let label = "statement \(index + 1)\(statement.sid.map { " \"\($0)\"" } ?? "") (\(statement.effect.rawValue))"
             switch matches(statement, action: action, bucket: bucket) {
             case .no: continue
             case .yes:
-                if !statement.allows { return .denied(label) }
+                if statement.effect == .deny { return .denied(label) }
                 allow = allow ?? label
             case .maybe(let why):
-                if statement.allows { maybeAllow = maybeAllow ?? "\(label) \(why)" } else { maybeDeny = maybeDeny ?? "\(label) \(why)" }
+                if statement.effect == .allow { maybeAllow = maybeAllow ?? "\(label) \(why)" } else { maybeDeny = maybeDeny ?? "\(label) \(why)" }
             }
         }
         if let maybeDeny { return .undecided(maybeDeny) }

@@ -16,19 +16,19 @@ struct Remediation: Sendable {
 
     /// The change that lets the blocker's packet through.
     func text(for blocker: Blocker) -> String {
-        if blocker.isOrigin { return blocker.hop.explanation }
-        guard let fix = blocker.fix else { return "change \(blocker.hop.component): \(blocker.hop.explanation)" }
+        guard case .filter(let hop, let fix, let leg, let denial) = blocker else { return blocker.hop.explanation }
+        guard let fix else { return "change \(hop.component): \(hop.explanation)" }
         switch fix {
         case .allowInACL(let acl, let inbound, let side):
             let ports: String
-            switch blocker.leg {
+            switch leg {
             case .request: ports = "\(port)"
             case .reply: ports = "\(clientPorts.lowerBound)-\(clientPorts.upperBound)"
             case .natReply: ports = "\(PortRange.natGatewayEphemeral.lowerBound)-\(PortRange.natGatewayEphemeral.upperBound)"
             }
             let peer = side == .destination ? s3ForACLs : clients
             var text = "add an \(inbound ? "inbound" : "outbound") rule to \(acl) allowing tcp \(ports) \(inbound ? "from" : "to") \(peer)"
-            if let denial = blocker.denial { text += ", numbered below its \(denial)" }
+            if let denial { text += ", numbered below its \(denial)" }
             return text
         case .allowInGroups(let groups, let ingress):
             let group = groups.first?.rawValue ?? "the node's security group"
@@ -36,7 +36,7 @@ struct Remediation: Sendable {
                 ? "add ingress tcp \(port) from \(clients) in \(group)"
                 : "add egress tcp \(port) to \(s3ForGroups) in \(group)"
         case .addRoute(let table, let target):
-            let destination = blocker.leg == .request ? s3ForGroups : clients
+            let destination = leg == .request ? s3ForGroups : clients
             return "add a route from \(destination) to \(target) in \(table)"
         case .change(let text):
             return text

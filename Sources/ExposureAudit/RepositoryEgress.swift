@@ -20,10 +20,27 @@ struct RepositoryEgress: Sendable {
     struct PortOutcome: Sendable {
         enum Status: Sendable {
             case reachable
-            /// Only part of the ephemeral range returns (the caveat text says which).
-            case partialReturn(String)
-            case unverified(String)
+            /// Only part of the ephemeral range returns (the caveat says which).
+            case partialReturn(Caveat)
+            case unverified(Uncertainty)
             case gap(Gap)
+        }
+
+        /// Why an outcome cannot be decided.
+        enum Uncertainty: Hashable, Sendable, CustomStringConvertible {
+            /// The traffic depends on what the input lacks, for the reasons given.
+            case dependsOnInput(String)
+            /// Some public addresses are reachable and others not, and which are S3's the
+            /// input does not say.
+            case s3AddressesUnknown
+
+            var description: String {
+                switch self {
+                case .dependsOnInput(let reasons): reasons
+                case .s3AddressesUnknown:
+                    "some public IPv4 addresses are reachable and others are not, and S3's addresses are not in the input"
+                }
+            }
         }
 
         let port: UInt16
@@ -191,15 +208,14 @@ struct RepositoryEgress: Sendable {
             return PortOutcome(port: port, status: .reachable)
         }
         if missing.intersects(answer.unknown) {
-            let lacking = answer.missing.map(\.description)
+            let lacking = answer.missingInputs.map(\.description)
             var text = answer.unknownReasons.isEmpty
                 ? "part of the traffic depends on input the analyzer does not have" : answer.unknownReasons.joined(separator: "; ")
             if !lacking.isEmpty { text += "; missing from the input: " + lacking.joined(separator: "; ") }
-            return PortOutcome(port: port, status: .unverified(text))
+            return PortOutcome(port: port, status: .unverified(.dependsOnInput(text)))
         }
         if !addressesKnown && !answer.reachable.isEmpty && !answer.usesInterfaceEndpoint {
-            return PortOutcome(port: port, status: .unverified(
-                "some public IPv4 addresses are reachable and others are not, and S3's addresses are not in the input"))
+            return PortOutcome(port: port, status: .unverified(.s3AddressesUnknown))
         }
         return PortOutcome(port: port, status: .gap(explain(missing, in: answer, port: port, ways: ways)))
     }
@@ -229,9 +245,9 @@ struct RepositoryEgress: Sendable {
 
 extension RepositoryEgress {
     /// Node classes, buckets and ports of one cluster that share one outcome detail.
-    struct OutcomeGroup {
+    struct OutcomeGroup<Detail: Hashable> {
         let cluster: EMRCluster
-        let detail: String
+        let detail: Detail
         var roles: [EMRCluster.Role]
         var interfaces: [NetworkInterfaceID]
         var buckets: [String]
@@ -249,8 +265,10 @@ extension RepositoryEgress {
 
     /// Groups the outcomes that `detail` picks out (a caveat or a reason) by cluster and
     /// detail, so one finding covers every node, bucket and port that shares it.
-    static func grouped(_ classes: [NodeClass], detail: (PortOutcome.Status) -> String?) -> [OutcomeGroup] {
-        var groups: [OutcomeGroup] = []
+    static func grouped<Detail: Hashable>(
+        _ classes: [NodeClass], detail: (PortOutcome.Status) -> Detail?
+    ) -> [OutcomeGroup<Detail>] {
+        var groups: [OutcomeGroup<Detail>] = []
         for nodeClass in classes {
             for (bucket, outcomes) in nodeClass.outcomes {
                 for outcome in outcomes {

@@ -1,5 +1,6 @@
 import ExposureModel
 
+/// Reading a policy document from the JSON the native format holds.
 extension EndpointPolicyDocument {
     /// The document `value` holds: its `Statement` (one object or an array of them), each
     /// read for the fields that decide requests. Fields of other types are read as absent,
@@ -15,8 +16,10 @@ extension EndpointPolicyDocument {
     }
 }
 
+/// Reading one statement.
 extension EndpointPolicyDocument.Statement {
-    /// One statement of a policy document.
+    /// One statement of a policy document: an `Effect` other than `Deny` (in any case)
+    /// allows, as the audit has always read it.
     init(_ value: JSONValue) {
         func patterns(_ key: String, else negated: String) -> EndpointPolicyDocument.Patterns? {
             if let names = value[key] { return .only(Self.strings(names)) }
@@ -29,19 +32,21 @@ extension EndpointPolicyDocument.Statement {
         }
         self.init(
             sid: value["Sid"]?.stringValue,
-            allows: value["Effect"]?.stringValue?.lowercased() != "deny",
+            effect: value["Effect"]?.stringValue?.lowercased() == "deny" ? .deny : .allow,
             restrictsPrincipal: value["Principal"].map { !Self.isEveryone($0) } ?? false,
             actions: patterns("Action", else: "NotAction"),
             resources: patterns("Resource", else: "NotResource"),
             conditions: conditions)
     }
 
+    /// Whether a `Principal` is everyone: `"*"` or `{"AWS": "*"}`.
     private static func isEveryone(_ principal: JSONValue) -> Bool {
         if principal.stringValue == "*" { return true }
         if let aws = principal["AWS"] { return strings(aws) == ["*"] }
         return false
     }
 
+    /// The strings of a string-or-array field; other values hold none.
     private static func strings(_ value: JSONValue) -> [String] {
         switch value.kind {
         case .string(let text): [text]

@@ -29,7 +29,7 @@ public struct JSONValue: Sendable {
     }
 
     /// The value if it is a string.
-    package var stringValue: String? {
+    var stringValue: String? {
         if case .string(let text) = kind { return text }
         return nil
     }

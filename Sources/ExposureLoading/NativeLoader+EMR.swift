@@ -57,8 +57,15 @@ extension NativeLoader {
         topology.missingExports.sort()
         for cursor in try root.field("skipped")?.elements() ?? [] {
             diagnostics += cursor.unknownKeyWarnings(known: ["resource", "kind", "reason", "incomplete"])
+            let kindCursor = try cursor.requiredField("kind")
+            let kindText = try kindCursor.string()
+            let resourceKinds = ComponentKind.allCases.filter { ![.zone, .address, .outside].contains($0) }
+            guard let kind = resourceKinds.first(where: { $0.rawValue == kindText }) else {
+                throw kindCursor.error(
+                    "expected a resource kind (\(resourceKinds.map(\.rawValue).joined(separator: ", "))), found \"\(kindText)\"")
+            }
             topology.skipped.append(SkippedResource(
-                resource: try cursor.requiredField("resource").string(), kind: try cursor.requiredField("kind").string(),
+                resource: try cursor.requiredField("resource").string(), kind: kind,
                 reason: try cursor.requiredField("reason").string(), isIncomplete: try cursor.field("incomplete")?.bool() ?? false))
         }
     }

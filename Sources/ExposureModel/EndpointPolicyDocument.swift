@@ -8,12 +8,17 @@ public struct EndpointPolicyDocument: Hashable, Sendable {
         case allBut([String])
     }
 
+    /// A statement's `Effect`.
+    public enum Effect: String, Hashable, Sendable {
+        case allow = "Allow"
+        case deny = "Deny"
+    }
+
     /// One statement, in document order.
     public struct Statement: Hashable, Sendable {
         /// The `Sid`, if any.
         public let sid: String?
-        /// Whether the effect is `Allow` (anything but `Deny`).
-        public let allows: Bool
+        public let effect: Effect
         /// Whether a `Principal` names someone other than everyone (`*`).
         public let restrictsPrincipal: Bool
         /// `Action` or `NotAction`; `nil` when the statement has neither.
@@ -25,11 +30,11 @@ public struct EndpointPolicyDocument: Hashable, Sendable {
         public let conditions: [String]
 
         public init(
-            sid: String?, allows: Bool, restrictsPrincipal: Bool, actions: Patterns?, resources: Patterns?,
+            sid: String?, effect: Effect, restrictsPrincipal: Bool, actions: Patterns?, resources: Patterns?,
             conditions: [String]
         ) {
             self.sid = sid
-            self.allows = allows
+            self.effect = effect
             self.restrictsPrincipal = restrictsPrincipal
             self.actions = actions
             self.resources = resources

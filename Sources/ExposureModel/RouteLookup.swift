@@ -6,21 +6,21 @@ public struct RouteLookup: Sendable {
     /// The routes the table uses: written ones, the implicit local routes and propagated
     /// VPN routes, in a fixed order.
     let routes: [Route]
-    public let table: RouteTableID?
+    package let table: RouteTableID?
     /// For each address, the index in `routes` of the route that wins, or -1 for none.
     let decisions: SegmentMap<UInt128, Int>
     /// Addresses whose decision depends on a prefix list whose entries are unknown.
     public let uncertain: AddressSet
     /// The prefix lists with unknown entries behind `uncertain`.
-    public let unknownPrefixLists: [PrefixListID]
+    package let unknownPrefixLists: [PrefixListID]
     /// Whether no table of the input applies (the VPC has no main table in the input), so
     /// that every address beyond the local routes is in `uncertain`.
-    public let isTableMissing: Bool
+    package let isTableMissing: Bool
 
     /// The decisions of `table` (or, with no table, the local routes alone) in `vpc`.
     ///
     /// - Complexity: O(*r* × *s*) for *r* routes and *s* segments painted so far.
-    public init(table: RouteTable?, vpc: VPC, topology: Topology) {
+    package init(table: RouteTable?, vpc: VPC, topology: Topology) {
         var routes: [(route: Route, cidr: CIDR, priority: Int)] = []
         var written = table?.routes ?? []
         let explicitLocal = Set(written.compactMap { route -> CIDR? in
@@ -86,7 +86,7 @@ public struct RouteLookup: Sendable {
     }
 
     /// For each route satisfying `predicate`, the addresses it wins.
-    public func regions(routedBy predicate: (Route) -> Bool) -> [(route: Route, addresses: AddressSet)] {
+    package func regions(routedBy predicate: (Route) -> Bool) -> [(route: Route, addresses: AddressSet)] {
         routes.indices.filter { !routes[$0].isBlackhole && predicate(routes[$0]) }.map { index in
             (routes[index], decisions.mapValues { $0 == index })
         }

@@ -149,7 +149,7 @@ public enum AnalysisJSONRenderer {
                         witness: WitnessPacket(
                             source: exposure.witness.source.description, destination: exposure.witness.destination.description,
                             protocol: Int(exposure.witness.protocolNumber), port: Int(exposure.witness.key)),
-                        path: hops(exposure.path), returnPath: hops(exposure.returnPath), caveats: exposure.caveats,
+                        path: hops(exposure.path), returnPath: hops(exposure.returnPath), caveats: exposure.caveats.map(\.description),
                         reason: exposure.reason, missing: TraceRenderer.missing(exposure.missing)))
                 }
             }
@@ -187,7 +187,7 @@ public enum AnalysisJSONRenderer {
                     file: report.input, scope: report.scope.rawValue, interfacesAnalysed: report.targetCount,
                     assumptions: report.assumptions,
                     missingExports: report.missingExports.map { MissingExportEntry(call: $0.rawValue, effect: $0.effect, command: $0.command) },
-                    skipped: report.skipped.map { SkippedEntry(resource: $0.resource, kind: $0.kind, reason: $0.reason, incomplete: $0.isIncomplete) },
+                    skipped: report.skipped.map { SkippedEntry(resource: $0.resource, kind: $0.kind.rawValue, reason: $0.reason, incomplete: $0.isIncomplete) },
                     warningCount: report.warningCount, warnings: report.warnings.map(\.description))
             },
             findings: findings, clusters: clusters, exposures: entries)

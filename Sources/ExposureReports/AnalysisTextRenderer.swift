@@ -78,7 +78,7 @@ public enum AnalysisTextRenderer {
         if !report.skipped.isEmpty {
             lines.append("")
             lines.append("Not analysed:")
-            lines += report.skipped.map { "  - \($0.resource) (\($0.kind)): \($0.reason)" }
+            lines += report.skipped.map { "  - \($0.resource) (\($0.kind.rawValue)): \($0.reason)" }
         }
         if report.warningCount > 0 {
             lines.append("")

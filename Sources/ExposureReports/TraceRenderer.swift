@@ -57,7 +57,7 @@ public enum TraceRenderer {
         Document(
             flow: flow, verdict: result.verdict.rawValue, path: AnalysisJSONRenderer.hops(result.path),
             returnPath: AnalysisJSONRenderer.hops(result.returnPath),
-            blockedBy: AnalysisJSONRenderer.hops(result.blockedBy), reason: result.reason, caveats: result.caveats,
+            blockedBy: AnalysisJSONRenderer.hops(result.blockedBy), reason: result.reason, caveats: result.caveats.map(\.description),
             missing: missing(result.missing))
     }
 

@@ -13,11 +13,11 @@ public struct EgressAnswer: Sendable {
     /// Traffic that is answered on part of the ephemeral range only.
     public let partialReturn: TrafficSet
     /// The partial-return caveats of the witnesses of `partialReturn`, sorted.
-    public let caveats: [String]
+    public let caveats: [Caveat]
     /// Why traffic is `unknown`, sorted.
     public let unknownReasons: [String]
     /// What the input lacks to decide `unknown`, sorted.
-    public let missing: [MissingInput]
+    public let missingInputs: [MissingInput]
     /// Whether a way out is an interface endpoint (whose DNS names give its own addresses
     /// in place of the destinations).
     public let usesInterfaceEndpoint: Bool

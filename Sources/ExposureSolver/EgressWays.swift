@@ -10,10 +10,8 @@ public struct EgressWays: Sendable {
     /// The destinations asked about.
     public let destinations: AddressSet
 
-    /// The interfaces' own addresses (IPv4 and IPv6).
+    /// The interfaces' own addresses of the destinations' families: the sources asked about.
     public var sources: AddressSet { source?.addresses ?? .empty }
     /// The ephemeral port range their replies must reach.
     public var ephemeralPorts: PortRange { source?.ephemeralPorts ?? .linuxEphemeral }
-    /// Whether no route, endpoint or gateway leads anywhere.
-    public var isEmpty: Bool { candidates.isEmpty }
 }

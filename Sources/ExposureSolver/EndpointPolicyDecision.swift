@@ -4,7 +4,8 @@ import ExposureModel
 /// reads the policy (the solver does not know policy documents); the solver makes the
 /// decision the endpoint's last filter on the way out.
 public enum EndpointPolicyDecision: Sendable {
-    /// A statement allows the traffic: `policy Statement[0] allows s3:GetObject on ...`.
+    /// A statement allows the traffic, as the hop will say: `policy statement 1 (Allow)
+    /// allows s3:GetObject on arn:aws:s3:::bucket/*`.
     case allows(String)
     /// The policy stops the traffic, for `reason`; `fix` says what would open it.
     case denies(String, fix: String)

@@ -18,7 +18,7 @@ public struct Exposure: Sendable {
     public let path: [Hop]
     public let returnPath: [Hop]
     /// Warnings that qualify the verdict, such as `partial-return`.
-    public let caveats: [String]
+    public let caveats: [Caveat]
     /// For `unknown`: what the analyzer could not decide.
     public let reason: String?
     /// For `unknown`: what the input lacks, with the exports that would settle it.

@@ -3,6 +3,7 @@ import ExposureModel
 /// One step of a witness or blocked path: the component, by id and kind, and the rule that
 /// decided there.
 public struct Hop: Hashable, Sendable, CustomStringConvertible {
+    /// Whether the hop is on the request's way or on the reply's.
     public enum Direction: String, Hashable, Sendable { case forward, `return` }
 
     public let component: ComponentRef

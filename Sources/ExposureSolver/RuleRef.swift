@@ -26,7 +26,8 @@ public enum RuleRef: Hashable, Sendable, CustomStringConvertible {
     case refusal(String)
     /// Why the component's effect on the traffic cannot be decided from the input.
     case undecided(String)
-    /// `rule`, acting on traffic whose source a NAT gateway rewrote to `source`.
+    /// `rule` (or a refusal), acting on traffic whose source a NAT gateway rewrote to
+    /// `source`.
     indirect case translated(RuleRef, source: IPAddress)
 
     /// Whether the rule decides by denying (an ACL deny entry), as opposed to allowing or
@@ -54,6 +55,8 @@ public enum RuleRef: Hashable, Sendable, CustomStringConvertible {
             text
         case .undecided(let reason):
             "unknown: \(reason)"
+        case .translated(.refusal(let reason), let source):
+            "\(reason) (the traffic comes from \(source))"
         case .translated(let rule, let source):
             "\(rule) (for \(source))"
         }

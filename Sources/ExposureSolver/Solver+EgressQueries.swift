@@ -43,7 +43,7 @@ extension Solver {
         var reachable = TrafficSet.empty
         var unknown = TrafficSet.empty
         var partial = TrafficSet.empty
-        var caveats: Set<String> = []
+        var caveats: Set<Caveat> = []
         var reasons: Set<String> = []
         var missing: Set<MissingInput> = []
         var paths: [(via: String, path: Path)] = []
@@ -68,7 +68,7 @@ extension Solver {
         }
         return EgressAnswer(
             wanted: wanted, reachable: reachable, unknown: unknown, partialReturn: partial, caveats: caveats.sorted(),
-            unknownReasons: reasons.sorted(), missing: missing.sorted(), usesInterfaceEndpoint: usesInterfaceEndpoint,
+            unknownReasons: reasons.sorted(), missingInputs: missing.sorted(), usesInterfaceEndpoint: usesInterfaceEndpoint,
             paths: paths)
     }
 

@@ -31,7 +31,7 @@ extension Solver {
         let region: TrafficSet
         let forward: [Hop]
         let back: [Hop]
-        let caveats: [String]
+        let caveats: [Caveat]
     }
 
     /// The requests of `path` limited to `flow` (all requestable traffic when `nil`).
@@ -218,18 +218,18 @@ extension Solver {
                 ReplyProjection.requests(answeredBy: replyKey == nil ? .empty : replyRegion, clientPorts: path.clientPorts))
                 .intersection(ReplyProjection.requests(
                     answeredBy: natReplyKey == nil ? .empty : natReplyRegion, clientPorts: .natGatewayEphemeral))
-            var caveats: [String] = []
+            var caveats: [Caveat] = []
             if result.partialReturn.contains(packet) {
                 region = region.intersection(result.partialReturn)
                 let returning = result.replies.services(from: packet.source, to: packet.destination)
                     .value(at: packet.protocolNumber).intersection(window)
                 if returning != window {
-                    caveats.append("partial-return: replies reach only client ports \(returning.rangeText) of \(path.clientPorts.lowerBound)-\(path.clientPorts.upperBound); connections fail intermittently")
+                    caveats.append(.partialReturn(atNATGateway: false, returning: returning, window: path.clientPorts))
                 }
                 let natReturning = result.natReplies.services(from: packet.source, to: packet.destination)
                     .value(at: packet.protocolNumber).intersection(natWindow)
                 if natReturning != natWindow {
-                    caveats.append("partial-return: replies reach only NAT gateway ports \(natReturning.rangeText) of \(PortRange.natGatewayEphemeral.lowerBound)-\(PortRange.natGatewayEphemeral.upperBound); connections fail intermittently")
+                    caveats.append(.partialReturn(atNATGateway: true, returning: natReturning, window: .natGatewayEphemeral))
                 }
             } else {
                 region = region.subtracting(result.partialReturn)

@@ -109,7 +109,7 @@ extension Solver {
         var result: [Exposure] = []
         func make(
             _ zone: Zone, _ verdict: Verdict, _ services: ServiceSet, _ packet: Packet, _ forward: [Hop], _ back: [Hop],
-            _ caveats: [String], _ reason: String?, _ missing: [MissingInput] = []
+            _ caveats: [Caveat], _ reason: String?, _ missing: [MissingInput] = []
         ) -> Exposure {
             let sources = (reachableByZone[zone] ?? .empty).intersection(TrafficSet(services: services)).sources
             return Exposure(

@@ -3,7 +3,6 @@ import ExposureModel
 /// Building stages from the topology's filters: network ACLs, security groups, route
 /// tables and transit gateway route tables.
 extension Solver {
-    /// Which address of a packet a filter looks at.
     /// Which address of a packet a filter matches.
     public enum Side: Hashable, Sendable { case source, destination }
 
@@ -22,7 +21,7 @@ extension Solver {
     ///   - side: which address of the stage's packets the entries' CIDRs match.
     /// - Complexity: O(*e* × *s*) for *e* entries and *s* segments.
     func aclStage(
-        _ subnetID: SubnetID, inbound: Bool, side: Side, coordinates: Stage.Coordinates,
+        _ subnetID: SubnetID, inbound: Bool, side: Side, coordinates: Leg,
         direction: Hop.Direction
     ) -> Stage {
         guard let subnet = topology.subnets[subnetID], let acl = topology.networkACL(of: subnet) else {
@@ -39,7 +38,7 @@ extension Solver {
 
     /// One direction of `acl` compiled into a stage.
     private static func aclStage(
-        _ acl: NetworkACL, inbound: Bool, side: Side, coordinates: Stage.Coordinates, direction: Hop.Direction
+        _ acl: NetworkACL, inbound: Bool, side: Side, coordinates: Leg, direction: Hop.Direction
     ) -> Stage {
         let list = inbound ? "inbound" : "outbound"
         var remaining = SegmentMap<UInt128, ServiceSet>.universe
@@ -159,7 +158,7 @@ extension Solver {
     /// The route lookup of a subnet's table, keeping the addresses whose winning route is
     /// `target`; built once per table, side and target.
     func routeStage(
-        _ subnetID: SubnetID, side: Side, coordinates: Stage.Coordinates, direction: Hop.Direction, toward target: Route.Target
+        _ subnetID: SubnetID, side: Side, coordinates: Leg, direction: Hop.Direction, toward target: Route.Target
     ) -> Stage {
         guard let lookup = routeLookups[subnetID], let subnet = topology.subnets[subnetID] else {
             return routeStage(subnetID, side: side, coordinates: coordinates, direction: direction, expecting: target.description, where: { $0 == target })
@@ -173,7 +172,7 @@ extension Solver {
     /// The route lookup of a subnet's table, keeping the addresses whose winning route
     /// satisfies `expected`.
     func routeStage(
-        _ subnetID: SubnetID, side: Side, coordinates: Stage.Coordinates, direction: Hop.Direction,
+        _ subnetID: SubnetID, side: Side, coordinates: Leg, direction: Hop.Direction,
         expecting description: String, where expected: @escaping (Route.Target) -> Bool
     ) -> Stage {
         guard let lookup = routeLookups[subnetID], let subnet = topology.subnets[subnetID] else {
@@ -226,7 +225,7 @@ extension Solver {
     /// to `to`.
     func transitStage(
         from: TransitGatewayAttachmentID, to: TransitGatewayAttachmentID, side: Side,
-        coordinates: Stage.Coordinates, direction: Hop.Direction
+        coordinates: Leg, direction: Hop.Direction
     ) -> Stage {
         stageCache.stage(.transit(from: from, to: to, side: side, coordinates: coordinates, direction: direction)) {
             buildTransitStage(from: from, to: to, side: side, coordinates: coordinates, direction: direction)
@@ -235,7 +234,7 @@ extension Solver {
 
     private func buildTransitStage(
         from: TransitGatewayAttachmentID, to: TransitGatewayAttachmentID, side: Side,
-        coordinates: Stage.Coordinates, direction: Hop.Direction
+        coordinates: Leg, direction: Hop.Direction
     ) -> Stage {
         guard let lookup = transitLookups[from] else {
             if case .outside(type: TransitGatewayAttachment.unknownType, _)? = topology.transitGatewayAttachments[from]?.resource,

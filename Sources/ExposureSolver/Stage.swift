@@ -3,8 +3,6 @@ import ExposureModel
 /// One filter on a path (an ACL direction, the groups of an interface, a route lookup, a
 /// gateway), as the exact set of packets it lets through and the rule behind each part.
 struct Stage: Sendable {
-    /// Which packets the stage sees (`Leg`).
-    typealias Coordinates = Leg
 
     /// A part of the stage's traffic decided by one rule.
     struct Rule: Sendable {
@@ -17,7 +15,7 @@ struct Stage: Sendable {
 
     let component: ComponentRef
     let direction: Hop.Direction
-    let coordinates: Coordinates
+    let coordinates: Leg
     let allowed: TrafficSet
     /// Traffic whose fate here cannot be decided from the input.
     let unknown: TrafficSet
@@ -55,7 +53,7 @@ struct Stage: Sendable {
     /// A stage that lets everything through (a gateway crossing, for the path's record).
     static func pass(
         _ component: ComponentRef, _ rule: RuleRef, direction: Hop.Direction = .forward,
-        coordinates: Coordinates = .request
+        coordinates: Leg = .request
     ) -> Stage {
         Stage(
             component: component, direction: direction, coordinates: coordinates,
@@ -106,7 +104,7 @@ struct Stage: Sendable {
             unknownContext: unknownContext,
             rules: rules.map { Rule(region: $0.region.translatingSource(to: address), component: $0.component, rule: .translated($0.rule, source: address), allows: $0.allows) },
             refusal: { packet in
-                .refusal("\(refusal(Packet(destination: packet.destination, source: address, protocolNumber: packet.protocolNumber, key: packet.key))) (the traffic comes from \(address))")
+                .translated(refusal(Packet(destination: packet.destination, source: address, protocolNumber: packet.protocolNumber, key: packet.key)), source: address)
             },
             fix: fix, missing: missing.map { MissingPart(input: $0.input, region: $0.region.translatingSource(to: address)) },
             isNetworkACL: isNetworkACL, addsNoHop: addsNoHop)

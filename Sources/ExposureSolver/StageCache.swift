@@ -12,13 +12,13 @@ import Synchronization
 final class StageCache: Sendable {
     /// What a stage is built from, beside the topology.
     enum Key: Hashable, Sendable {
-        case acl(NetworkACLID, inbound: Bool, side: Solver.Side, coordinates: Stage.Coordinates, direction: Hop.Direction)
+        case acl(NetworkACLID, inbound: Bool, side: Solver.Side, coordinates: Leg, direction: Hop.Direction)
         case groups([SecurityGroupID]?, ingress: Bool, scope: [VPCID], direction: Hop.Direction, admitting: SecurityGroupID?)
         /// `table` is the route table's id, or the VPC's when its main table is missing.
-        case route(table: String, side: Solver.Side, coordinates: Stage.Coordinates, direction: Hop.Direction, target: Route.Target)
+        case route(table: String, side: Solver.Side, coordinates: Leg, direction: Hop.Direction, target: Route.Target)
         /// The egress groups of a merged source class, named by its subnet and first interface.
         case mergedEgress(subnet: SubnetID, firstInterface: NetworkInterfaceID, scope: [VPCID])
-        case transit(from: TransitGatewayAttachmentID, to: TransitGatewayAttachmentID, side: Solver.Side, coordinates: Stage.Coordinates, direction: Hop.Direction)
+        case transit(from: TransitGatewayAttachmentID, to: TransitGatewayAttachmentID, side: Solver.Side, coordinates: Leg, direction: Hop.Direction)
     }
 
     /// The stages by key; a stage's `cacheID` is its number in order of building.

@@ -38,13 +38,13 @@ public struct TraceResult: Sendable {
     /// Every component that blocks the flow, on every candidate path.
     public let blockedBy: [Hop]
     public let reason: String
-    public let caveats: [String]
+    public let caveats: [Caveat]
     /// For `unknown`: what the input lacks, with the exports that would settle it.
     public let missing: [MissingInput]
 
     init(
         verdict: Verdict, path: [Hop] = [], returnPath: [Hop] = [], blockedBy: [Hop] = [], reason: String,
-        caveats: [String] = [], missing: [MissingInput] = []
+        caveats: [Caveat] = [], missing: [MissingInput] = []
     ) {
         self.verdict = verdict
         self.path = path

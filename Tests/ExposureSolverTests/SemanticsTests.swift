@@ -115,7 +115,8 @@ struct SemanticsTests {
         scenario.update("networkAcls", id: "acl-1") { $0["outbound"] = outbound }
         let result = try scenario.verdict(from: .resource("eni-peer"))
         #expect(result.verdict == .reachable)
-        #expect(result.caveats.first?.hasPrefix("partial-return: replies reach only client ports 32768-40000") == true)
+        #expect(result.caveats == [.partialReturn(atNATGateway: false, returning: IntervalSet(ranges: [32768...40000]), window: .linuxEphemeral)])
+        #expect(result.caveats.first?.description.hasPrefix("partial-return: replies reach only client ports 32768-40000 of 32768-60999") == true)
     }
 
     @Test("A subnet without an association uses the VPC's main route table")

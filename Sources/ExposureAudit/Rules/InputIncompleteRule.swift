@@ -27,8 +27,8 @@ struct InputIncompleteRule: AuditRule {
         }
         let skipped = topology.skipped.filter(\.isIncomplete).map { skipped in
             Finding(
-                rule: Self.id, severity: skipped.kind == EMRClusterKind.kindName ? .high : .medium, resource: skipped.resource,
-                cluster: skipped.kind == EMRClusterKind.kindName ? EMRClusterID(skipped.resource) : nil,
+                rule: Self.id, severity: skipped.kind == .emrCluster ? .high : .medium, resource: skipped.resource,
+                cluster: skipped.kind == .emrCluster ? EMRClusterID(skipped.resource) : nil,
                 message: "\(skipped.resource) could not be analysed: \(skipped.reason)",
                 evidence: ["left out on import: \(skipped.reason)"],
                 remediation: "add what it needs to the input and analyse again")

@@ -12,11 +12,11 @@ struct RepositoryEgressUnverifiedRule: AuditRule {
             if case .unverified(let reason) = status { return reason }
             return nil
         }.map { group in
-            let missingAddresses = !repositories.addressesKnown && group.detail.contains("S3's addresses")
+            let missingAddresses = !repositories.addressesKnown && group.detail == .s3AddressesUnknown
             return Finding(
                 rule: Self.id, severity: .low, resource: group.cluster.id.rawValue, cluster: group.cluster.id,
                 message: "cannot tell whether \(group.nodes) reach \(group.buckets.joined(separator: ", ")) on tcp \(group.ports): \(group.detail)",
-                evidence: [group.detail],
+                evidence: [group.detail.description],
                 remediation: missingAddresses
                     ? "export the S3 prefix list's entries and analyse again: \(repositories.exportCommand)"
                     : "add what the reason names to the input and analyse again")

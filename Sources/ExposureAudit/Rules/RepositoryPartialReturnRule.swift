@@ -15,7 +15,7 @@ struct RepositoryPartialReturnRule: AuditRule {
                 rule: Self.id, severity: .medium, resource: group.cluster.id.rawValue, cluster: group.cluster.id,
                 message: "\(group.nodes) reach the repositories on tcp \(group.ports) only intermittently: \(group.detail)",
                 evidence: ["buckets: \(group.buckets.joined(separator: ", "))"],
-                remediation: group.detail.contains("NAT gateway")
+                remediation: group.detail.isAtNATGateway
                     ? "widen the NAT gateway subnet's inbound ACL entry for the replies to tcp 1024-65535"
                     : "widen the nodes' subnet inbound ACL entry for the replies to the whole ephemeral range, tcp \(group.ephemeral)")
         }

@@ -72,7 +72,7 @@ extension AWSBundleLoader {
             let state = cursor.value["Status"]?["State"]?.stringValue ?? "RUNNING"
             guard !state.hasPrefix("TERMINAT") else {
                 diagnostics.append(cursor.warning("cluster \(id) is \(state.lowercased()); it is skipped"))
-                builder.skip(id, kind: EMRClusterKind.kindName, reason: "it is \(state.lowercased())", isIncomplete: false)
+                builder.skip(id, kind: .emrCluster, reason: "it is \(state.lowercased())", isIncomplete: false)
                 continue
             }
             let attributes = cursor.field("Ec2InstanceAttributes") ?? cursor
@@ -81,7 +81,7 @@ extension AWSBundleLoader {
             let placed = subnets.filter { isEmitted(.subnets, $0) }
             guard let firstSubnet = placed.first else {
                 diagnostics.append(cursor.warning("cluster \(id) is in subnet \(subnets.first ?? "?"), which is not in the input (add `aws ec2 describe-subnets` and the other EC2 outputs of its VPC); it is skipped"))
-                builder.skip(id, kind: EMRClusterKind.kindName, reason: "its subnet \(subnets.first ?? "?") and its VPC are not in the input (add the EC2 outputs of its VPC)", isIncomplete: true)
+                builder.skip(id, kind: .emrCluster, reason: "its subnet \(subnets.first ?? "?") and its VPC are not in the input (add the EC2 outputs of its VPC)", isIncomplete: true)
                 continue
             }
             let vpc = subnetVPCs[firstSubnet]
@@ -104,12 +104,12 @@ extension AWSBundleLoader {
                 let nodeState = node.value["Status"]?["State"]?.stringValue ?? "RUNNING"
                 guard nodeState == "RUNNING" || nodeState == "BOOTSTRAPPING" || nodeState == "PROVISIONING" else {
                     diagnostics.append(node.warning("node \(ec2) of \(id) is \(nodeState.lowercased()), not running; it is skipped"))
-                    builder.skip(ec2, kind: InstanceKind.kindName, reason: "node of \(id), \(nodeState.lowercased())", isIncomplete: false)
+                    builder.skip(ec2, kind: .instance, reason: "node of \(id), \(nodeState.lowercased())", isIncomplete: false)
                     continue
                 }
                 guard let role = nodeRole(node, records) else {
                     diagnostics.append(node.warning("the role of node \(ec2) is unknown (add `aws emr list-instance-groups` or `list-instance-fleets`); it is skipped"))
-                    builder.skip(ec2, kind: InstanceKind.kindName, reason: "node of \(id) whose role is not in the input (add `aws emr list-instance-groups` or `list-instance-fleets`)", isIncomplete: true)
+                    builder.skip(ec2, kind: .instance, reason: "node of \(id) whose role is not in the input (add `aws emr list-instance-groups` or `list-instance-fleets`)", isIncomplete: true)
                     continue
                 }
                 var interface = interfacesByInstance[ec2]
@@ -153,17 +153,17 @@ extension AWSBundleLoader {
     private mutating func synthesizeNode(_ ec2: String, cluster: String, node: JSONCursor, subnets: [String], groups: [String]) -> String? {
         guard let ip = string(node, "PrivateIpAddress"), let address = IPAddress(ip) else {
             diagnostics.append(node.warning("node \(ec2) of \(cluster) has no private address; it is skipped"))
-            builder.skip(ec2, kind: InstanceKind.kindName, reason: "node of \(cluster) with no private address in the input", isIncomplete: true)
+            builder.skip(ec2, kind: .instance, reason: "node of \(cluster) with no private address in the input", isIncomplete: true)
             return nil
         }
         guard let subnet = subnets.first(where: { subnetBlocks[$0]?.contains(address) ?? false }) else {
             diagnostics.append(node.warning("node \(ec2) of \(cluster) has address \(ip), outside the cluster's subnets; it is skipped"))
-            builder.skip(ec2, kind: InstanceKind.kindName, reason: "node of \(cluster) at \(ip), outside the cluster's subnets in the input", isIncomplete: true)
+            builder.skip(ec2, kind: .instance, reason: "node of \(cluster) at \(ip), outside the cluster's subnets in the input", isIncomplete: true)
             return nil
         }
         guard !groups.isEmpty else {
             diagnostics.append(node.warning("node \(ec2) of \(cluster) has no security group in the input; it is skipped"))
-            builder.skip(ec2, kind: InstanceKind.kindName, reason: "node of \(cluster) whose security groups are not in the input", isIncomplete: true)
+            builder.skip(ec2, kind: .instance, reason: "node of \(cluster) whose security groups are not in the input", isIncomplete: true)
             return nil
         }
         let id = "\(cluster)/\(ec2)"

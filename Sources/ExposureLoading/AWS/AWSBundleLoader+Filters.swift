@@ -20,10 +20,10 @@ extension AWSBundleLoader {
             guard let group = string(rule, "GroupId") else { continue }
             let isEgress = rule.value["IsEgress"]?.boolValue == true
             var peers: [Peer] = []
-            if let cidr = string(rule, "CidrIpv4") ?? string(rule, "CidrIpv6") { peers.append(Peer(kind: "cidr", id: cidr)) }
-            if let list = string(rule, "PrefixListId") { peers.append(Peer(kind: "prefixList", id: list)) }
+            if let cidr = string(rule, "CidrIpv4") ?? string(rule, "CidrIpv6") { peers.append(Peer(kind: .cidr, id: cidr)) }
+            if let list = string(rule, "PrefixListId") { peers.append(Peer(kind: .prefixList, id: list)) }
             if let referenced = rule.field("ReferencedGroupInfo"), let group = string(referenced, "GroupId") {
-                peers.append(Peer(kind: "securityGroup", id: group, vpc: string(referenced, "VpcId"), account: string(referenced, "UserId")))
+                peers.append(Peer(kind: .securityGroup, id: group, vpc: string(referenced, "VpcId"), account: string(referenced, "UserId")))
             }
             let values = ruleValues(rule, peers: peers, descriptions: [string(rule, "Description")])
             if isEgress { extraRules[group, default: ([], [])].egress += values } else { extraRules[group, default: ([], [])].ingress += values }
@@ -46,7 +46,10 @@ extension AWSBundleLoader {
 
     /// One peer of a rule, as the export names it; for a group, where it lives when known.
     private struct Peer {
-        let kind: String
+        /// Which native peer field the rule gets.
+        enum Kind: String { case cidr, prefixList, securityGroup }
+
+        let kind: Kind
         let id: String
         var vpc: String? = nil
         var account: String? = nil
@@ -57,17 +60,17 @@ extension AWSBundleLoader {
         var peers: [Peer] = []
         var descriptions: [String?] = []
         for range in list(permission, "IpRanges") {
-            if let cidr = string(range, "CidrIp") { peers.append(Peer(kind: "cidr", id: cidr)); descriptions.append(string(range, "Description")) }
+            if let cidr = string(range, "CidrIp") { peers.append(Peer(kind: .cidr, id: cidr)); descriptions.append(string(range, "Description")) }
         }
         for range in list(permission, "Ipv6Ranges") {
-            if let cidr = string(range, "CidrIpv6") { peers.append(Peer(kind: "cidr", id: cidr)); descriptions.append(string(range, "Description")) }
+            if let cidr = string(range, "CidrIpv6") { peers.append(Peer(kind: .cidr, id: cidr)); descriptions.append(string(range, "Description")) }
         }
         for entry in list(permission, "PrefixListIds") {
-            if let id = string(entry, "PrefixListId") { peers.append(Peer(kind: "prefixList", id: id)); descriptions.append(string(entry, "Description")) }
+            if let id = string(entry, "PrefixListId") { peers.append(Peer(kind: .prefixList, id: id)); descriptions.append(string(entry, "Description")) }
         }
         for pair in list(permission, "UserIdGroupPairs") {
             guard let group = string(pair, "GroupId") else { continue }
-            peers.append(Peer(kind: "securityGroup", id: group, vpc: string(pair, "VpcId"), account: string(pair, "UserId")))
+            peers.append(Peer(kind: .securityGroup, id: group, vpc: string(pair, "VpcId"), account: string(pair, "UserId")))
             descriptions.append(string(pair, "Description"))
         }
         return ruleValues(permission, peers: peers, descriptions: descriptions)
@@ -83,12 +86,12 @@ extension AWSBundleLoader {
         let traffic = NativeTraffic.members(protocol: string(cursor, "IpProtocol") ?? "-1", fromPort: from, toPort: to, icmpType: from, icmpCode: to)
         var values: [JSONValue] = []
         for (index, peer) in peers.enumerated() {
-            if peer.kind == "securityGroup", !describedGroups.contains(peer.id), stubGroups[peer.id] == nil {
+            if peer.kind == .securityGroup, !describedGroups.contains(peer.id), stubGroups[peer.id] == nil {
                 declareOutsideGroup(peer.id, vpc: peer.vpc, account: peer.account, from: cursor)
             }
-            if peer.kind == "prefixList" { referencedPrefixLists[peer.id] = referencedPrefixLists[peer.id] ?? cursor }
+            if peer.kind == .prefixList { referencedPrefixLists[peer.id] = referencedPrefixLists[peer.id] ?? cursor }
             let description = index < descriptions.count ? descriptions[index] : nil
-            values.append(.object(traffic + [(peer.kind, .string(peer.id)), ("description", description.map(JSONValue.string))]))
+            values.append(.object(traffic + [(peer.kind.rawValue, .string(peer.id)), ("description", description.map(JSONValue.string))]))
         }
         return values
     }

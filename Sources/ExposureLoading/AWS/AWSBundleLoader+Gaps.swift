@@ -58,7 +58,7 @@ extension AWSBundleLoader {
         for (vpc, item) in named.sorted(by: { $0.key < $1.key }) {
             guard let cidrs = blocks[vpc], !cidrs.isEmpty else {
                 diagnostics.append(item.origin.warning("VPC \(vpc) is named here, but neither describe-vpcs nor a local route or subnet gives its blocks; what is in it is not analysed"))
-                builder.skip(vpc, kind: VPCKind.kindName, reason: "its blocks are not in the input (add `aws ec2 describe-vpcs`)", isIncomplete: true)
+                builder.skip(vpc, kind: .vpc, reason: "its blocks are not in the input (add `aws ec2 describe-vpcs`)", isIncomplete: true)
                 continue
             }
             if bundle.has(.vpcs) {

@@ -57,7 +57,7 @@ extension AWSBundleLoader {
             let attached = list(instance, "NetworkInterfaces")
             guard state == "running" else {
                 diagnostics.append(instance.warning("instance \(instanceID) is \(state), not running; it and its interfaces are skipped"))
-                builder.skip(instanceID, kind: InstanceKind.kindName, reason: "it is \(state), not running", isIncomplete: false)
+                builder.skip(instanceID, kind: .instance, reason: "it is \(state), not running", isIncomplete: false)
                 skipped.insert(instanceID)
                 continue
             }
@@ -95,7 +95,7 @@ extension AWSBundleLoader {
         let cursor = item.cursor
         guard let subnet = item.subnet, isEmitted(.subnets, subnet), let vpc = subnetVPCs[subnet] else {
             diagnostics.append(cursor.warning("interface \(id) is in subnet \(item.subnet ?? "?"), which is not in the input (nor is its VPC); it is ignored"))
-            builder.skip(id, kind: NetworkInterfaceKind.kindName, reason: "its subnet \(item.subnet ?? "?") and VPC are not in the input", isIncomplete: true)
+            builder.skip(id, kind: .networkInterface, reason: "its subnet \(item.subnet ?? "?") and VPC are not in the input", isIncomplete: true)
             return
         }
         let role: String
@@ -119,14 +119,14 @@ extension AWSBundleLoader {
         let ipv6 = kept.filter { $0.contains(":") }
         guard !kept.isEmpty else {
             diagnostics.append(cursor.warning("interface \(id) has no address in its subnet; it is ignored"))
-            builder.skip(id, kind: NetworkInterfaceKind.kindName, reason: "it has no address in its subnet \(subnet)", isIncomplete: true)
+            builder.skip(id, kind: .networkInterface, reason: "it has no address in its subnet \(subnet)", isIncomplete: true)
             return
         }
         let needsGroups = role != "nat-gateway" && role != "transit-gateway-attachment"
         let groups = needsGroups ? item.groups.map { groupReference($0, vpc: vpc, from: cursor) } : []
         if needsGroups && groups.isEmpty {
             diagnostics.append(cursor.warning("interface \(id) has no security group, so it can neither receive nor send; it is ignored"))
-            builder.skip(id, kind: NetworkInterfaceKind.kindName, reason: "it has no security group, so it can neither receive nor send", isIncomplete: false)
+            builder.skip(id, kind: .networkInterface, reason: "it has no security group, so it can neither receive nor send", isIncomplete: false)
             return
         }
         var tenant = item.tagCursor.flatMap { taggedTenant($0) }

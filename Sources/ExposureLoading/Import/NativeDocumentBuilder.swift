@@ -33,7 +33,7 @@ struct NativeDocumentBuilder {
 
     /// Records a resource the importer leaves out; `isIncomplete` when it is left out
     /// because something it needs is missing from the input.
-    mutating func skip(_ resource: String, kind: String, reason: String, isIncomplete: Bool) {
+    mutating func skip(_ resource: String, kind: ComponentKind, reason: String, isIncomplete: Bool) {
         skipped.append(SkippedResource(resource: resource, kind: kind, reason: reason, isIncomplete: isIncomplete))
     }
 
@@ -97,7 +97,7 @@ struct NativeDocumentBuilder {
             let sorted = skipped.sorted { ($0.resource, $0.reason) < ($1.resource, $1.reason) }
             members.append(("skipped", .array(sorted.map { item in
                 .object([
-                    ("resource", .string(item.resource)), ("kind", .string(item.kind)), ("reason", .string(item.reason)),
+                    ("resource", .string(item.resource)), ("kind", .string(item.kind.rawValue)), ("reason", .string(item.reason)),
                     ("incomplete", item.isIncomplete ? .bool(true) : nil),
                 ])
             })))

@@ -7,7 +7,7 @@ extension TerraformPlanLoader {
         let elasticIPs = Set(resources("aws_eip").flatMap { references($0, [.key("instance")]) + references($0, [.key("network_interface")]) })
         for instance in resources("aws_instance") {
             guard let subnet = reference(instance, [.key("subnet_id")]), has(.subnets, subnet), let vpc = subnetVPC(subnet) else {
-                skipTarget(instance, kind: InstanceKind.kindName, "its subnet is not in the plan (instances in the default VPC are not modelled)")
+                skipTarget(instance, kind: .instance, "its subnet is not in the plan (instances in the default VPC are not modelled)")
                 continue
             }
             var securityGroups = self.groups(of: instance, [.key("vpc_security_group_ids")], vpc: vpc, known: groups)
@@ -20,7 +20,7 @@ extension TerraformPlanLoader {
         }
         for interface in resources("aws_network_interface") {
             guard let subnet = reference(interface, [.key("subnet_id")]), has(.subnets, subnet), let vpc = subnetVPC(subnet) else {
-                skipTarget(interface, kind: NetworkInterfaceKind.kindName, "its subnet is not in the plan")
+                skipTarget(interface, kind: .networkInterface, "its subnet is not in the plan")
                 continue
             }
             let attached = references(interface, [.key("attachment"), .index(0), .key("instance")]).first
@@ -64,7 +64,7 @@ extension TerraformPlanLoader {
     }
 
     private mutating func emitInterface(_ resource: Resource, id: String, subnet: String, groups: [String], privateIPs: [String], ipv6: [String], publicIP: String?, plannedPublic: Bool, instance: String?) {
-        guard !groups.isEmpty else { skipTarget(resource, kind: NetworkInterfaceKind.kindName, "none of its security groups is in the plan"); return }
+        guard !groups.isEmpty else { skipTarget(resource, kind: .networkInterface, "none of its security groups is in the plan"); return }
         // In a subnet whose block is known only after apply, fixed addresses cannot be placed:
         // the interface may take any address of it.
         let privateIPs = subnetsWithUnknownIPv4.contains(subnet) ? [] : privateIPs
@@ -105,7 +105,7 @@ extension TerraformPlanLoader {
         for cluster in resources("aws_emr_cluster") {
             let attributes: [Step] = [.key("ec2_attributes"), .index(0)]
             let subnets = (references(cluster, attributes + [.key("subnet_id")]) + references(cluster, attributes + [.key("subnet_ids")])).filter { has(.subnets, $0) }
-            guard !subnets.isEmpty else { skipTarget(cluster, kind: EMRClusterKind.kindName, "its subnet is not in the plan"); continue }
+            guard !subnets.isEmpty else { skipTarget(cluster, kind: .emrCluster, "its subnet is not in the plan"); continue }
             let vpc = subnetVPC(subnets[0]) ?? ""
             func group(_ key: String, _ loader: inout TerraformPlanLoader) -> JSONValue? {
                 loader.groups(of: cluster, attributes + [.key(key)], vpc: vpc, known: groups).first.map(JSONValue.string)

@@ -181,7 +181,7 @@ struct TerraformPlanLoader {
 
     /// The same for a resource whose exposure the report would show (an instance, an
     /// interface, a cluster): it is also listed as not analysed, which fails the gate.
-    mutating func skipTarget(_ resource: Resource, kind: String, _ reason: String) {
+    mutating func skipTarget(_ resource: Resource, kind: ComponentKind, _ reason: String) {
         skip(resource, reason)
         builder.skip(resource.address, kind: kind, reason: reason, isIncomplete: true)
     }
