@@ -75,9 +75,74 @@ extension SegmentMap: BooleanLattice where Value: BooleanLattice {
     public var isEmpty: Bool { values.count == 1 && values[0].isEmpty }
     @inlinable
     public func union(_ other: Self) -> Self { combined(with: other) { $0.union($1) } }
+    /// Elements in both sets. Over a segment where either side is empty the result is
+    /// empty, so the other side's segments there are skipped by binary search: a small set
+    /// meets a large one in time that grows with the small one.
+    ///
+    /// - Complexity: O(*s* log *t*) for the *s* segments the walk stops at, out of *t*.
     @inlinable
     public func intersection(_ other: Self) -> Self {
-        combined(with: other) { $0.intersection($1) }
+        var resultStarts: [Bound] = []
+        var resultValues: [Value] = []
+        var i = 0
+        var j = 0
+        var position: Bound = 0
+        walk: while true {
+            let left = values[i]
+            let right = other.values[j]
+            let leftEmpty = left.isEmpty
+            let rightEmpty = right.isEmpty
+            let value = leftEmpty || rightEmpty ? Value.empty : left.intersection(right)
+            if resultValues.last != value {
+                resultStarts.append(position)
+                resultValues.append(value)
+            }
+            let nextI = i + 1 < starts.count ? starts[i + 1] : nil
+            let nextJ = j + 1 < other.starts.count ? other.starts[j + 1] : nil
+            if leftEmpty || rightEmpty {
+                // The result stays empty to the end of the longer empty run (to the end of
+                // the domain when a run has no next segment); both sides resume there.
+                let end: Bound?
+                if leftEmpty && rightEmpty {
+                    guard let a = nextI, let b = nextJ else { break walk }
+                    end = Swift.max(a, b)
+                } else {
+                    end = leftEmpty ? nextI : nextJ
+                }
+                guard let end else { break walk }
+                position = end
+                i = Self.segment(containing: end, in: starts, from: i)
+                j = Self.segment(containing: end, in: other.starts, from: j)
+                continue walk
+            }
+            switch (nextI, nextJ) {
+            case (nil, nil):
+                break walk
+            case let (a?, nil):
+                position = a
+                i += 1
+            case let (nil, b?):
+                position = b
+                j += 1
+            case let (a?, b?):
+                position = Swift.min(a, b)
+                if a == position { i += 1 }
+                if b == position { j += 1 }
+            }
+        }
+        return Self(uncheckedStarts: resultStarts, values: resultValues)
+    }
+
+    /// The index of the segment of `starts` holding `point`, searching from `index` on.
+    @inlinable
+    static func segment(containing point: Bound, in starts: [Bound], from index: Int) -> Int {
+        var low = index
+        var high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= point { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
     @inlinable
     public func subtracting(_ other: Self) -> Self {

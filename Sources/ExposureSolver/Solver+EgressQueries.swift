@@ -79,7 +79,7 @@ extension Solver {
     /// - Complexity: O(*c* × *k* × *s*) for *c* ways of *k* stages of *s* segments.
     public func blockedWays(of traffic: TrafficSet, in answer: EgressAnswer) -> [BlockedWay] {
         answer.paths.map { via, path in
-            let scope = path.stages.first.map { traffic.intersection($0.allowed.union($0.unknown)) } ?? traffic
+            let scope = path.stages.first.map { traffic.intersection($0.possible) } ?? traffic
             let explained = explainBlock(path, flow: scope.isEmpty ? traffic : scope)
             return BlockedWay(via: via, blockers: explained.blockers, hops: explained.hops)
         }

@@ -60,7 +60,7 @@ extension Solver {
         // the same, since every request stage narrows the same set.
         var probe = origin
         for stage in path.stages where stage.coordinates == .request && stage.filtersIngress {
-            probe = probe.intersection(stage.unknown.isEmpty ? stage.allowed : stage.allowed.union(stage.unknown))
+            probe = probe.intersection(stage.possible)
             if probe.isEmpty { return nothing }
         }
         // A flow narrows the origin: only whole-origin questions are memoised.
@@ -87,7 +87,7 @@ extension Solver {
                 } else {
                     state = EvaluationMemo.ForwardState(
                         forward: state.forward.intersection(stage.allowed),
-                        possible: state.possible.intersection(stage.unknown.isEmpty ? stage.allowed : stage.allowed.union(stage.unknown)),
+                        possible: state.possible.intersection(stage.possible),
                         uncertain: state.uncertain + stage.uncertainParts(meeting: state.possible))
                     if let key { memo?.forward[key] = state }
                 }
@@ -142,11 +142,11 @@ extension Solver {
         for stage in stages {
             if stage.coordinates == .reply {
                 replies = replies.intersection(stage.allowed)
-                repliesPossible = repliesPossible.intersection(stage.allowed.union(stage.unknown))
+                repliesPossible = repliesPossible.intersection(stage.possible)
             } else {
                 crossesNAT = true
                 natReplies = natReplies.intersection(stage.allowed)
-                natRepliesPossible = natRepliesPossible.intersection(stage.allowed.union(stage.unknown))
+                natRepliesPossible = natRepliesPossible.intersection(stage.possible)
             }
         }
         let leg = EvaluationMemo.ReplyState(

@@ -43,6 +43,30 @@ struct Stage: Sendable {
     /// The stage's number in the solver's `StageCache`, which stands for its content in
     /// memo keys; `nil` for a stage built for one path.
     var cacheID: Int?
+    /// `allowed` and `unknown` together: what may pass, computed once for the explanations
+    /// and probes that ask it of every path.
+    let possible: TrafficSet
+
+    init(
+        component: ComponentRef, direction: Hop.Direction, coordinates: Leg, allowed: TrafficSet, unknown: TrafficSet,
+        unknownContext: String?, rules: [Rule], refusal: @escaping @Sendable (Packet) -> RuleRef, fix: Fix? = nil,
+        missing: [MissingPart] = [], isNetworkACL: Bool = false, addsNoHop: Bool = false, parts: [Part] = []
+    ) {
+        self.component = component
+        self.direction = direction
+        self.coordinates = coordinates
+        self.allowed = allowed
+        self.unknown = unknown
+        self.unknownContext = unknownContext
+        self.rules = rules
+        self.refusal = refusal
+        self.fix = fix
+        self.missing = missing
+        self.isNetworkACL = isNetworkACL
+        self.addsNoHop = addsNoHop
+        self.parts = parts
+        possible = unknown.isEmpty ? allowed : allowed.union(unknown)
+    }
 
     /// One missing input and the traffic whose fate depends on it.
     struct MissingPart: Sendable {

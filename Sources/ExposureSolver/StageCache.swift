@@ -45,7 +45,7 @@ final class StageCache: Sendable {
     func sourceReach(_ key: Key, build: () -> Stage) -> AddressSet {
         if let found = reaches.withLock({ $0[key] }) { return found }
         let built = stage(key, build: build)
-        let reach = built.allowed.union(built.unknown).sources
+        let reach = built.possible.sources
         reaches.withLock { $0[key] = reach }
         return reach
     }

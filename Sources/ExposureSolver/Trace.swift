@@ -275,7 +275,7 @@ extension Solver {
                 guard let natReplies else { continue }
                 traffic = natReplies
             }
-            let passing = traffic.intersection(stage.allowed.union(stage.unknown))
+            let passing = traffic.intersection(stage.possible)
             let probe = traffic.firstPacket ?? sample
             if passing.isEmpty {
                 blockers.append(Blocker(stage, refusing: probe))

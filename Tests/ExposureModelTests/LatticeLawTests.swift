@@ -86,6 +86,26 @@ struct LatticeLawTests {
         }
     }
 
+    @Test("Intersection that skips empty runs equals the segment-by-segment walk", arguments: seeds)
+    func skippingIntersection(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        func walked<Value: BooleanLattice>(_ a: SegmentMap<UInt16, Value>, _ b: SegmentMap<UInt16, Value>) -> SegmentMap<UInt16, Value> {
+            a.combined(with: b) { $0.intersection($1) }
+        }
+        for _ in 0..<20 {
+            let (a, b) = (LatticeLawTests.intervalSet(&random), LatticeLawTests.intervalSet(&random))
+            #expect(a.intersection(b) == walked(a, b), "seed \(seed)")
+            // A tiny set against a large one, where the skipping matters.
+            let tiny = IntervalSet<UInt16>(ranges: [UInt16.random(in: 0...65000, using: &random)...UInt16.random(in: 65001...65535, using: &random)])
+            let large = IntervalSet<UInt16>(ranges: (0..<200).map { UInt16($0 * 300)...UInt16($0 * 300 + 100) })
+            #expect(tiny.intersection(large) == walked(tiny, large) && large.intersection(tiny) == walked(large, tiny), "seed \(seed)")
+        }
+        let (s, t) = (LatticeLawTests.serviceSet(&random), LatticeLawTests.serviceSet(&random))
+        #expect(s.intersection(t) == s.combined(with: t) { $0.intersection($1) }, "seed \(seed)")
+        let (x, y) = (LatticeLawTests.trafficSet(&random), LatticeLawTests.trafficSet(&random))
+        #expect(x.intersection(y).map == x.map.combined(with: y.map) { $0.intersection($1) }, "seed \(seed)")
+    }
+
     @Test("Canonical form: equal sets built two ways are equal segment for segment", arguments: seeds)
     func canonicalForm(seed: UInt64) {
         var random = SeededGenerator(seed: seed)
