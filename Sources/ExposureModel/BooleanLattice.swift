@@ -82,6 +82,21 @@ extension SegmentMap: BooleanLattice where Value: BooleanLattice {
     /// - Complexity: O(*s* log *t*) for the *s* segments the walk stops at, out of *t*.
     @inlinable
     public func intersection(_ other: Self) -> Self {
+        combined(with: other, emptyWhereOtherIsEmpty: true) { $0.intersection($1) }
+    }
+
+    /// Elements of this set that are not in `other`; where this set is empty, `other`'s
+    /// segments are skipped as in `intersection`.
+    @inlinable
+    public func subtracting(_ other: Self) -> Self {
+        combined(with: other, emptyWhereOtherIsEmpty: false) { $0.subtracting($1) }
+    }
+
+    /// Combines two maps point by point with an operation whose result is empty wherever
+    /// this map is empty (and, when `emptyWhereOtherIsEmpty`, wherever `other` is),
+    /// jumping over such runs instead of visiting the segments inside them.
+    @inlinable
+    func combined(with other: Self, emptyWhereOtherIsEmpty: Bool, _ combine: (Value, Value) -> Value) -> Self {
         var resultStarts: [Bound] = []
         var resultValues: [Value] = []
         var i = 0
@@ -91,8 +106,8 @@ extension SegmentMap: BooleanLattice where Value: BooleanLattice {
             let left = values[i]
             let right = other.values[j]
             let leftEmpty = left.isEmpty
-            let rightEmpty = right.isEmpty
-            let value = leftEmpty || rightEmpty ? Value.empty : left.intersection(right)
+            let rightEmpty = emptyWhereOtherIsEmpty && right.isEmpty
+            let value = leftEmpty || rightEmpty ? Value.empty : combine(left, right)
             if resultValues.last != value {
                 resultStarts.append(position)
                 resultValues.append(value)
@@ -143,10 +158,6 @@ extension SegmentMap: BooleanLattice where Value: BooleanLattice {
             if starts[middle] <= point { low = middle } else { high = middle - 1 }
         }
         return low
-    }
-    @inlinable
-    public func subtracting(_ other: Self) -> Self {
-        combined(with: other) { $0.subtracting($1) }
     }
 
     /// The union of the values of every segment: the projection that forgets this dimension.

@@ -86,7 +86,7 @@ struct LatticeLawTests {
         }
     }
 
-    @Test("Intersection that skips empty runs equals the segment-by-segment walk", arguments: seeds)
+    @Test("Intersection and subtraction that skip empty runs equal the segment-by-segment walk", arguments: seeds)
     func skippingIntersection(seed: UInt64) {
         var random = SeededGenerator(seed: seed)
         func walked<Value: BooleanLattice>(_ a: SegmentMap<UInt16, Value>, _ b: SegmentMap<UInt16, Value>) -> SegmentMap<UInt16, Value> {
@@ -99,11 +99,16 @@ struct LatticeLawTests {
             let tiny = IntervalSet<UInt16>(ranges: [UInt16.random(in: 0...65000, using: &random)...UInt16.random(in: 65001...65535, using: &random)])
             let large = IntervalSet<UInt16>(ranges: (0..<200).map { UInt16($0 * 300)...UInt16($0 * 300 + 100) })
             #expect(tiny.intersection(large) == walked(tiny, large) && large.intersection(tiny) == walked(large, tiny), "seed \(seed)")
+            #expect(tiny.subtracting(large) == tiny.combined(with: large) { $0.subtracting($1) }, "seed \(seed)")
+            #expect(large.subtracting(tiny) == large.combined(with: tiny) { $0.subtracting($1) }, "seed \(seed)")
+            #expect(a.subtracting(b) == a.combined(with: b) { $0.subtracting($1) }, "seed \(seed)")
         }
         let (s, t) = (LatticeLawTests.serviceSet(&random), LatticeLawTests.serviceSet(&random))
         #expect(s.intersection(t) == s.combined(with: t) { $0.intersection($1) }, "seed \(seed)")
+        #expect(s.subtracting(t) == s.combined(with: t) { $0.subtracting($1) }, "seed \(seed)")
         let (x, y) = (LatticeLawTests.trafficSet(&random), LatticeLawTests.trafficSet(&random))
         #expect(x.intersection(y).map == x.map.combined(with: y.map) { $0.intersection($1) }, "seed \(seed)")
+        #expect(x.subtracting(y).map == x.map.combined(with: y.map) { $0.subtracting($1) }, "seed \(seed)")
     }
 
     @Test("Canonical form: equal sets built two ways are equal segment for segment", arguments: seeds)
