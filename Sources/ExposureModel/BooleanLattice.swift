@@ -9,6 +9,8 @@ public protocol BooleanLattice: Equatable, Sendable {
     static var universe: Self { get }
     /// Whether the set has no element.
     var isEmpty: Bool { get }
+    /// Whether the set has every element.
+    var isUniverse: Bool { get }
     /// Elements in either set.
     func union(_ other: Self) -> Self
     /// Elements in both sets.
@@ -58,6 +60,8 @@ extension Bool: BooleanLattice {
     @inlinable
     public var isEmpty: Bool { !self }
     @inlinable
+    public var isUniverse: Bool { self }
+    @inlinable
     public func union(_ other: Bool) -> Bool { self || other }
     @inlinable
     public func intersection(_ other: Bool) -> Bool { self && other }
@@ -70,11 +74,20 @@ extension SegmentMap: BooleanLattice where Value: BooleanLattice {
     public static var empty: Self { Self(constant: .empty) }
     @inlinable
     public static var universe: Self { Self(constant: .universe) }
-    // Canonical form makes the empty set a single empty segment.
+    // Canonical form makes the empty set a single empty segment, and the universe a
+    // single full one.
     @inlinable
     public var isEmpty: Bool { values.count == 1 && values[0].isEmpty }
     @inlinable
-    public func union(_ other: Self) -> Self { combined(with: other) { $0.union($1) } }
+    public var isUniverse: Bool { values.count == 1 && values[0].isUniverse }
+    /// Elements in either set; when one side is empty the other is returned as it is
+    /// (shared, not copied), which nested unions of sparse sets meet at most points.
+    @inlinable
+    public func union(_ other: Self) -> Self {
+        if other.isEmpty { return self }
+        if isEmpty { return other }
+        return combined(with: other) { $0.union($1) }
+    }
     /// Elements in both sets. Over a segment where either side is empty the result is
     /// empty, so the other side's segments there are skipped by binary search: a small set
     /// meets a large one in time that grows with the small one.
@@ -82,14 +95,17 @@ extension SegmentMap: BooleanLattice where Value: BooleanLattice {
     /// - Complexity: O(*s* log *t*) for the *s* segments the walk stops at, out of *t*.
     @inlinable
     public func intersection(_ other: Self) -> Self {
-        combined(with: other, emptyWhereOtherIsEmpty: true) { $0.intersection($1) }
+        if isEmpty || other.isUniverse { return self }
+        if other.isEmpty || isUniverse { return other }
+        return combined(with: other, emptyWhereOtherIsEmpty: true) { $0.intersection($1) }
     }
 
     /// Elements of this set that are not in `other`; where this set is empty, `other`'s
     /// segments are skipped as in `intersection`.
     @inlinable
     public func subtracting(_ other: Self) -> Self {
-        combined(with: other, emptyWhereOtherIsEmpty: false) { $0.subtracting($1) }
+        if isEmpty || other.isEmpty { return self }
+        return combined(with: other, emptyWhereOtherIsEmpty: false) { $0.subtracting($1) }
     }
 
     /// Combines two maps point by point with an operation whose result is empty wherever

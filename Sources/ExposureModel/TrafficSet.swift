@@ -45,6 +45,8 @@ public struct TrafficSet: BooleanLattice {
     @inlinable
     public var isEmpty: Bool { map.isEmpty }
     @inlinable
+    public var isUniverse: Bool { map.isUniverse }
+    @inlinable
     public func union(_ other: TrafficSet) -> TrafficSet { TrafficSet(map: map.union(other.map)) }
     @inlinable
     public func intersection(_ other: TrafficSet) -> TrafficSet {

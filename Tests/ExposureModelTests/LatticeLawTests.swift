@@ -48,6 +48,8 @@ struct LatticeLawTests {
         #expect(a.intersection(b.union(c)) == a.intersection(b).union(a.intersection(c)), "seed \(seed): intersection distributes")
         #expect(a.union(a.intersection(b)) == a, "seed \(seed): absorption")
         #expect(a.union(.empty) == a && a.intersection(.universe) == a, "seed \(seed): identities")
+        #expect(a.isUniverse == (a == .universe) && Set.universe.isUniverse && !Set.empty.isUniverse, "seed \(seed): the universe is known as such")
+        #expect(a.union(.universe) == .universe && a.intersection(.empty) == .empty && Set.universe.subtracting(.universe) == .empty, "seed \(seed): bounds")
         #expect(a.subtracting(b) == a.intersection(Set.universe.subtracting(b)), "seed \(seed): difference is meet with complement")
         #expect(a.subtracting(b).intersection(b).isEmpty, "seed \(seed): difference is disjoint from what it removes")
         #expect(a.subtracting(b).union(a.intersection(b)) == a, "seed \(seed): a splits into a - b and a & b")
