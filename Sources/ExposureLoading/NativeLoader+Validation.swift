@@ -156,16 +156,20 @@ extension NativeLoader {
                 }
             }
         }
+        // Each VPC's main tables, default ACLs and gateways, in id order, grouped once.
+        let mainsByVPC = Dictionary(grouping: Topology.sortedValues(topology.routeTables).filter(\.isMain), by: \.vpc)
+        let defaultsByVPC = Dictionary(grouping: Topology.sortedValues(topology.networkACLs).filter(\.isDefault), by: \.vpc)
+        let gatewaysByVPC = Dictionary(grouping: Topology.sortedValues(topology.internetGateways), by: \.vpc)
         for vpc in Topology.sortedValues(topology.vpcs) {
-            let mains = Topology.sortedValues(topology.routeTables).filter { $0.vpc == vpc.id && $0.isMain }
+            let mains = mainsByVPC[vpc.id] ?? []
             if mains.count > 1, let cursor = location(of: .routeTable, mains[1].id.rawValue) {
                 diagnostics.append(cursor.error("\(vpc.id) already has main route table \(mains[0].id); a VPC has exactly one"))
             }
-            let defaults = Topology.sortedValues(topology.networkACLs).filter { $0.vpc == vpc.id && $0.isDefault }
+            let defaults = defaultsByVPC[vpc.id] ?? []
             if defaults.count > 1, let cursor = location(of: .networkACL, defaults[1].id.rawValue) {
                 diagnostics.append(cursor.error("\(vpc.id) already has default network ACL \(defaults[0].id); a VPC has exactly one"))
             }
-            let gateways = Topology.sortedValues(topology.internetGateways).filter { $0.vpc == vpc.id }
+            let gateways = gatewaysByVPC[vpc.id] ?? []
             if gateways.count > 1, let cursor = location(of: .internetGateway, gateways[1].id.rawValue) {
                 diagnostics.append(cursor.error("\(vpc.id) already has internet gateway \(gateways[0].id); a VPC has at most one"))
             }
@@ -239,13 +243,16 @@ extension NativeLoader {
         }
         // Only blocks the input gives can overlap: an unknown one stands for "somewhere in
         // the VPC's".
-        let subnets = Topology.sortedValues(topology.subnets)
-        let known = subnets.map { $0.addresses.subtracting($0.unknownAddresses) }
-        for (index, subnet) in subnets.enumerated() {
-            for (offset, other) in subnets[(index + 1)...].enumerated()
-            where other.vpc == subnet.vpc && known[index].intersects(known[index + 1 + offset]) {
-                if let cursor = location(of: .subnet, other.id.rawValue) {
-                    diagnostics.append(cursor.warning("subnet \(other.id) overlaps \(subnet.id); AWS does not allow overlapping subnets in one VPC"))
+        // Pairs within one VPC only, VPC by VPC, each subnet against those after it in id order.
+        let subnetsByVPC = Dictionary(grouping: Topology.sortedValues(topology.subnets), by: \.vpc)
+        for vpc in subnetsByVPC.keys.sorted() {
+            let subnets = subnetsByVPC[vpc] ?? []
+            let known = subnets.map { $0.addresses.subtracting($0.unknownAddresses) }
+            for (index, subnet) in subnets.enumerated() {
+                for (offset, other) in subnets[(index + 1)...].enumerated() where known[index].intersects(known[index + 1 + offset]) {
+                    if let cursor = location(of: .subnet, other.id.rawValue) {
+                        diagnostics.append(cursor.warning("subnet \(other.id) overlaps \(subnet.id); AWS does not allow overlapping subnets in one VPC"))
+                    }
                 }
             }
         }
