@@ -146,20 +146,7 @@ extension SegmentMap: BooleanLattice where Value: BooleanLattice {
                 j = Self.segment(containing: end, in: other.starts, from: j)
                 continue walk
             }
-            switch (nextI, nextJ) {
-            case (nil, nil):
-                break walk
-            case let (a?, nil):
-                position = a
-                i += 1
-            case let (nil, b?):
-                position = b
-                j += 1
-            case let (a?, b?):
-                position = Swift.min(a, b)
-                if a == position { i += 1 }
-                if b == position { j += 1 }
-            }
+            guard Self.advance(&i, &j, to: &position, nextI: nextI, nextJ: nextJ) else { break walk }
         }
         return Self(uncheckedStarts: resultStarts, values: resultValues)
     }

@@ -91,22 +91,32 @@ where Bound: FixedWidthInteger & UnsignedInteger & Sendable, Value: Equatable & 
             }
             let nextI = i + 1 < starts.count ? starts[i + 1] : nil
             let nextJ = j + 1 < other.starts.count ? other.starts[j + 1] : nil
-            switch (nextI, nextJ) {
-            case (nil, nil):
-                return SegmentMap<Bound, Result>(
-                    uncheckedStarts: resultStarts, values: resultValues)
-            case let (a?, nil):
-                position = a
-                i += 1
-            case let (nil, b?):
-                position = b
-                j += 1
-            case let (a?, b?):
-                position = Swift.min(a, b)
-                if a == position { i += 1 }
-                if b == position { j += 1 }
+            guard Self.advance(&i, &j, to: &position, nextI: nextI, nextJ: nextJ) else {
+                return SegmentMap<Bound, Result>(uncheckedStarts: resultStarts, values: resultValues)
             }
         }
+    }
+
+    /// One step of a walk over two maps' segments at once: moves `position` to the nearer
+    /// of the next segment starts (`nil` where a map has no next segment) and the index of
+    /// each map that starts a segment there; `false` when both maps are done.
+    @inlinable
+    static func advance(_ i: inout Int, _ j: inout Int, to position: inout Bound, nextI: Bound?, nextJ: Bound?) -> Bool {
+        switch (nextI, nextJ) {
+        case (nil, nil):
+            return false
+        case let (a?, nil):
+            position = a
+            i += 1
+        case let (nil, b?):
+            position = b
+            j += 1
+        case let (a?, b?):
+            position = Swift.min(a, b)
+            if a == position { i += 1 }
+            if b == position { j += 1 }
+        }
+        return true
     }
 
     /// Applies `transform` to every segment's value.
