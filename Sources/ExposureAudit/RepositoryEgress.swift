@@ -168,8 +168,12 @@ struct RepositoryEgress: Sendable {
             guard let members = grouped[key] else { return nil }
             let interfaces = members.map(\.1).sorted { $0.id < $1.id }
             let ways = solver.waysOut(from: interfaces, to: addresses, service: service)
+            // Only an endpoint's policy tells the buckets apart: without one, each port's
+            // outcome holds for every bucket and is found once.
+            let ports: [UInt16] = [80, 443]
+            let shared = ways.crossesEndpoint ? nil : ports.map { outcome(port: $0, bucket: buckets.first ?? "", over: ways) }
             let outcomes = buckets.map { bucket in
-                (bucket, [UInt16(80), 443].map { port in outcome(port: port, bucket: bucket, over: ways) })
+                (bucket, shared ?? ports.map { port in outcome(port: port, bucket: bucket, over: ways) })
             }
             return NodeClass(
                 cluster: cluster, roles: Array(Set(members.map(\.0))).sorted(), interfaces: interfaces,

@@ -55,11 +55,11 @@ extension NativeLoader {
             if !topology.missingExports.contains(missing) { topology.missingExports.append(missing) }
         }
         topology.missingExports.sort()
+        let resourceKinds = ComponentKind.allCases.filter { ![.zone, .address, .outside].contains($0) }
         for cursor in try root.field("skipped")?.elements() ?? [] {
             diagnostics += cursor.unknownKeyWarnings(known: ["resource", "kind", "reason", "incomplete"])
             let kindCursor = try cursor.requiredField("kind")
             let kindText = try kindCursor.string()
-            let resourceKinds = ComponentKind.allCases.filter { ![.zone, .address, .outside].contains($0) }
             guard let kind = resourceKinds.first(where: { $0.rawValue == kindText }) else {
                 throw kindCursor.error(
                     "expected a resource kind (\(resourceKinds.map(\.rawValue).joined(separator: ", "))), found \"\(kindText)\"")

@@ -151,18 +151,6 @@ extension SegmentMap: BooleanLattice where Value: BooleanLattice {
         return Self(uncheckedStarts: resultStarts, values: resultValues)
     }
 
-    /// The index of the segment of `starts` holding `point`, searching from `index` on.
-    @inlinable
-    static func segment(containing point: Bound, in starts: [Bound], from index: Int) -> Int {
-        var low = index
-        var high = starts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if starts[middle] <= point { low = middle } else { high = middle - 1 }
-        }
-        return low
-    }
-
     /// The union of the values of every segment: the projection that forgets this dimension.
     @inlinable
     public var unionOfValues: Value {

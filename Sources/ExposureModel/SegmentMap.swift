@@ -59,13 +59,21 @@ where Bound: FixedWidthInteger & UnsignedInteger & Sendable, Value: Equatable & 
     /// - Complexity: O(log *s*) for *s* segments.
     @inlinable
     public func value(at point: Bound) -> Value {
-        var low = 0
+        values[Self.segment(containing: point, in: starts, from: 0)]
+    }
+
+    /// The index of the segment of `starts` holding `point`, searching from `index` on.
+    ///
+    /// - Complexity: O(log *s*) for *s* segments.
+    @inlinable
+    static func segment(containing point: Bound, in starts: [Bound], from index: Int) -> Int {
+        var low = index
         var high = starts.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
             if starts[middle] <= point { low = middle } else { high = middle - 1 }
         }
-        return values[low]
+        return low
     }
 
     /// Combines two maps point by point.

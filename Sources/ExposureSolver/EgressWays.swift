@@ -14,4 +14,6 @@ public struct EgressWays: Sendable {
     public var sources: AddressSet { source?.addresses ?? .empty }
     /// The ephemeral port range their replies must reach.
     public var ephemeralPorts: PortRange { source?.ephemeralPorts ?? .linuxEphemeral }
+    /// Whether some way goes through an endpoint, whose policy the caller then decides.
+    public var crossesEndpoint: Bool { candidates.contains { $0.endpoint != nil } }
 }

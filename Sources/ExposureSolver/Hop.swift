@@ -30,7 +30,7 @@ public struct Hop: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(component.id) [\(component.kind.rawValue)] \(explanation)" }
 
     /// The same hop on the way out `via`.
-    public func taking(_ via: String) -> Hop { Hop(component, rule, direction: direction, via: via) }
+    func taking(_ via: String) -> Hop { Hop(component, rule, direction: direction, via: via) }
 }
 
 extension Hop {

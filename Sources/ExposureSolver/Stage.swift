@@ -65,7 +65,7 @@ struct Stage: Sendable {
         self.isNetworkACL = isNetworkACL
         self.addsNoHop = addsNoHop
         self.parts = parts
-        possible = unknown.isEmpty ? allowed : allowed.union(unknown)
+        possible = allowed.union(unknown)
     }
 
     /// One missing input and the traffic whose fate depends on it.
