@@ -26,6 +26,7 @@ struct EndpointPolicy: Sendable {
     /// - Complexity: O(*n* × *p*) for *n* statements and *p* patterns, each a linear glob match.
     func decide(action: String, bucket: String) -> Decision {
         guard let document else { return .allowed("no policy (full access)") }
+        if let reason = document.unknownBecause { return .undecided(reason) }
         var allow: String?
         var maybeAllow: String?
         var maybeDeny: String?

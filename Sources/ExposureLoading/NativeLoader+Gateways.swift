@@ -171,7 +171,7 @@ extension NativeLoader {
 
     mutating func decodeVPCEndpoint(_ element: JSONCursor) throws(Diagnostic) {
         diagnostics += element.unknownKeyWarnings(known: [
-            "id", "vpc", "type", "service", "routeTables", "subnets", "securityGroups", "privateDns", "policy",
+            "id", "vpc", "type", "service", "routeTables", "subnets", "securityGroups", "privateDns", "policy", "policyUnknown",
         ])
         let id = try declare(.vpcEndpoint, in: element)
         let vpc = try refer(.vpc, try element.requiredField("vpc"))
@@ -194,6 +194,12 @@ extension NativeLoader {
                 throw policyCursor.error("expected an IAM policy document (an object)")
             }
             policy = EndpointPolicyDocument(policyCursor.value)
+        }
+        if let unknownCursor = element.field("policyUnknown") {
+            if let policyCursor = element.field("policy") {
+                throw policyCursor.error("an endpoint has a policy or a policyUnknown reason, not both")
+            }
+            policy = EndpointPolicyDocument(statements: [], unknownBecause: try unknownCursor.string())
         }
         topology.vpcEndpoints[VPCEndpointID(id)] = VPCEndpoint(
             id: VPCEndpointID(id), vpc: VPCID(vpc), type: type,

@@ -43,6 +43,13 @@ public struct EndpointPolicyDocument: Hashable, Sendable {
     }
 
     public let statements: [Statement]
+    /// Why the policy is not known (its text is not a JSON document, or its value is known
+    /// only after apply); `nil` when `statements` are the policy. An unknown policy decides
+    /// nothing: what crosses the endpoint is `unknown`.
+    public let unknownBecause: String?
 
-    public init(statements: [Statement]) { self.statements = statements }
+    public init(statements: [Statement], unknownBecause: String? = nil) {
+        self.statements = statements
+        self.unknownBecause = unknownBecause
+    }
 }

@@ -116,11 +116,14 @@ extension AWSBundleLoader {
                 continue
             }
             var policy: JSONValue?
+            var policyUnknown: JSONValue?
             if let text = string(cursor, "PolicyDocument") {
                 do {
                     policy = try JSONReader.parse(Array(text.utf8))
                 } catch {
-                    diagnostics.append(cursor.warning("the policy document of \(id) is not valid JSON (\(error.message)); it is left out"))
+                    let reason = "the policy document of \(id) is not valid JSON (\(error.message))"
+                    diagnostics.append(cursor.warning("\(reason); what crosses the endpoint is unknown"))
+                    policyUnknown = .string(reason)
                 }
             }
             let groups = strings(cursor, "Groups", "GroupId").map { groupReference($0, vpc: vpc, from: cursor) }
@@ -131,7 +134,7 @@ extension AWSBundleLoader {
                 ("subnets", type == "interface" ? .strings(emittedSubnets(cursor, "SubnetIds")) : nil),
                 ("securityGroups", groups.isEmpty ? nil : .strings(groups)),
                 ("privateDns", cursor.value["PrivateDnsEnabled"].map { .bool($0.boolValue == true) }),
-                ("policy", policy),
+                ("policy", policy), ("policyUnknown", policyUnknown),
             ]), origin: cursor)
         }
     }

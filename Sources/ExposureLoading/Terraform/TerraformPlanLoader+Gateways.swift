@@ -167,11 +167,15 @@ extension TerraformPlanLoader {
             let type = (string(endpoint, "vpc_endpoint_type") ?? "Gateway").lowercased()
             guard type == "gateway" || type == "interface" else { skip(endpoint, "\(type) endpoints are outside the model; routes to it are `unknown`"); continue }
             var policy: JSONValue?
+            var policyUnknown: String?
             if let text = string(endpoint, "policy") {
                 policy = try? JSONReader.parse(Array(text.utf8))
-                if policy == nil { diagnostics.append(endpoint.values.warning("the policy of \(endpoint.address) is not valid JSON; it is left out")) }
+                if policy == nil { policyUnknown = "the policy of \(endpoint.address) is not valid JSON" }
             } else if plan.isUnknown(endpoint, [.key("policy")]), !TerraformPlan.references(endpoint.expressions, at: [.key("policy")]).isEmpty {
-                diagnostics.append(endpoint.values.warning("the policy of \(endpoint.address) is known only after apply; it is taken as full access"))
+                policyUnknown = "the policy of \(endpoint.address) is known only after apply"
+            }
+            if let policyUnknown {
+                diagnostics.append(endpoint.values.warning("\(policyUnknown); what crosses the endpoint is unknown"))
             }
             let routeTables = Array(Set(references(endpoint, [.key("route_table_ids")]) + (tables[endpoint.address] ?? []))).filter(planTables.contains).sorted()
             let groups = references(endpoint, [.key("security_group_ids")]).filter(groupAddresses.contains)
@@ -181,7 +185,7 @@ extension TerraformPlanLoader {
                 ("subnets", type == "interface" ? .strings(references(endpoint, [.key("subnet_ids")]).filter { has(.subnets, $0) }) : nil),
                 ("securityGroups", groups.isEmpty ? nil : .strings(groups)),
                 ("privateDns", bool(endpoint, "private_dns_enabled").map(JSONValue.bool)),
-                ("policy", policy),
+                ("policy", policy), ("policyUnknown", policyUnknown.map(JSONValue.string)),
             ])
         }
     }
