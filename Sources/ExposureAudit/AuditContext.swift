@@ -21,12 +21,16 @@ struct AuditContext: Sendable {
         var text: String { "ingress rule \(index) of \(group): allow \(rule.traffic) from \(rule.peer)" }
         /// `remove ingress tcp 8088 from 0.0.0.0/0 in sg-1`.
         var removal: String { "remove ingress \(rule.traffic) from \(rule.peer) in \(group)" }
+        /// The rule as a finding's cause.
+        var cause: Cause { Cause(group.component, rule: .groupRule(ingress: true, index: index, rule: rule)) }
     }
 
     let topology: Topology
     let solver: Solver
     /// The exposures of every EMR node, as `analyze` reports them.
     let exposures: [Exposure]
+    /// The same, by target interface, in report order.
+    let exposuresByTarget: [NetworkInterfaceID: [Exposure]]
     /// The account's block-public-access setting, or EMR's default when the input is silent.
     let blockPublicAccess: BlockPublicAccess
     let blockPublicAccessStated: Bool
@@ -38,6 +42,7 @@ struct AuditContext: Sendable {
         self.topology = topology
         self.solver = solver
         self.exposures = exposures
+        exposuresByTarget = Dictionary(grouping: exposures, by: \.target)
         let setting = topology.blockPublicAccess ?? .awsDefault
         blockPublicAccess = setting
         blockPublicAccessStated = topology.blockPublicAccess != nil
@@ -63,25 +68,14 @@ struct AuditContext: Sendable {
         cluster.subnets.contains { isPublicForEMR($0) }
     }
 
-    /// The ingress rules of `groups` that let some of `sources` open some of `services`:
-    /// the rules a remediation must change.
-    func ingressRules(of groups: [SecurityGroupID], admitting services: ServiceSet, from sources: AddressSet) -> [GroupRule] {
-        var result: [GroupRule] = []
-        for groupID in groups {
-            guard let group = topology.securityGroups[groupID] else { continue }
-            for (index, rule) in group.ingress.enumerated() {
-                guard !ServiceSet(rule.traffic).intersection(services).isEmpty else { continue }
-                let peers: AddressSet
-                switch rule.peer {
-                case .cidr(let cidr): peers = cidr.addresses
-                case .prefixList(let id): peers = topology.prefixLists[id]?.entries.map { AddressSet(cidrs: $0) } ?? .universe
-                case .securityGroup(let peer):
-                    peers = solver.members(of: peer)
-                }
-                if peers.intersects(sources) { result.append(GroupRule(group: groupID, index: index, rule: rule)) }
-            }
+    /// The addresses a rule's peer stands for: a CIDR, a prefix list's entries (every
+    /// address when the input lacks them), a group's members.
+    func peers(of rule: SecurityGroupRule) -> AddressSet {
+        switch rule.peer {
+        case .cidr(let cidr): cidr.addresses
+        case .prefixList(let id): topology.prefixLists[id]?.entries.map { AddressSet(cidrs: $0) } ?? .universe
+        case .securityGroup(let peer): solver.members(of: peer)
         }
-        return result
     }
 
     /// The node of `interface`, if it is an EMR node.

@@ -49,6 +49,9 @@ struct RepositoryEgress: Sendable {
 
     /// Why a port is not reachable: every blocking component, and the smallest fix.
     struct Gap: Hashable, Sendable {
+        /// The first blocker of the way that needs the fewest changes: what a finding
+        /// names as the cause.
+        let cause: Hop?
         let evidence: [String]
         let fixes: [String]
         let path: [Hop]
@@ -228,7 +231,7 @@ struct RepositoryEgress: Sendable {
     /// needs the fewest changes.
     private func explain(_ missing: TrafficSet, in answer: EgressAnswer, port: UInt16, ways: EgressWays) -> Gap {
         var evidence: [String] = []
-        var best: (fixes: [String], path: [Hop])?
+        var best: (fixes: [String], path: [Hop], cause: Hop?)?
         let context = Remediation(
             port: port, clientPorts: ways.ephemeralPorts, s3ForGroups: s3Name,
             s3ForACLs: addressesKnown && addresses.cidrs.count <= 6 ? addresses.cidrs.map(\.description).joined(separator: ", ") : "0.0.0.0/0",
@@ -237,12 +240,12 @@ struct RepositoryEgress: Sendable {
             evidence += way.blockers.map { "via \(way.via): \($0.hop)" }
             let fixes = way.blockers.map { context.text(for: $0) }
             if best == nil || fixes.count < best?.fixes.count ?? .max {
-                best = (fixes, way.hops)
+                best = (fixes, way.hops, way.blockers.first?.hop)
             }
         }
         var seen = Set<String>()
         return Gap(
-            evidence: evidence.filter { seen.insert($0).inserted },
+            cause: best?.cause, evidence: evidence.filter { seen.insert($0).inserted },
             fixes: best?.fixes ?? [], path: best?.path ?? [], isPartial: !answer.reachable.isEmpty)
     }
 }
@@ -265,6 +268,13 @@ extension RepositoryEgress {
 
         /// `80, 443`.
         var ports: String { portNumbers.sorted().map(String.init).joined(separator: ", ") }
+
+        /// The group's nodes and ports as what a finding affects.
+        func affected(severity: Severity, detail: String) -> AffectedTarget {
+            AffectedTarget(
+                cluster: cluster.id, roles: roles.sorted(), interfaces: interfaces.sorted(),
+                services: ServiceSet.single(6, IntervalSet(ranges: portNumbers.sorted().map { $0...$0 })), severity: severity, detail: detail)
+        }
     }
 
     /// Groups the outcomes that `detail` picks out (a caveat or a reason) by cluster and

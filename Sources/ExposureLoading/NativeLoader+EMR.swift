@@ -55,7 +55,7 @@ extension NativeLoader {
             if !topology.missingExports.contains(missing) { topology.missingExports.append(missing) }
         }
         topology.missingExports.sort()
-        let resourceKinds = ComponentKind.allCases.filter { ![.zone, .address, .outside].contains($0) }
+        let resourceKinds = ComponentKind.allCases.filter { ![.zone, .address, .outside, .accountSetting].contains($0) }
         for cursor in try root.field("skipped")?.elements() ?? [] {
             diagnostics += cursor.unknownKeyWarnings(known: ["resource", "kind", "reason", "incomplete"])
             let kindCursor = try cursor.requiredField("kind")

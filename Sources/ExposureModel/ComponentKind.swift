@@ -22,6 +22,8 @@ public enum ComponentKind: String, Hashable, Comparable, Sendable, CaseIterable 
     case prefixList = "prefix-list"
     case emrCluster = "emr-cluster"
     case instance
+    /// An account's setting for a region, such as EMR block public access.
+    case accountSetting = "account-setting"
     /// A zone as a whole, where traffic from the internet or on-premises starts.
     case zone
     /// One address outside every component of the input.

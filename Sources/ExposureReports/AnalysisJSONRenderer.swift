@@ -6,7 +6,7 @@ import Foundation
 /// Renders analysis reports as versioned JSON (documented in `reports/README.md`).
 public enum AnalysisJSONRenderer {
     /// The version of the JSON shape; bumped on any incompatible change.
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
     struct Document: Encodable {
         let schemaVersion: Int
@@ -17,15 +17,48 @@ public enum AnalysisJSONRenderer {
     }
 
     struct FindingEntry: Encodable {
+        let id: String
         let input: String
         let rule: String
         let severity: String
         let resource: String
-        let cluster: String?
+        let cause: CauseEntry
+        let clusters: [String]
+        let zones: [String]
+        let services: [ServiceEntry]
+        let affected: [AffectedEntry]
         let message: String
         let evidence: [String]
         let path: [HopEntry]
-        let remediation: String
+        let fix: String
+    }
+
+    /// The component a finding asks to change, and its rule (absent when the component
+    /// as a whole is the cause).
+    struct CauseEntry: Encodable {
+        let component: String
+        let kind: String
+        let rule: String?
+    }
+
+    struct AffectedEntry: Encodable {
+        let cluster: String?
+        let roles: [String]
+        let interfaces: [String]
+        let zone: String?
+        let services: [ServiceEntry]
+        let severity: String
+        let detail: String
+    }
+
+    /// One protocol's part of a service set: tcp/udp port ranges, ICMP types, or other
+    /// protocol numbers, and the catalog's names for what is there.
+    struct ServiceEntry: Encodable {
+        let `protocol`: String
+        let ports: [PortSpan]
+        let icmp: [String]?
+        let protocols: [PortSpan]?
+        let services: [String]
     }
 
     struct ClusterEntry: Encodable {
@@ -51,8 +84,8 @@ public enum AnalysisJSONRenderer {
 
     struct ZoneEntry: Encodable {
         let zone: String
-        let open: [String]
-        let unknown: [String]
+        let open: [ServiceEntry]
+        let unknown: [ServiceEntry]
     }
 
     struct Input: Encodable {
@@ -124,6 +157,20 @@ public enum AnalysisJSONRenderer {
         let rule: String
     }
 
+    /// `services` as one entry per protocol row, names from the catalog for `role`.
+    static func serviceEntries(_ services: ServiceSet, role: EMRCluster.Role?) -> [ServiceEntry] {
+        ServiceRow.rows(of: services).map { row in
+            let spans = row.ranges.map { PortSpan(from: Int($0.lowerBound), to: Int($0.upperBound)) }
+            let isOther = row.protocolName == "other"
+            return ServiceEntry(
+                protocol: row.protocolName, ports: isOther || !row.icmp.isEmpty ? [] : spans,
+                icmp: row.icmp.isEmpty ? nil : row.icmp, protocols: isOther ? spans : nil,
+                services: row.ranges.flatMap { range in
+                    row.serviceNames(in: range, role: role).map { range.lowerBound == range.upperBound ? "\(range.lowerBound) \($0)" : $0 }
+                })
+        }
+    }
+
     static func hops(_ hops: [Hop]) -> [HopEntry] {
         hops.map { HopEntry(component: $0.component.id, kind: $0.component.kind.rawValue, rule: $0.explanation) }
     }
@@ -132,20 +179,14 @@ public enum AnalysisJSONRenderer {
         var entries: [Entry] = []
         for report in reports {
             for exposure in report.exposures {
-                for row in ServiceRow.rows(of: exposure.services) {
-                    let spans = row.ranges.map { PortSpan(from: Int($0.lowerBound), to: Int($0.upperBound)) }
-                    let isOther = row.protocolName == "other"
+                for row in serviceEntries(exposure.services, role: exposure.role) {
                     entries.append(Entry(
                         input: report.input,
                         target: Target(
                             id: exposure.target.rawValue, instance: exposure.instance?.rawValue,
                             cluster: exposure.cluster?.rawValue, role: exposure.role?.rawValue),
                         zone: exposure.zone.description, verdict: exposure.verdict.rawValue,
-                        protocol: row.protocolName, ports: isOther || !row.icmp.isEmpty ? [] : spans,
-                        icmp: row.icmp.isEmpty ? nil : row.icmp, protocols: isOther ? spans : nil,
-                        services: row.ranges.flatMap { range in
-                            row.serviceNames(in: range, role: exposure.role).map { range.lowerBound == range.upperBound ? "\(range.lowerBound) \($0)" : $0 }
-                        },
+                        protocol: row.protocol, ports: row.ports, icmp: row.icmp, protocols: row.protocols, services: row.services,
                         witness: WitnessPacket(
                             source: exposure.witness.source.description, destination: exposure.witness.destination.description,
                             protocol: Int(exposure.witness.protocolNumber), port: Int(exposure.witness.key)),
@@ -157,9 +198,21 @@ public enum AnalysisJSONRenderer {
         let findings = reports.flatMap { report in
             report.findings.map { finding in
                 FindingEntry(
-                    input: report.input, rule: finding.rule, severity: finding.severity.rawValue, resource: finding.resource,
-                    cluster: finding.cluster?.rawValue, message: finding.message, evidence: finding.evidence,
-                    path: hops(finding.path), remediation: finding.remediation)
+                    id: finding.id.rawValue, input: report.input, rule: finding.rule, severity: finding.severity.rawValue,
+                    resource: finding.resource,
+                    cause: CauseEntry(
+                        component: finding.cause.component.id, kind: finding.cause.component.kind.rawValue,
+                        rule: finding.cause.rule.map(\.description)),
+                    clusters: finding.clusters.map(\.rawValue), zones: finding.zones.map(\.description),
+                    services: serviceEntries(finding.services, role: nil),
+                    affected: finding.affected.map { target in
+                        AffectedEntry(
+                            cluster: target.cluster?.rawValue, roles: target.roles.map(\.rawValue), interfaces: target.interfaces.map(\.rawValue),
+                            zone: target.zone?.description,
+                            services: serviceEntries(target.services, role: target.roles.count == 1 ? target.roles.first : nil),
+                            severity: target.severity.rawValue, detail: target.detail)
+                    },
+                    message: finding.message, evidence: finding.evidence, path: hops(finding.path), fix: finding.remediation)
             }
         }
         let clusters = reports.flatMap { report in
@@ -174,8 +227,8 @@ public enum AnalysisJSONRenderer {
                             zones: role.zones.map { zone in
                                 ZoneEntry(
                                     zone: zone.zone.description,
-                                    open: ServiceRow.rows(of: zone.reachable).map { $0.text(naming: role.role) },
-                                    unknown: ServiceRow.rows(of: zone.unknown).map { $0.text(naming: role.role) })
+                                    open: serviceEntries(zone.reachable, role: role.role),
+                                    unknown: serviceEntries(zone.unknown, role: role.role))
                             })
                     })
             }

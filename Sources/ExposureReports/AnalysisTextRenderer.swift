@@ -87,7 +87,8 @@ public enum AnalysisTextRenderer {
         return lines
     }
 
-    /// The findings, worst first: severity, rule, resource, message, evidence and fix.
+    /// The findings, worst first: severity, rule, resource, id, message, what the cause
+    /// affects, evidence and fix.
     static func findingLines(_ findings: [Finding]) -> [String] {
         let counts = Severity.allCases.compactMap { severity -> String? in
             let count = findings.filter { $0.severity == severity }.count
@@ -96,8 +97,11 @@ public enum AnalysisTextRenderer {
         var lines = ["", "Findings: \(counts.isEmpty ? "none" : counts.joined(separator: ", "))"]
         for finding in findings {
             lines.append("")
-            lines.append("  \(finding.severity.rawValue.uppercased()) \(finding.rule) \(finding.resource)")
+            lines.append("  \(finding.severity.rawValue.uppercased()) \(finding.rule) \(finding.resource) [\(finding.id)]")
             lines.append("    \(finding.message)")
+            for (index, target) in finding.affected.enumerated() {
+                lines.append((index == 0 ? "    affects:  " : "              ") + "\(target.severity.rawValue): \(target.detail)")
+            }
             for (index, item) in finding.evidence.enumerated() {
                 lines.append((index == 0 ? "    evidence: " : "              ") + item)
             }

@@ -34,7 +34,8 @@ struct UnknownExposureFindingTests {
         let finding = try #require(try UnknownExposureFindingTests.findings(scenario, rule: "possible-exposure").first)
         // Open to the world on YARN would be critical; unknown is one step below.
         #expect(finding.severity == .high)
-        #expect(finding.message.contains("internet may be able to open tcp 8088 (YARN ResourceManager) on the primary node (eni-target)"))
+        #expect(finding.cause.component.id == "pl-0partners")
+        #expect(finding.affected.first?.detail.hasPrefix("internet may be able to open tcp 8088 (YARN ResourceManager) on the primary node (eni-target)") == true)
         #expect(finding.remediation.contains("aws ec2 get-managed-prefix-list-entries --prefix-list-id pl-0partners"))
     }
 
@@ -45,7 +46,10 @@ struct UnknownExposureFindingTests {
         scenario["networkInterfaces"] += [["id": "eni-firewall", "subnet": "subnet-1", "privateIps": ["10.0.1.99"], "securityGroups": ["sg-fw"]]]
         scenario.update("routeTables", id: "rtb-1") { $0["routes"] = [["destination": "0.0.0.0/0", "target": "eni-firewall"]] }
         let findings = try UnknownExposureFindingTests.findings(scenario, rule: "possible-exposure")
-        #expect(findings.contains { $0.message.hasPrefix("internet may be able to open tcp 22 (SSH)") && $0.message.contains("eni-firewall") })
+        #expect(findings.contains { finding in
+            finding.cause.component.id == "eni-firewall"
+                && finding.affected.contains { $0.detail.hasPrefix("internet may be able to open tcp 22 (SSH)") }
+        })
     }
 
     @Test("A group the input lacks may have members anywhere, IPv6 included, and is graded like a tenant, by port")
@@ -98,7 +102,15 @@ struct UnknownExposureFindingTests {
         let finding = try #require(report.findings.first { $0.rule == "interface-exposure" })
         // Remote administration open to the whole internet.
         #expect(finding.severity == .critical)
-        #expect(finding.message == "tcp 22 (SSH) on eni-target is open to all of public IPv4")
+        // The cause is the group rule, by its component and its typed reference.
+        #expect(finding.cause.component == ComponentRef(.securityGroup, "sg-target"))
+        if case .groupRule(let ingress, let index, _)? = finding.cause.rule {
+            #expect(ingress && index == 0)
+        } else {
+            Issue.record("the cause is not a group rule: \(finding.cause)")
+        }
+        #expect(finding.message == "ingress rule 0 of sg-target: allow tcp 22 from 0.0.0.0/0 opens tcp 22 on eni-target from internet")
+        #expect(finding.affected.map(\.detail) == ["tcp 22 (SSH) on eni-target is open to all of public IPv4"])
         #expect(finding.remediation.hasPrefix("remove ingress tcp 22 from 0.0.0.0/0 in sg-target"))
     }
 
@@ -122,6 +134,8 @@ struct UnknownExposureFindingTests {
         #expect(nodes.scope == .emrNodes)
         #expect(!nodes.findings.contains { $0.rule == "interface-exposure" })
         let all = AnalysisReport.analyse(topology, allInterfaces: true, input: "s.json", warnings: [])
-        #expect(all.findings.contains { $0.rule == "interface-exposure" && $0.message.hasPrefix("tcp 3306 (MySQL) on eni-db") })
+        #expect(all.findings.contains { finding in
+            finding.rule == "interface-exposure" && finding.affected.contains { $0.detail.hasPrefix("tcp 3306 (MySQL) on eni-db") }
+        })
     }
 }

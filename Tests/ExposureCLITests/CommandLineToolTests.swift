@@ -167,8 +167,8 @@ struct FailOnTests {
     func failsAtThreshold() {
         let result = CLIHarness.run(["analyze", "topologies/bpa-evasion.json", "--fail-on", "critical"])
         #expect(result.status == .findings)
-        #expect(result.standardOutput.contains("CRITICAL public-exposure j-EVADE"))
-        #expect(result.standardError == "exposure: 2 findings at or above critical (--fail-on critical)\n")
+        #expect(result.standardOutput.contains("CRITICAL public-exposure sg-ev-primary"))
+        #expect(result.standardError == "exposure: 3 findings at or above critical (--fail-on critical)\n")
     }
 
     @Test("No finding at or above the threshold exits 0")
@@ -288,6 +288,6 @@ struct IncompleteReportTests {
         #expect(report["warningCount"] as? Int == 4)
         #expect((report["skipped"] as? [[String: Any]])?.first?["resource"] as? String == "i-0old")
         #expect((report["missingExports"] as? [[String: Any]])?.first?["call"] as? String == "describe-network-interfaces")
-        #expect(document["schemaVersion"] as? Int == 3)
+        #expect(document["schemaVersion"] as? Int == 4)
     }
 }

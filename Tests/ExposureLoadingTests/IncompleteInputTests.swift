@@ -256,8 +256,9 @@ struct IncompleteInputTests {
         #expect(model.isLaunched)
         #expect(loaded.topology.assumptions.contains { $0.hasPrefix("j-RUN is running but its nodes are not in the input") })
         let violation = try #require(IncompleteInputTests.report(loaded).findings.first { $0.rule == "bpa-violation" })
-        #expect(violation.message.contains("EMR will revoke this rule"))
-        #expect(!violation.message.contains("refuse to launch"))
+        let details = violation.affected.map(\.detail).joined(separator: "\n")
+        #expect(details.contains("EMR will revoke this rule"))
+        #expect(!details.contains("refuse to launch"))
     }
 
     @Test("Tenant options that match nothing are warnings")

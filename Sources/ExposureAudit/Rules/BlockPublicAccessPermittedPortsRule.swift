@@ -13,7 +13,7 @@ struct BlockPublicAccessPermittedPortsRule: AuditRule {
         guard context.blockPublicAccessStated, setting.isEnabled, !extra.isEmpty else { return [] }
         let named = extra.ranges.flatMap { range in EMRPortCatalog.primary.filter { range.contains($0.port) }.map { "\($0.port) \($0.service)" } }
         return [Finding(
-            rule: Self.id, severity: .medium, resource: BlockPublicAccessDisabledRule.resource(context), cluster: nil,
+            rule: Self.id, severity: .medium, cause: BlockPublicAccessDisabledRule.setting(context),
             message: "block public access permits ports \(extra.rangeText) besides 22 to be open to the world\(named.isEmpty ? "" : ", including \(named.joined(separator: ", "))")",
             evidence: ["PermittedPublicSecurityGroupRuleRanges: \(setting.permittedPorts.map(\.description).joined(separator: ", "))"],
             remediation: "aws emr put-block-public-access-configuration --block-public-access-configuration 'BlockPublicSecurityGroupRules=true,PermittedPublicSecurityGroupRuleRanges=[{MinRange=22,MaxRange=22}]'")]

@@ -9,7 +9,7 @@ struct BlockPublicAccessViolationRule: AuditRule {
     func findings(in context: AuditContext) -> [Finding] {
         let setting = context.blockPublicAccess
         let permitted = setting.permittedPorts.map(\.description).joined(separator: ", ")
-        return context.violations.map { violation in
+        let observations = context.violations.map { violation in
             let cluster = violation.cluster
             let subnet = cluster.subnets.first { context.isPublicForEMR($0) }?.rawValue ?? "a public subnet"
             let ports = violation.rule.traffic.ipProtocol == .all
@@ -35,11 +35,21 @@ struct BlockPublicAccessViolationRule: AuditRule {
             if let exposed {
                 evidence.append("\(cluster.isLaunched ? "reachable" : "would be reachable") from \(exposed.zone) on \(exposed.target) (path below)")
             }
-            return Finding(
-                rule: Self.id, severity: severity, resource: violation.group.rawValue, cluster: cluster.id,
-                message: "\(violation.group) allows \(violation.rule.traffic) from \(violation.rule.peer), \(ports) outside the permitted ranges, for \(cluster.id) in public subnet \(subnet): \(consequence)\(assumed)",
+            let nodes = cluster.nodes.map(\.networkInterface).filter {
+                context.topology.networkInterfaces[$0]?.securityGroups.contains(violation.group) ?? false
+            }
+            return Finding.Observation(
+                cause: rule.cause,
+                affected: AffectedTarget(
+                    cluster: cluster.id, roles: Array(Set(cluster.nodes.filter { nodes.contains($0.networkInterface) }.map(\.role))).sorted(),
+                    interfaces: nodes, zone: zone, services: violation.services, severity: severity,
+                    detail: "\(violation.group) allows \(violation.rule.traffic) from \(violation.rule.peer), \(ports) outside the permitted ranges, for \(cluster.id) in public subnet \(subnet): \(consequence)\(assumed)"),
                 evidence: evidence, path: exposed?.path ?? [],
-                remediation: "\(rule.removal), or narrow it to the addresses that need it")
+                fixes: ["\(rule.removal), or narrow it to the addresses that need it"])
+        }
+        return Finding.merging(observations, rule: Self.id) { cause, affected in
+            let clusters = affected.compactMap(\.cluster).map(\.rawValue)
+            return "\(cause) is refused by block public access in public subnets of \(clusters.count <= 3 ? clusters.joined(separator: ", ") : "\(clusters.count) clusters")"
         }
     }
 }

@@ -20,16 +20,18 @@ struct InputIncompleteRule: AuditRule {
                 severity = .medium
             }
             return Finding(
-                rule: Self.id, severity: severity, resource: call.rawValue, cluster: nil,
+                rule: Self.id, severity: severity, cause: Cause(ComponentRef(.outside, call.rawValue)),
                 message: "the export lacks \(call.rawValue): \(noInterfaces && (call == .describeNetworkInterfaces || call == .describeInstances) ? "no interface can be analysed" : call.effect)",
                 evidence: ["no output of `\(call.command)` is in the input"],
                 remediation: "add the output of `\(call.command)` to the export and analyse again")
         }
         let skipped = topology.skipped.filter(\.isIncomplete).map { skipped in
             Finding(
-                rule: Self.id, severity: skipped.kind == .emrCluster ? .high : .medium, resource: skipped.resource,
-                cluster: skipped.kind == .emrCluster ? EMRClusterID(skipped.resource) : nil,
+                rule: Self.id, severity: skipped.kind == .emrCluster ? .high : .medium,
+                cause: Cause(ComponentRef(skipped.kind, skipped.resource)),
                 message: "\(skipped.resource) could not be analysed: \(skipped.reason)",
+                affected: skipped.kind == .emrCluster
+                    ? [AffectedTarget(cluster: EMRClusterID(skipped.resource), severity: .high, detail: "\(skipped.resource) is not analysed")] : [],
                 evidence: ["left out on import: \(skipped.reason)"],
                 remediation: "add what it needs to the input and analyse again")
         }

@@ -8,31 +8,36 @@ struct InterfaceExposureRule: AuditRule {
     static let summary = "a port of an interface that is not an EMR node is open from the internet, another tenant, another VPC or on-premises networks (remote administration and databases high, HTTP and HTTPS informational)"
 
     func findings(in context: AuditContext) -> [Finding] {
-        context.interfaceExposures(.reachable).map { exposure in
+        let observations = context.interfaceExposures(.reachable).flatMap { exposure in
             let internet: AddressSet
             switch exposure.zone {
             case .internet: internet = context.solver.internetIPv4
             case .internet6: internet = context.solver.internetIPv6
             default: internet = .universe
             }
-            let sensitivity = ServicePortCatalog.sensitivity(of: exposure.services)
-            let severity = ExposureSeverity.of(exposure.zone, sources: exposure.sources, sensitivity: sensitivity, solver: context.solver)
-            let groups = context.topology.networkInterfaces[exposure.witness.target]?.securityGroups ?? []
-            let rules = context.ingressRules(of: groups, admitting: exposure.services, from: exposure.sources.intersection(internet))
-            let who: String
-            switch exposure.zone {
-            case .internet, .internet6:
-                who = "is open to \(InternetBreadth.of(exposure.sources, within: internet, ipv6: exposure.zone == .internet6).1)"
-            default:
-                who = "can be opened by \(exposure.zone) \(TenantExposureRule.channel(of: exposure.witness.path))"
+            return context.admissions(of: exposure.witness, services: exposure.services, sources: exposure.sources.intersection(internet)).map { admission in
+                let sensitivity = ServicePortCatalog.sensitivity(of: admission.services)
+                let who: String
+                switch exposure.zone {
+                case .internet, .internet6:
+                    let share = InternetBreadth.of(exposure.sources, within: internet, ipv6: exposure.zone == .internet6).1
+                    let ownShare = InternetBreadth.of(admission.sources, within: internet, ipv6: exposure.zone == .internet6).1
+                    who = "is open to \(share)\(ownShare == share ? "" : " (this rule admits \(ownShare))")"
+                default:
+                    who = "can be opened by \(exposure.zone) \(TenantExposureRule.channel(of: admission.path))"
+                }
+                return Finding.Observation(
+                    cause: admission.cause,
+                    affected: AffectedTarget(
+                        cluster: nil, interfaces: exposure.interfaces, zone: exposure.zone, services: admission.services,
+                        severity: ExposureSeverity.of(exposure.zone, sources: exposure.sources, sensitivity: sensitivity, solver: context.solver),
+                        detail: "\(AuditContext.describeGeneric(admission.services)) on \(context.describeInterfaces(exposure.interfaces)) \(who)"),
+                    evidence: admission.evidence, path: admission.path,
+                    fixes: [admission.rule.map { $0.removal + " (or keep it if it is meant to be reachable)" } ?? "remove the ingress rules that admit \(exposure.zone)"])
             }
-            return Finding(
-                rule: Self.id, severity: severity, resource: exposure.interfaces[0].rawValue, cluster: nil,
-                message: "\(AuditContext.describeGeneric(exposure.services)) on \(context.describeInterfaces(exposure.interfaces)) \(who)",
-                evidence: rules.map(\.text), path: exposure.witness.path,
-                remediation: rules.isEmpty
-                    ? "remove the ingress rules that admit \(exposure.zone)"
-                    : rules.map(\.removal).joined(separator: "; ") + " (or keep it if it is meant to be reachable)")
+        }
+        return Finding.merging(observations, rule: Self.id) { cause, affected in
+            "\(cause) opens \(AffectedTarget.summary(of: affected))"
         }
     }
 }

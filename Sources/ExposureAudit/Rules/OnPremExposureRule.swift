@@ -7,19 +7,25 @@ struct OnPremExposureRule: AuditRule {
     static let summary = "the on-premises networks behind a VPN can open a cluster port"
 
     func findings(in context: AuditContext) -> [Finding] {
-        context.roleExposures(from: { zone in
+        let observations = context.roleExposures(from: { zone in
             if case .onprem = zone { return true }
             return false
-        }).map { exposure in
-            let severity = ExposureSeverity.byPort(AuditContext.sensitivity(of: exposure.services, role: exposure.role)).lowered
-            let groups = context.topology.networkInterfaces[exposure.witness.target]?.securityGroups ?? []
-            let rules = context.ingressRules(of: groups, admitting: exposure.services, from: exposure.sources)
-            let prefixes = exposure.sources.cidrs.prefix(4).map(\.description).joined(separator: ", ")
-            return Finding(
-                rule: Self.id, severity: severity, resource: exposure.cluster.id.rawValue, cluster: exposure.cluster.id,
-                message: "\(exposure.zone) (\(prefixes)\(exposure.sources.cidrs.count > 4 ? ", …" : "")) can open \(AuditContext.describe(exposure.services, role: exposure.role)) on \(AuditContext.describeNodes(exposure.role, exposure.interfaces)) \(TenantExposureRule.channel(of: exposure.witness.path))",
-                evidence: rules.map(\.text), path: exposure.witness.path,
-                remediation: rules.isEmpty ? "remove the ingress rules that admit \(exposure.zone)" : rules.map(\.removal).joined(separator: "; ") + " (or keep it if on-premises users need it)")
+        }).flatMap { exposure in
+            context.admissions(of: exposure.witness, services: exposure.services, sources: exposure.sources).map { admission in
+                let prefixes = admission.sources.cidrs.prefix(4).map(\.description).joined(separator: ", ")
+                return Finding.Observation(
+                    cause: admission.cause,
+                    affected: AffectedTarget(
+                        cluster: exposure.cluster.id, roles: [exposure.role], interfaces: exposure.interfaces, zone: exposure.zone,
+                        services: admission.services,
+                        severity: ExposureSeverity.byPort(AuditContext.sensitivity(of: admission.services, role: exposure.role)).lowered,
+                        detail: "\(exposure.zone) (\(prefixes)\(admission.sources.cidrs.count > 4 ? ", …" : "")) can open \(AuditContext.describe(admission.services, role: exposure.role)) on \(AuditContext.describeNodes(exposure.role, exposure.interfaces)) of \(exposure.cluster.id) \(TenantExposureRule.channel(of: admission.path))"),
+                    evidence: admission.evidence, path: admission.path,
+                    fixes: [admission.rule.map { $0.removal + " (or keep it if on-premises users need it)" } ?? "remove the ingress rules that admit \(exposure.zone)"])
+            }
+        }
+        return Finding.merging(observations, rule: Self.id) { cause, affected in
+            "\(cause) lets on-premises networks open \(AffectedTarget.summary(of: affected))"
         }
     }
 }

@@ -9,36 +9,45 @@ struct PossibleExposureRule: AuditRule {
 
     func findings(in context: AuditContext) -> [Finding] {
         let nodes = context.roleExposures(.unknown, from: { _ in true }).map { exposure in
-            finding(
-                context, zone: exposure.zone, services: exposure.services, sources: exposure.sources, witness: exposure.witness,
+            observation(
+                context, witness: exposure.witness, services: exposure.services, sources: exposure.sources,
                 sensitivity: AuditContext.sensitivity(of: exposure.services, role: exposure.role),
-                resource: exposure.cluster.id.rawValue, cluster: exposure.cluster.id,
-                what: "\(AuditContext.describe(exposure.services, role: exposure.role)) on \(AuditContext.describeNodes(exposure.role, exposure.interfaces))")
+                cluster: exposure.cluster.id, roles: [exposure.role], interfaces: exposure.interfaces,
+                what: "\(AuditContext.describe(exposure.services, role: exposure.role)) on \(AuditContext.describeNodes(exposure.role, exposure.interfaces)) of \(exposure.cluster.id)")
         }
         let others = context.interfaceExposures(.unknown).map { exposure in
-            finding(
-                context, zone: exposure.zone, services: exposure.services, sources: exposure.sources, witness: exposure.witness,
-                sensitivity: ServicePortCatalog.sensitivity(of: exposure.services),
-                resource: exposure.interfaces[0].rawValue, cluster: nil,
+            observation(
+                context, witness: exposure.witness, services: exposure.services, sources: exposure.sources,
+                sensitivity: ServicePortCatalog.sensitivity(of: exposure.services), cluster: nil, roles: [], interfaces: exposure.interfaces,
                 what: "\(AuditContext.describeGeneric(exposure.services)) on \(context.describeInterfaces(exposure.interfaces))")
         }
-        return nodes + others
+        return Finding.merging(nodes + others, rule: Self.id) { cause, affected in
+            "what the input does not hold (\(cause.component)\(cause.rule.map { "; \($0)" } ?? "")) decides whether \(AffectedTarget.summary(of: affected)) can be opened"
+        }
     }
 
-    private func finding(
-        _ context: AuditContext, zone: Zone, services: ServiceSet, sources: AddressSet, witness: Exposure,
-        sensitivity: PortSensitivity, resource: String, cluster: EMRClusterID?, what: String
-    ) -> Finding {
+    /// The missing input as the cause: the first component the verdict lacks, with every
+    /// one of them (or the solver's reason, when it names none) as what is undecided.
+    private func observation(
+        _ context: AuditContext, witness: Exposure, services: ServiceSet, sources: AddressSet, sensitivity: PortSensitivity,
+        cluster: EMRClusterID?, roles: [EMRCluster.Role], interfaces: [NetworkInterfaceID], what: String
+    ) -> Finding.Observation {
         // One step below the open port's severity, never below low.
-        let open = ExposureSeverity.of(zone, sources: sources, sensitivity: sensitivity, solver: context.solver)
-        let severity = max(open.lowered, .low)
+        let open = ExposureSeverity.of(witness.zone, sources: sources, sensitivity: sensitivity, solver: context.solver)
         let missing = witness.missing
         let named = missing.map(\.description).joined(separator: "; ")
-        return Finding(
-            rule: Self.id, severity: severity, resource: resource, cluster: cluster,
-            message: "\(zone) may be able to open \(what): the answer depends on what the input does not hold: \(named.isEmpty ? witness.reason ?? "a missing input" : named)",
+        let undecided = named.isEmpty ? witness.reason ?? "a missing input" : named
+        let cause = Cause(
+            ComponentRef(.outside, missing.first?.component ?? witness.zone.description),
+            rule: missing.count == 1 ? nil : .undecided(undecided))
+        return Finding.Observation(
+            cause: cause,
+            affected: AffectedTarget(
+                cluster: cluster, roles: roles, interfaces: interfaces, zone: witness.zone, services: services,
+                severity: max(open.lowered, .low),
+                detail: "\(witness.zone) may be able to open \(what): the answer depends on what the input does not hold: \(undecided)"),
             evidence: [witness.reason].compactMap { $0 }, path: witness.path,
-            remediation: "\(Self.settle(missing)); if it is reachable, the exposure is \(open.rawValue)")
+            fixes: ["\(Self.settle(missing)); if it is reachable, the exposure is \(open.rawValue)"])
     }
 
     /// What settles `missing`, one clause per kind of settlement: exports to run, parts to

@@ -9,60 +9,63 @@ struct PublicExposureRule: AuditRule {
 
     func findings(in context: AuditContext) -> [Finding] {
         let violations = context.violations
-        return context.roleExposures(from: { $0 == .internet || $0 == .internet6 }).compactMap { exposure in
+        let observations = context.roleExposures(from: { $0 == .internet || $0 == .internet6 }).flatMap { exposure -> [Finding.Observation] in
             let ipv6 = exposure.zone == .internet6
             let literal = violations.filter { violation in
                 guard violation.cluster.id == exposure.cluster.id, case .cidr(let cidr) = violation.rule.peer else { return false }
                 return (cidr == .anyIPv6) == ipv6 && exposure.witness.path.contains { $0.component == violation.group.component }
             }
             let services = literal.reduce(exposure.services) { $0.subtracting($1.services) }
-            guard !services.isEmpty else { return nil }
+            guard !services.isEmpty else { return [] }
             let internet = ipv6 ? context.solver.internetIPv6 : context.solver.internetIPv4
-            let (breadth, share) = InternetBreadth.of(exposure.sources, within: internet, ipv6: ipv6)
-            let sensitivity = AuditContext.sensitivity(of: services, role: exposure.role)
-            let groups = context.topology.networkInterfaces[exposure.witness.target]?.securityGroups ?? []
-            let rules = context.ingressRules(of: groups, admitting: services, from: exposure.sources.intersection(internet))
-            let why = reason(exposure, rules: rules, context: context)
-            return Finding(
-                rule: Self.id, severity: breadth.severity(for: sensitivity), resource: exposure.cluster.id.rawValue,
-                cluster: exposure.cluster.id,
-                message: "\(AuditContext.describe(services, role: exposure.role)) on \(AuditContext.describeNodes(exposure.role, exposure.interfaces)) is open to \(share); block public access does not catch it: \(why)",
-                evidence: rules.map(\.text), path: exposure.witness.path,
-                remediation: rules.isEmpty
-                    ? "remove the ingress rules that admit \(exposure.zone) on \(AuditContext.describe(services, role: exposure.role))"
-                    : rules.map(\.removal).joined(separator: "; ") + (breadth == .narrow ? " (or keep it if that range is yours and needs it)" : ""))
+            return context.admissions(of: exposure.witness, services: services, sources: exposure.sources.intersection(internet)).map { admission in
+                // The port is as exposed as every source that reaches it makes it; the rule's
+                // own share is said beside.
+                let (breadth, share) = InternetBreadth.of(exposure.sources, within: internet, ipv6: ipv6)
+                let ownShare = InternetBreadth.of(admission.sources, within: internet, ipv6: ipv6).1
+                let admits = ownShare == share ? "" : " (this rule admits \(ownShare))"
+                let sensitivity = AuditContext.sensitivity(of: admission.services, role: exposure.role)
+                let fix = admission.rule.map { $0.removal + (breadth == .narrow ? " (or keep it if that range is yours and needs it)" : "") }
+                    ?? "remove the ingress rules that admit \(exposure.zone) on \(AuditContext.describe(admission.services, role: exposure.role))"
+                return Finding.Observation(
+                    cause: admission.cause,
+                    affected: AffectedTarget(
+                        cluster: exposure.cluster.id, roles: [exposure.role], interfaces: exposure.interfaces, zone: exposure.zone,
+                        services: admission.services, severity: breadth.severity(for: sensitivity),
+                        detail: "\(AuditContext.describe(admission.services, role: exposure.role)) on \(AuditContext.describeNodes(exposure.role, exposure.interfaces)) of \(exposure.cluster.id) is open to \(share)\(admits); block public access does not catch it: \(reason(exposure, rule: admission.rule, context: context))"),
+                    evidence: admission.evidence, path: admission.path, fixes: [fix])
+            }
+        }
+        return Finding.merging(observations, rule: Self.id) { cause, affected in
+            "\(cause) opens \(AffectedTarget.summary(of: affected)), and block public access does not catch it"
         }
     }
 
-    /// Why EMR's literal check lets this exposure through.
-    private func reason(_ exposure: AuditContext.RoleExposure, rules: [AuditContext.GroupRule], context: AuditContext) -> String {
+    /// Why EMR's literal check lets this exposure through `rule`.
+    private func reason(_ exposure: AuditContext.RoleExposure, rule: AuditContext.GroupRule?, context: AuditContext) -> String {
         if !context.isPublicForEMR(exposure.cluster) {
             let subnet = exposure.cluster.subnets.first.flatMap { context.topology.subnets[$0] }
             let target = subnet.flatMap { context.solver.routeLookup(of: $0.id)?.route(for: CIDR.anyIPv4.address) }.map { "to \($0.target)" } ?? "nowhere"
             return "EMR counts \(subnet?.id.rawValue ?? "its subnet") as private (its route for 0.0.0.0/0 goes \(target), not to an internet gateway)"
         }
+        guard let rule = rule?.rule else { return "the rules that admit it are not literal 0.0.0.0/0 or ::/0 rules" }
         let permitted = IntervalSet<UInt16>(ranges: context.blockPublicAccess.permittedPorts.map(\.closedRange))
-        var reasons: [String] = []
-        for rule in rules {
-            switch rule.rule.peer {
-            case .cidr(let cidr) where cidr == .anyIPv4 || cidr == .anyIPv6:
-                let ports = rule.rule.traffic.ports.map { IntervalSet<UInt16>(ranges: [$0.closedRange]) } ?? .universe
-                if ports.isSubset(of: permitted) {
-                    reasons.append("port \(ports.rangeText) is in the permitted ranges")
-                } else if !(rule.rule.traffic.ipProtocol.hasPorts || rule.rule.traffic.ipProtocol == .all) {
-                    reasons.append("\(rule.rule.traffic.ipProtocol) has no ports, which block public access does not check")
-                }
-            case .cidr(let cidr):
-                reasons.append("\(cidr) is not exactly \(cidr.family == .ipv4 ? "0.0.0.0/0" : "::/0")")
-            case .prefixList(let id):
-                let entries = context.topology.prefixLists[id]?.entries
-                let holds = entries.map { $0.map(\.description).joined(separator: ", ") } ?? "entries not in the input"
-                reasons.append("prefix list \(id) (\(holds)) is not a CIDR rule")
-            case .securityGroup:
-                continue
+        switch rule.peer {
+        case .cidr(let cidr) where cidr == .anyIPv4 || cidr == .anyIPv6:
+            let ports = rule.traffic.ports.map { IntervalSet<UInt16>(ranges: [$0.closedRange]) } ?? .universe
+            if ports.isSubset(of: permitted) { return "port \(ports.rangeText) is in the permitted ranges" }
+            if !(rule.traffic.ipProtocol.hasPorts || rule.traffic.ipProtocol == .all) {
+                return "\(rule.traffic.ipProtocol) has no ports, which block public access does not check"
             }
+            return context.blockPublicAccess.isEnabled ? "the rule is not one block public access revokes" : "block public access is disabled"
+        case .cidr(let cidr):
+            return "\(cidr) is not exactly \(cidr.family == .ipv4 ? "0.0.0.0/0" : "::/0")"
+        case .prefixList(let id):
+            let entries = context.topology.prefixLists[id]?.entries
+            let holds = entries.map { $0.map(\.description).joined(separator: ", ") } ?? "entries not in the input"
+            return "prefix list \(id) (\(holds)) is not a CIDR rule"
+        case .securityGroup(let peer):
+            return "the rule admits the members of \(peer), not a CIDR"
         }
-        if reasons.isEmpty { reasons.append("the rules that admit it are not literal 0.0.0.0/0 or ::/0 rules") }
-        return Array(Set(reasons)).sorted().joined(separator: "; ")
     }
 }

@@ -6,59 +6,59 @@ struct RepositoryEgressGapRule: AuditRule {
     static let id = "repo-egress-gap"
     static let summary = "nodes cannot reach their Amazon Linux repository buckets or the EMR repository in S3 on tcp 80 or 443, so they get no security updates"
 
-    /// Buckets and node classes of one cluster that fail in the same way.
+    /// The buckets and ports of one node class that one cause blocks.
     private struct Entry {
-        let cluster: EMRCluster
-        var roles: [EMRCluster.Role]
-        var interfaces: [NetworkInterfaceID]
+        let cause: Cause
+        let nodeClass: RepositoryEgress.NodeClass
         var buckets: [String]
-        let ports: [UInt16]
-        let evidence: [String]
-        let fixes: [String]
+        var ports: [UInt16]
+        var evidence: [String]
+        var fixes: [String]
         let path: [Hop]
-        let isPartial: Bool
-
-        func sameFailure(as other: Entry) -> Bool {
-            cluster.id == other.cluster.id && ports == other.ports && evidence == other.evidence
-                && fixes == other.fixes && isPartial == other.isPartial
-        }
+        var isPartial: Bool
     }
 
     func findings(in context: AuditContext) -> [Finding] {
         var entries: [Entry] = []
-        func add(_ entry: Entry) {
-            guard let index = entries.firstIndex(where: { $0.sameFailure(as: entry) }) else {
-                entries.append(entry)
-                return
-            }
-            for role in entry.roles where !entries[index].roles.contains(role) { entries[index].roles.append(role) }
-            for id in entry.interfaces where !entries[index].interfaces.contains(id) { entries[index].interfaces.append(id) }
-            for bucket in entry.buckets where !entries[index].buckets.contains(bucket) { entries[index].buckets.append(bucket) }
-        }
         for nodeClass in context.repositories.classes {
+            let first = entries.count
             for (bucket, outcomes) in nodeClass.outcomes {
-                let gaps = outcomes.compactMap { outcome -> (UInt16, RepositoryEgress.Gap)? in
-                    if case .gap(let gap) = outcome.status { return (outcome.port, gap) }
-                    return nil
+                for outcome in outcomes {
+                    guard case .gap(let gap) = outcome.status else { continue }
+                    let cause = gap.cause.map { Cause($0.component, rule: $0.rule) }
+                        ?? Cause(nodeClass.cluster.id.component, rule: .refusal("no way out of the nodes' subnet reaches S3"))
+                    let evidence = gap.evidence.map { "tcp \(outcome.port) \($0)" }
+                    guard let index = entries[first...].firstIndex(where: { $0.cause == cause }) else {
+                        entries.append(Entry(
+                            cause: cause, nodeClass: nodeClass, buckets: [bucket], ports: [outcome.port], evidence: evidence,
+                            fixes: gap.fixes, path: gap.path, isPartial: gap.isPartial))
+                        continue
+                    }
+                    if !entries[index].buckets.contains(bucket) { entries[index].buckets.append(bucket) }
+                    if !entries[index].ports.contains(outcome.port) { entries[index].ports.append(outcome.port) }
+                    entries[index].evidence = orderedUnique(entries[index].evidence + evidence)
+                    entries[index].fixes = orderedUnique(entries[index].fixes + gap.fixes)
+                    entries[index].isPartial = entries[index].isPartial || gap.isPartial
                 }
-                guard let first = gaps.first?.1 else { continue }
-                add(Entry(
-                    cluster: nodeClass.cluster, roles: nodeClass.roles, interfaces: nodeClass.interfaces.map(\.id),
-                    buckets: [bucket], ports: gaps.map(\.0),
-                    evidence: orderedUnique(gaps.flatMap { port, gap in gap.evidence.map { "tcp \(port) \($0)" } }),
-                    fixes: orderedUnique(gaps.flatMap(\.1.fixes)), path: first.path, isPartial: gaps.contains { $0.1.isPartial }))
             }
         }
-        return entries.map { entry in
-            let cluster = entry.cluster
+        let observations = entries.map { entry in
+            let cluster = entry.nodeClass.cluster
             let generation = cluster.releaseLabel.flatMap(EMRRelease.init(label:))?.amazonLinux.rawValue ?? "AL2023 (release label not in the input)"
-            let roles = entry.roles.sorted().map(\.rawValue).joined(separator: "/")
-            let nodes = entry.interfaces.sorted().map(\.rawValue).joined(separator: ", ")
+            let roles = entry.nodeClass.roles.sorted()
+            let interfaces = entry.nodeClass.interfaces.map(\.id).sorted()
+            let ports = entry.ports.sorted()
             let what = entry.isPartial ? "reach only part of S3's addresses for" : "cannot reach"
-            return Finding(
-                rule: Self.id, severity: entry.isPartial ? .medium : .high, resource: cluster.id.rawValue, cluster: cluster.id,
-                message: "\(roles) nodes of \(cluster.id) (\(nodes)) \(what) \(entry.buckets.joined(separator: ", ")) on tcp \(entry.ports.map(String.init).joined(separator: ", ")): no \(generation) security updates",
-                evidence: entry.evidence, path: entry.path, remediation: entry.fixes.joined(separator: "; "))
+            return Finding.Observation(
+                cause: entry.cause,
+                affected: AffectedTarget(
+                    cluster: cluster.id, roles: roles, interfaces: interfaces,
+                    services: ServiceSet.single(6, IntervalSet(ranges: ports.map { $0...$0 })), severity: entry.isPartial ? .medium : .high,
+                    detail: "\(roles.map(\.rawValue).joined(separator: "/")) nodes of \(cluster.id) (\(interfaces.map(\.rawValue).joined(separator: ", "))) \(what) \(entry.buckets.joined(separator: ", ")) on tcp \(ports.map(String.init).joined(separator: ", ")): no \(generation) security updates"),
+                evidence: entry.evidence, path: entry.path, fixes: entry.fixes)
+        }
+        return Finding.merging(observations, rule: Self.id) { cause, affected in
+            "\(AffectedTarget.targetText(of: affected)) cannot reach the Amazon Linux and EMR repositories in S3 on \(AffectedTarget.portText(of: affected)): \(cause)"
         }
     }
 }

@@ -14,8 +14,9 @@ struct RepositoryEgressUnverifiedRule: AuditRule {
         }.map { group in
             let missingAddresses = !repositories.addressesKnown && group.detail == .s3AddressesUnknown
             return Finding(
-                rule: Self.id, severity: .low, resource: group.cluster.id.rawValue, cluster: group.cluster.id,
+                rule: Self.id, severity: .low, cause: Cause(group.cluster.id.component, rule: .undecided(group.detail.description)),
                 message: "cannot tell whether \(group.nodes) reach \(group.buckets.joined(separator: ", ")) on tcp \(group.ports): \(group.detail)",
+                affected: [group.affected(severity: .low, detail: "cannot tell whether \(group.nodes) reach \(group.buckets.joined(separator: ", "))")],
                 evidence: [group.detail.description],
                 remediation: missingAddresses
                     ? "export the S3 prefix list's entries and analyse again: \(repositories.exportCommand)"

@@ -12,8 +12,9 @@ struct RepositoryPartialReturnRule: AuditRule {
             return nil
         }.map { group in
             Finding(
-                rule: Self.id, severity: .medium, resource: group.cluster.id.rawValue, cluster: group.cluster.id,
+                rule: Self.id, severity: .medium, cause: Cause(group.cluster.id.component, rule: .refusal(group.detail.description)),
                 message: "\(group.nodes) reach the repositories on tcp \(group.ports) only intermittently: \(group.detail)",
+                affected: [group.affected(severity: .medium, detail: "\(group.nodes) reach \(group.buckets.joined(separator: ", ")) only intermittently")],
                 evidence: ["buckets: \(group.buckets.joined(separator: ", "))"],
                 remediation: group.detail.isAtNATGateway
                     ? "widen the NAT gateway subnet's inbound ACL entry for the replies to tcp 1024-65535"

@@ -7,36 +7,39 @@ struct TenantExposureRule: AuditRule {
     static let summary = "another tenant's interfaces (or another VPC's) can open a cluster port, in a shared VPC, over peering or through a transit gateway"
 
     func findings(in context: AuditContext) -> [Finding] {
-        context.roleExposures(from: { zone in
+        let observations = context.roleExposures(from: { zone in
             switch zone {
             case .tenant, .vpc: true
             default: false
             }
-        }).map { exposure in
-            let severity = ExposureSeverity.byPort(AuditContext.sensitivity(of: exposure.services, role: exposure.role))
-            let groups = context.topology.networkInterfaces[exposure.witness.target]?.securityGroups ?? []
-            let rules = context.ingressRules(of: groups, admitting: exposure.services, from: exposure.sources)
+        }).flatMap { exposure in
             let clusterGroups = Set(EMRCluster.Role.allCases.flatMap(exposure.cluster.securityGroups(for:)) + [exposure.cluster.serviceAccessGroup].compactMap { $0 })
-            var remediations: [String] = []
-            var intraCluster: [String] = []
-            for rule in rules {
-                if case .securityGroup(let peer) = rule.rule.peer, clusterGroups.contains(peer) {
-                    // EMR needs this rule between its own nodes; the fix is on the tenant's side.
-                    let carriers = Topology.sortedValues(context.topology.networkInterfaces).filter {
-                        $0.securityGroups.contains(peer) && context.solver.ownZone(of: $0) == exposure.zone
-                    }.map(\.id.rawValue)
-                    intraCluster.append("EMR's intra-cluster rule (\(rule.text)) admits it because \(carriers.joined(separator: ", ")) of \(exposure.zone) carr\(carriers.count == 1 ? "ies" : "y") \(peer)")
-                    remediations.append("remove \(peer) from \(carriers.joined(separator: ", "))")
-                } else {
-                    remediations.append(rule.removal)
+            return context.admissions(of: exposure.witness, services: exposure.services, sources: exposure.sources).map { admission in
+                var fix = "remove the ingress rules that admit \(exposure.zone)"
+                var note = ""
+                if let rule = admission.rule {
+                    fix = rule.removal
+                    if case .securityGroup(let peer) = rule.rule.peer, clusterGroups.contains(peer) {
+                        // EMR needs this rule between its own nodes; the fix is on the tenant's side.
+                        let carriers = Topology.sortedValues(context.topology.networkInterfaces).filter {
+                            $0.securityGroups.contains(peer) && context.solver.ownZone(of: $0) == exposure.zone
+                        }.map(\.id.rawValue)
+                        note = "; EMR's intra-cluster rule (\(rule.text)) admits it because \(carriers.joined(separator: ", ")) of \(exposure.zone) carr\(carriers.count == 1 ? "ies" : "y") \(peer)"
+                        fix = "remove \(peer) from \(carriers.joined(separator: ", "))"
+                    }
                 }
+                return Finding.Observation(
+                    cause: admission.cause,
+                    affected: AffectedTarget(
+                        cluster: exposure.cluster.id, roles: [exposure.role], interfaces: exposure.interfaces, zone: exposure.zone,
+                        services: admission.services,
+                        severity: ExposureSeverity.byPort(AuditContext.sensitivity(of: admission.services, role: exposure.role)),
+                        detail: "\(exposure.zone) can open \(AuditContext.describe(admission.services, role: exposure.role)) on \(AuditContext.describeNodes(exposure.role, exposure.interfaces)) of \(exposure.cluster.id) \(TenantExposureRule.channel(of: admission.path))\(note)"),
+                    evidence: admission.evidence, path: admission.path, fixes: [fix])
             }
-            let note = intraCluster.isEmpty ? "" : "; " + intraCluster.joined(separator: "; ")
-            return Finding(
-                rule: Self.id, severity: severity, resource: exposure.cluster.id.rawValue, cluster: exposure.cluster.id,
-                message: "\(exposure.zone) can open \(AuditContext.describe(exposure.services, role: exposure.role)) on \(AuditContext.describeNodes(exposure.role, exposure.interfaces)) \(TenantExposureRule.channel(of: exposure.witness.path))\(note)",
-                evidence: rules.map(\.text), path: exposure.witness.path,
-                remediation: remediations.isEmpty ? "remove the ingress rules that admit \(exposure.zone)" : remediations.joined(separator: "; "))
+        }
+        return Finding.merging(observations, rule: Self.id) { cause, affected in
+            "\(cause) lets other tenants or VPCs open \(AffectedTarget.summary(of: affected))"
         }
     }
 
