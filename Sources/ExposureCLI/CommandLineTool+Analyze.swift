@@ -12,13 +12,13 @@ extension CommandLineTool {
             .init(name: "all-interfaces", takesValue: false),
             .init(name: "output", short: "o", takesValue: true),
             CommandLineTool.tenantTagOption, CommandLineTool.tenantsOption,
-            .init(name: "fail-on", takesValue: true, choices: Severity.allCases.map(\.rawValue)),
-        ])
+        ] + FindingSelection.options)
         if parsed.has("help") {
             output.standardOutput(Usage.analyze + "\n")
             return .success
         }
         guard !parsed.positionals.isEmpty else { throw UsageError("analyze needs at least one INPUT") }
+        let selection = try FindingSelection(parsed)
         let tenants = try tenantOptions(parsed)
         var reports: [AnalysisReport] = []
         var failures: [InputFailure] = []
@@ -26,8 +26,8 @@ extension CommandLineTool {
             do {
                 for loaded in try loadInputs(path, tenants: tenants) {
                     for warning in loaded.diagnostics { output.standardError("\(warning)\n") }
-                    reports.append(AnalysisReport.analyse(
-                        loaded.topology, allInterfaces: parsed.has("all-interfaces"), input: loaded.name, warnings: loaded.diagnostics))
+                    reports.append(selection.apply(to: AnalysisReport.analyse(
+                        loaded.topology, allInterfaces: parsed.has("all-interfaces"), input: loaded.name, warnings: loaded.diagnostics)))
                 }
             } catch let failure as InputFailure {
                 failures.append(failure)
@@ -46,12 +46,10 @@ extension CommandLineTool {
         let text = parsed.value("format") == "json"
             ? AnalysisJSONRenderer.render(reports) : AnalysisTextRenderer.render(reports)
         try emit(text, to: parsed.value("output"))
-        if let threshold = parsed.value("fail-on").flatMap(Severity.init(rawValue:)) {
-            let failing = reports.flatMap(\.findings).filter { $0.severity >= threshold }
-            if !failing.isEmpty {
-                output.standardError("exposure: \(failing.count) finding\(failing.count == 1 ? "" : "s") at or above \(threshold.rawValue) (--fail-on \(threshold.rawValue))\n")
-                return .findings
-            }
+        let failing = selection.failing(reports.flatMap(\.findings))
+        guard failing.isEmpty else {
+            output.standardError("exposure: \(failing.count) finding\(failing.count == 1 ? "" : "s") at or above \(selection.threshold?.rawValue ?? "") (\(selection.thresholdText); --fail-on none never fails)\n")
+            return .findings
         }
         return .success
     }

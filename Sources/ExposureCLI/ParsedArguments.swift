@@ -98,6 +98,9 @@ struct ParsedArguments {
     /// The value of a single-valued option.
     func value(_ name: String) -> String? { values[name]?.last }
 
+    /// Every value of a repeatable option, in order.
+    func values(_ name: String) -> [String] { values[name] ?? [] }
+
     /// Whether a flag was given.
     func has(_ name: String) -> Bool { flags.contains(name) }
 }

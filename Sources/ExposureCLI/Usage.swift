@@ -23,7 +23,7 @@ enum Usage {
 
         USAGE:
           exposure analyze INPUT... [--format text|json] [--all-interfaces] [--fail-on SEVERITY]
-                           [--output FILE]
+                           [--only-rule ID] [--skip-rule ID] [--output FILE]
           exposure trace INPUT --from SRC --to DST --protocol P --port N [--format text|json]
           exposure trace INPUT --flows FLOWS.jsonl
           exposure convert INPUT [--output FILE]
@@ -64,9 +64,15 @@ enum Usage {
                                reports/README.md.
           --all-interfaces     Analyse every network interface, not only EMR nodes.
           --fail-on SEVERITY   Exit with status 1 when a finding is at or above SEVERITY
-                               (critical, high, medium, low, info; any case): a CI
-                               gate. An unknown port is a finding (possible-exposure,
-                               never below low), so the gate fails on what it cannot see.
+                               (critical, high, medium, low, info, or none to never
+                               fail; any case; default: low). The report is written
+                               either way. An unknown port is a finding
+                               (possible-exposure, never below low), so the default
+                               gate fails on what it cannot see; info findings (HTTPS
+                               open to the world) pass it.
+          --only-rule ID       Report (and gate on) only these rules; repeat the option
+                               or separate ids with commas. Ids: README, Audit rules.
+          --skip-rule ID       Leave these rules out; applied after --only-rule.
           -o, --output FILE    Write the report to FILE instead of standard output.
         \(tenantOptions)
           -h, --help           Show this help.

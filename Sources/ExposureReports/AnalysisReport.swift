@@ -63,6 +63,13 @@ public struct AnalysisReport: Sendable {
             skipped: topology.skipped, warnings: warnings)
     }
 
+    /// The same report with only the findings `isKept` accepts.
+    public func keeping(_ isKept: (Finding) -> Bool) -> AnalysisReport {
+        AnalysisReport(
+            input: input, scope: scope, targetCount: targetCount, exposures: exposures, findings: findings.filter(isKept),
+            clusters: clusters, assumptions: assumptions, missingExports: missingExports, skipped: skipped, warnings: warnings)
+    }
+
     /// The number of warnings the loader printed.
     public var warningCount: Int { warnings.filter { $0.severity == .warning }.count }
 }
