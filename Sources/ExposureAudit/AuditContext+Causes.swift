@@ -35,7 +35,7 @@ extension AuditContext {
                 let admittedSources = peers(of: rule).intersection(sources)
                 guard !admittedSources.isEmpty else { continue }
                 let groupRule = GroupRule(group: groupID, index: index, rule: rule)
-                let proof = witnessPath(through: groupRule, like: witness)
+                let proof = witnessPath(through: groupRule, proving: admitted, like: witness)
                 var evidence = [groupRule.text]
                 if proof == nil {
                     evidence.append("the path below proves the same exposure through another rule; this one admits it too, so removing only the other does not close it")
@@ -54,11 +54,11 @@ extension AuditContext {
     }
 
     /// The path of an exposure of `witness`'s target, zone and verdict that goes through
-    /// `rule`.
-    private func witnessPath(through rule: GroupRule, like witness: Exposure) -> [Hop]? {
+    /// `rule` and proves some of `services`.
+    func witnessPath(through rule: GroupRule, proving services: ServiceSet, like witness: Exposure) -> [Hop]? {
         let reference = RuleRef.groupRule(ingress: true, index: rule.index, rule: rule.rule)
         return exposuresByTarget[witness.target]?.first { exposure in
-            exposure.zone == witness.zone && exposure.verdict == witness.verdict
+            exposure.zone == witness.zone && exposure.verdict == witness.verdict && !exposure.services.intersection(services).isEmpty
                 && exposure.path.contains { $0.component == rule.group.component && $0.rule == reference }
         }?.path
     }

@@ -24,13 +24,16 @@ extension AuditContext {
             let cluster: EMRClusterID
             let role: EMRCluster.Role
             let zone: Zone
+            /// The node's groups: their rules are the causes, so nodes merge only when
+            /// they carry the same ones.
+            let groups: [SecurityGroupID]
             let services: [String]
             let missing: [MissingInput]
         }
         let groups = merged(exposures.filter { $0.verdict == verdict && includes($0.zone) }) { exposure -> Key? in
             guard let node = node(exposure.target) else { return nil }
             return Key(
-                cluster: node.cluster.id, role: node.role, zone: exposure.zone,
+                cluster: node.cluster.id, role: node.role, zone: exposure.zone, groups: node.interface.securityGroups,
                 services: ServiceRow.rows(of: exposure.services).map { $0.text(naming: node.role) }, missing: exposure.missing)
         }
         return groups.compactMap { first, interfaces -> RoleExposure? in
@@ -81,11 +84,13 @@ extension AuditContext {
     func interfaceExposures(_ verdict: Verdict) -> [InterfaceExposure] {
         struct Key: Hashable {
             let zone: Zone
+            let groups: [SecurityGroupID]
             let services: [String]
             let missing: [MissingInput]
         }
         let groups = merged(exposures.filter { $0.verdict == verdict && node($0.target) == nil }) { exposure in
-            Key(zone: exposure.zone, services: ServiceRow.rows(of: exposure.services).map { $0.text(naming: nil) }, missing: exposure.missing)
+            Key(
+                zone: exposure.zone, groups: topology.networkInterfaces[exposure.target]?.securityGroups ?? [], services: ServiceRow.rows(of: exposure.services).map { $0.text(naming: nil) }, missing: exposure.missing)
         }
         return groups.map { first, interfaces in
             InterfaceExposure(zone: first.zone, services: first.services, sources: first.sources, interfaces: interfaces, witness: first)

@@ -16,7 +16,8 @@ public struct Cause: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// What the fingerprint is taken from: the rule's content, never its position, so that
     /// inserting or reordering rules keeps a finding's id (a group rule is named by its
-    /// direction, traffic and peer; an ACL entry by its number, which is its identity).
+    /// direction, traffic and peer; any other rule by what it says, such as an ACL entry's
+    /// number, action, traffic and CIDR, or a route's destination and target).
     var identity: String {
         switch rule {
         case .groupRule(let ingress, _, let rule)?:

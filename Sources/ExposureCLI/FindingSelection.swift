@@ -18,6 +18,7 @@ struct FindingSelection {
     /// Whether `threshold` is the default, not given on the command line.
     let isDefaultThreshold: Bool
 
+    /// The options that choose the findings, for every command that reports them.
     static let options: [ParsedArguments.OptionSpec] = [
         .init(name: "fail-on", takesValue: true, choices: Severity.allCases.map(\.rawValue) + ["none"]),
         .init(name: "only-rule", takesValue: true, repeatable: true),
@@ -44,7 +45,7 @@ struct FindingSelection {
         isDefaultThreshold = parsed.value("fail-on") == nil
         switch parsed.value("fail-on") {
         case "none": threshold = nil
-        case let value?: threshold = Severity(rawValue: value)
+        case let value?: threshold = Severity(rawValue: value) ?? FindingSelection.defaultThreshold
         case nil: threshold = FindingSelection.defaultThreshold
         }
     }

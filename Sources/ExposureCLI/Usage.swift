@@ -69,14 +69,26 @@ enum Usage {
                                either way. An unknown port is a finding
                                (possible-exposure, never below low), so the default
                                gate fails on what it cannot see; info findings (HTTPS
-                               open to the world) pass it.
+                               open to the world, SSH from on-premises) pass it.
           --only-rule ID       Report (and gate on) only these rules; repeat the option
-                               or separate ids with commas. Ids: README, Audit rules.
+                               or separate ids with commas (the rules are listed
+                               below and in the README's "Audit rules").
           --skip-rule ID       Leave these rules out; applied after --only-rule.
           -o, --output FILE    Write the report to FILE instead of standard output.
         \(tenantOptions)
           -h, --help           Show this help.
+
+        RULES:
+        \(ruleList)
         """
+
+    /// The audit's rule ids, a few to a line, for `--only-rule` and `--skip-rule`.
+    static var ruleList: String {
+        let ids = Audit.ruleTable.map(\.id)
+        return stride(from: 0, to: ids.count, by: 4).map { start in
+            "  " + ids[start..<min(start + 4, ids.count)].joined(separator: ", ")
+        }.joined(separator: "\n")
+    }
 
     static let trace = """
         USAGE: exposure trace INPUT --from SRC --to DST --protocol P --port N [OPTIONS]

@@ -78,6 +78,33 @@ struct FindingPerCauseTests {
         #expect(ids.allSatisfy { $0.rawValue.count == 16 && $0.rawValue.allSatisfy(\.isHexDigit) })
     }
 
+    @Test("Interfaces opened alike through different groups are different causes")
+    func differentGroupsStayApart() throws {
+        var scenario = Scenario()
+        scenario["securityGroups"] += [Scenario.group("sg-other", ingress: [["protocol": "tcp", "ports": 22, "cidr": "0.0.0.0/0"]])]
+        scenario["networkInterfaces"] += [["id": "eni-other", "subnet": "subnet-1", "privateIps": ["10.0.1.11"], "publicIp": "54.0.0.2", "securityGroups": ["sg-other"]]]
+        let findings = AnalysisReport.analyse(try scenario.topology(), input: "s.json", warnings: []).findings
+        #expect(findings.map(\.cause.component.id) == ["sg-other", "sg-target"])
+        #expect(findings.map { $0.affected.flatMap(\.interfaces) } == [["eni-other"], ["eni-target"]])
+    }
+
+    @Test("A split rule beside EMR's literal violation on the same port is still a public-exposure cause")
+    func splitRuleBesideLiteralViolation() throws {
+        var scenario = Scenario()
+        scenario.update("securityGroups", id: "sg-target") {
+            $0["ingress"] = [["protocol": "tcp", "ports": 8088, "cidr": "0.0.0.0/0"], ["protocol": "tcp", "ports": 8088, "cidr": "0.0.0.0/1"]]
+        }
+        scenario.update("networkInterfaces", id: "eni-target") { $0["role"] = "emr-node" }
+        scenario.document["emrClusters"] = [[
+            "id": "j-1", "subnets": ["subnet-1"], "primarySecurityGroup": "sg-target",
+            "nodes": [["role": "primary", "networkInterface": "eni-target"]],
+        ]]
+        let findings = AnalysisReport.analyse(try scenario.topology(), input: "s.json", warnings: []).findings
+        // EMR revokes the literal rule (bpa-violation); the /1 rule keeps 8088 open.
+        #expect(findings.filter { $0.rule == "bpa-violation" }.map(\.cause.description) == ["ingress rule 0 of sg-target: allow tcp 8088 from 0.0.0.0/0"])
+        #expect(findings.filter { $0.rule == "public-exposure" }.map(\.cause.description) == ["ingress rule 1 of sg-target: allow tcp 8088 from 0.0.0.0/1"])
+    }
+
     @Test("The id is the FNV-1a fingerprint of rule, cause and resource")
     func fingerprint() {
         // FNV-1a 64 of the empty input is its offset basis; one field adds the separator.

@@ -167,7 +167,7 @@ struct FailOnTests {
         let result = CLIHarness.run(["analyze", "topologies/bpa-evasion.json", "--fail-on", "critical"])
         #expect(result.status == .findings)
         #expect(result.standardOutput.contains("CRITICAL public-exposure sg-ev-primary"))
-        #expect(result.standardError == "exposure: 3 findings at or above critical (--fail-on critical; --fail-on none never fails)\n")
+        #expect(result.standardError == "exposure: 2 findings at or above critical (--fail-on critical; --fail-on none never fails)\n")
     }
 
     @Test("No finding at or above the threshold exits 0")

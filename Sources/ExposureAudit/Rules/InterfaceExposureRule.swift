@@ -30,7 +30,7 @@ struct InterfaceExposureRule: AuditRule {
                     cause: admission.cause,
                     affected: AffectedTarget(
                         cluster: nil, interfaces: exposure.interfaces, zone: exposure.zone, services: admission.services,
-                        severity: ExposureSeverity.of(exposure.zone, sources: exposure.sources, sensitivity: sensitivity, solver: context.solver),
+                        severity: ExposureSeverity.of(exposure.zone, sources: admission.sources, sensitivity: sensitivity, solver: context.solver),
                         detail: "\(AuditContext.describeGeneric(admission.services)) on \(context.describeInterfaces(exposure.interfaces)) \(who)"),
                     evidence: admission.evidence, path: admission.path,
                     fixes: [admission.rule.map { $0.removal + " (or keep it if it is meant to be reachable)" } ?? "remove the ingress rules that admit \(exposure.zone)"])

@@ -11,18 +11,20 @@ struct PublicExposureRule: AuditRule {
         let violations = context.violations
         let observations = context.roleExposures(from: { $0 == .internet || $0 == .internet6 }).flatMap { exposure -> [Finding.Observation] in
             let ipv6 = exposure.zone == .internet6
-            let literal = violations.filter { violation in
-                guard violation.cluster.id == exposure.cluster.id, case .cidr(let cidr) = violation.rule.peer else { return false }
-                return (cidr == .anyIPv6) == ipv6 && exposure.witness.path.contains { $0.component == violation.group.component }
-            }
-            let services = literal.reduce(exposure.services) { $0.subtracting($1.services) }
-            guard !services.isEmpty else { return [] }
+            // EMR's literal violations are bpa-violation findings; every other rule that
+            // admits the internet is a cause here, even on a port a violation also opens.
+            let literal = Set(violations.filter { $0.cluster.id == exposure.cluster.id }.map {
+                AuditContext.GroupRule(group: $0.group, index: $0.index, rule: $0.rule)
+            })
             let internet = ipv6 ? context.solver.internetIPv6 : context.solver.internetIPv4
-            return context.admissions(of: exposure.witness, services: services, sources: exposure.sources.intersection(internet)).map { admission in
-                // The port is as exposed as every source that reaches it makes it; the rule's
-                // own share is said beside.
-                let (breadth, share) = InternetBreadth.of(exposure.sources, within: internet, ipv6: ipv6)
-                let ownShare = InternetBreadth.of(admission.sources, within: internet, ipv6: ipv6).1
+            let admissions = context.admissions(of: exposure.witness, services: exposure.services, sources: exposure.sources.intersection(internet))
+            return admissions.filter { admission in
+                admission.rule.map { !literal.contains($0) } ?? true
+            }.map { admission in
+                // A cause is as severe as what it admits itself; the port's whole exposure is
+                // said beside when other rules add to it.
+                let share = InternetBreadth.of(exposure.sources, within: internet, ipv6: ipv6).1
+                let (breadth, ownShare) = InternetBreadth.of(admission.sources, within: internet, ipv6: ipv6)
                 let admits = ownShare == share ? "" : " (this rule admits \(ownShare))"
                 let sensitivity = AuditContext.sensitivity(of: admission.services, role: exposure.role)
                 let fix = admission.rule.map { $0.removal + (breadth == .narrow ? " (or keep it if that range is yours and needs it)" : "") }

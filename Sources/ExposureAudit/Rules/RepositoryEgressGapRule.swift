@@ -15,7 +15,7 @@ struct RepositoryEgressGapRule: AuditRule {
         var evidence: [String]
         var fixes: [String]
         let path: [Hop]
-        var isPartial: Bool
+        let isPartial: Bool
     }
 
     func findings(in context: AuditContext) -> [Finding] {
@@ -28,7 +28,8 @@ struct RepositoryEgressGapRule: AuditRule {
                     let cause = gap.cause.map { Cause($0.component, rule: $0.rule) }
                         ?? Cause(nodeClass.cluster.id.component, rule: .refusal("no way out of the nodes' subnet reaches S3"))
                     let evidence = gap.evidence.map { "tcp \(outcome.port) \($0)" }
-                    guard let index = entries[first...].firstIndex(where: { $0.cause == cause }) else {
+                    // A partial gap and a full one stay apart, so each keeps its severity.
+                    guard let index = entries[first...].firstIndex(where: { $0.cause == cause && $0.isPartial == gap.isPartial }) else {
                         entries.append(Entry(
                             cause: cause, nodeClass: nodeClass, buckets: [bucket], ports: [outcome.port], evidence: evidence,
                             fixes: gap.fixes, path: gap.path, isPartial: gap.isPartial))
@@ -38,7 +39,6 @@ struct RepositoryEgressGapRule: AuditRule {
                     if !entries[index].ports.contains(outcome.port) { entries[index].ports.append(outcome.port) }
                     entries[index].evidence = orderedUnique(entries[index].evidence + evidence)
                     entries[index].fixes = orderedUnique(entries[index].fixes + gap.fixes)
-                    entries[index].isPartial = entries[index].isPartial || gap.isPartial
                 }
             }
         }
