@@ -20,6 +20,15 @@ extension AuditContext {
         /// The rule as evidence, with a note when the path proves the exposure through
         /// another rule (this one is then redundant with it).
         let evidence: [String]
+
+        /// How much of `internet` can open the exposure's port in all (`sources`), with
+        /// this rule's own share when it is less, and the breadth of that share, which
+        /// grades the cause.
+        func share(of sources: AddressSet, within internet: AddressSet, ipv6: Bool) -> (breadth: InternetBreadth, text: String) {
+            let whole = InternetBreadth.of(sources, within: internet, ipv6: ipv6).1
+            let (breadth, own) = InternetBreadth.of(self.sources, within: internet, ipv6: ipv6)
+            return (breadth, own == whole ? whole : "\(whole) (this rule admits \(own))")
+        }
     }
 
     /// Every ingress rule of `witness`'s target that lets some of `sources` open some of
@@ -35,7 +44,9 @@ extension AuditContext {
                 let admittedSources = peers(of: rule).intersection(sources)
                 guard !admittedSources.isEmpty else { continue }
                 let groupRule = GroupRule(group: groupID, index: index, rule: rule)
-                let proof = witnessPath(through: groupRule, proving: admitted, like: witness)
+                let proof = AuditContext.exposure(
+                    through: groupRule, proving: admitted, from: witness.zone, verdict: witness.verdict,
+                    among: exposuresByTarget[witness.target] ?? [])?.path
                 var evidence = [groupRule.text]
                 if proof == nil {
                     evidence.append("the path below proves the same exposure through another rule; this one admits it too, so removing only the other does not close it")
@@ -53,13 +64,15 @@ extension AuditContext {
         return result
     }
 
-    /// The path of an exposure of `witness`'s target, zone and verdict that goes through
-    /// `rule` and proves some of `services`.
-    func witnessPath(through rule: GroupRule, proving services: ServiceSet, like witness: Exposure) -> [Hop]? {
+    /// The first of `exposures` from `zone` with `verdict` that proves some of `services`
+    /// by a path through `rule`.
+    static func exposure(
+        through rule: GroupRule, proving services: ServiceSet, from zone: Zone, verdict: Verdict, among exposures: some Sequence<Exposure>
+    ) -> Exposure? {
         let reference = RuleRef.groupRule(ingress: true, index: rule.index, rule: rule.rule)
-        return exposuresByTarget[witness.target]?.first { exposure in
-            exposure.zone == witness.zone && exposure.verdict == witness.verdict && !exposure.services.intersection(services).isEmpty
+        return exposures.first { exposure in
+            exposure.zone == zone && exposure.verdict == verdict && !exposure.services.intersection(services).isEmpty
                 && exposure.path.contains { $0.component == rule.group.component && $0.rule == reference }
-        }?.path
+        }
     }
 }

@@ -6,8 +6,6 @@ extension Finding {
     /// same cause are merged into one finding.
     struct Observation {
         let cause: Cause
-        /// The finding's resource, when it is not the cause's component.
-        var resource: String?
         let affected: AffectedTarget
         let evidence: [String]
         let path: [Hop]
@@ -15,25 +13,20 @@ extension Finding {
         let fixes: [String]
     }
 
-    /// One finding per cause (and resource) of `rule`, in the order causes first appear:
+    /// One finding per cause of `rule`, in the order causes first appear:
     /// its targets worst first, the evidence and fixes of all of them each once, the path
     /// of the worst, and `message` said of the cause and its targets.
     static func merging(
         _ observations: [Observation], rule: String, message: (Cause, [AffectedTarget]) -> String
     ) -> [Finding] {
-        struct Key: Hashable {
-            let cause: Cause
-            let resource: String?
-        }
-        var order: [Key] = []
-        var grouped: [Key: [Observation]] = [:]
+        var order: [Cause] = []
+        var grouped: [Cause: [Observation]] = [:]
         for observation in observations {
-            let key = Key(cause: observation.cause, resource: observation.resource)
-            if grouped[key] == nil { order.append(key) }
-            grouped[key, default: []].append(observation)
+            if grouped[observation.cause] == nil { order.append(observation.cause) }
+            grouped[observation.cause, default: []].append(observation)
         }
-        return order.compactMap { key -> Finding? in
-            guard let members = grouped[key] else { return nil }
+        return order.compactMap { cause -> Finding? in
+            guard let members = grouped[cause] else { return nil }
             let ranked = members.enumerated().sorted { lhs, rhs in
                 lhs.element.affected.severity != rhs.element.affected.severity
                     ? lhs.element.affected.severity > rhs.element.affected.severity : lhs.offset < rhs.offset
@@ -42,8 +35,8 @@ extension Finding {
             var seen = Set<AffectedTarget>()
             let affected = ranked.map(\.affected).filter { seen.insert($0).inserted }
             return Finding(
-                rule: rule, severity: worst.affected.severity, cause: key.cause, resource: key.resource,
-                message: message(key.cause, affected), affected: affected,
+                rule: rule, severity: worst.affected.severity, cause: cause,
+                message: message(cause, affected), affected: affected,
                 evidence: orderedUnique(ranked.flatMap(\.evidence)), path: worst.path,
                 remediation: orderedUnique(ranked.flatMap(\.fixes)).joined(separator: "; "))
         }
@@ -57,10 +50,7 @@ extension AffectedTarget {
         let ports = portText(of: targets)
         var text = ports.isEmpty ? "" : "\(ports) on "
         text += targetText(of: targets)
-        var zones: [Zone] = []
-        for target in targets {
-            if let zone = target.zone, !zones.contains(zone) { zones.append(zone) }
-        }
+        let zones = orderedUnique(targets.compactMap(\.zone))
         if !zones.isEmpty {
             text += " from " + (zones.count <= 3 ? zones.map(\.description).joined(separator: ", ") : "\(zones.count) zones")
         }
@@ -75,12 +65,8 @@ extension AffectedTarget {
 
     /// `3 nodes of j-1, j-2`, `eni-1, eni-2`, `12 interfaces`.
     static func targetText(of targets: [AffectedTarget]) -> String {
-        var clusters: [EMRClusterID] = []
-        var interfaces: [NetworkInterfaceID] = []
-        for target in targets {
-            if let cluster = target.cluster, !clusters.contains(cluster) { clusters.append(cluster) }
-            for interface in target.interfaces where !interfaces.contains(interface) { interfaces.append(interface) }
-        }
+        let clusters = orderedUnique(targets.compactMap(\.cluster))
+        let interfaces = orderedUnique(targets.flatMap(\.interfaces))
         if clusters.isEmpty {
             return interfaces.count <= 3 ? interfaces.map(\.rawValue).joined(separator: ", ") : "\(interfaces.count) interfaces"
         }
@@ -96,7 +82,7 @@ extension ServiceRow {
         switch protocolName {
         case "tcp", "udp":
             if ranges == [1...65535] { return "\(protocolName) all ports" }
-            return "\(protocolName) " + ranges.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ", ")
+            return "\(protocolName) \(IntervalSet(ranges: ranges).rangeText)"
         default:
             return text(naming: nil)
         }

@@ -9,9 +9,6 @@ public struct Finding: Hashable, Sendable {
     /// The worst severity among what the cause affects.
     public let severity: Severity
     public let cause: Cause
-    /// The resource the finding concerns (an id, or a Terraform address): the cause's
-    /// component, or the cluster when the cause is a cluster's own setting.
-    public let resource: String
     /// One line saying what is wrong.
     public let message: String
     /// What the cause affects, worst first.
@@ -26,21 +23,25 @@ public struct Finding: Hashable, Sendable {
     public let id: FindingID
 
     public init(
-        rule: String, severity: Severity, cause: Cause, resource: String? = nil, message: String,
+        rule: String, severity: Severity, cause: Cause, message: String,
         affected: [AffectedTarget] = [], evidence: [String] = [], path: [Hop] = [], remediation: String
     ) {
         self.rule = rule
         self.severity = severity
         self.cause = cause
-        let resource = resource ?? cause.component.id
-        self.resource = resource
         self.message = message
         self.affected = affected
         self.evidence = evidence
         self.path = path
         self.remediation = remediation
+        // The resource is the cause's component, fingerprinted in its own field as well.
+        let resource = cause.component.id
         id = FindingID(fingerprinting: [rule, cause.component.kind.rawValue, cause.component.id, cause.identity, resource])
     }
+
+    /// The resource the finding concerns (an id, or a Terraform address): the cause's
+    /// component, which is the cluster when the cause is a cluster's own outcome.
+    public var resource: String { cause.component.id }
 
     /// The clusters among what the finding affects, each once, sorted.
     public var clusters: [EMRClusterID] { Array(Set(affected.compactMap(\.cluster))).sorted() }

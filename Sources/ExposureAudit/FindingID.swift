@@ -5,10 +5,6 @@ public struct FindingID: Hashable, Comparable, Sendable, CustomStringConvertible
     /// 16 lowercase hexadecimal digits.
     public let rawValue: String
 
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
-
     /// The 64-bit FNV-1a hash of the fields, each followed by a unit separator (U+001F)
     /// so that no two field lists give the same bytes.
     init(fingerprinting fields: [String]) {

@@ -27,12 +27,9 @@ struct BlockPublicAccessViolationRule: AuditRule {
             let severity: Severity = setting.isEnabled ? .high : (sensitivity == .high ? .critical : .high)
             let rule = AuditContext.GroupRule(group: violation.group, index: violation.index, rule: violation.rule)
             let zone: Zone = violation.rule.peer == .cidr(.anyIPv6) ? .internet6 : .internet
-            let reference = RuleRef.groupRule(ingress: true, index: violation.index, rule: violation.rule)
-            let exposed = context.exposures.first { exposure in
-                exposure.cluster == cluster.id && exposure.verdict == .reachable && exposure.zone == zone
-                    && !exposure.services.intersection(violation.services).isEmpty
-                    && exposure.path.contains { $0.component == violation.group.component && $0.rule == reference }
-            }
+            let exposed = AuditContext.exposure(
+                through: rule, proving: violation.services, from: zone, verdict: .reachable,
+                among: context.exposures.lazy.filter { $0.cluster == cluster.id })
             var evidence = [rule.text, "\(cluster.id) is in \(subnet), whose route for 0.0.0.0/0 is an internet gateway", "permitted ranges: \(permitted)"]
             if let exposed {
                 evidence.append("\(cluster.isLaunched ? "reachable" : "would be reachable") from \(exposed.zone) on \(exposed.target) (path below)")
@@ -50,7 +47,7 @@ struct BlockPublicAccessViolationRule: AuditRule {
                 fixes: ["\(rule.removal), or narrow it to the addresses that need it"])
         }
         return Finding.merging(observations, rule: Self.id) { cause, affected in
-            let clusters = orderedUnique(affected.compactMap(\.cluster).map(\.rawValue))
+            let clusters = orderedUnique(affected.compactMap(\.cluster)).map(\.rawValue)
             let named = clusters.count <= 3 ? clusters.joined(separator: ", ") : "\(clusters.count) clusters"
             return setting.isEnabled
                 ? "\(cause) is refused by block public access in public subnets of \(named)"

@@ -20,9 +20,7 @@ struct InterfaceExposureRule: AuditRule {
                 let who: String
                 switch exposure.zone {
                 case .internet, .internet6:
-                    let share = InternetBreadth.of(exposure.sources, within: internet, ipv6: exposure.zone == .internet6).1
-                    let ownShare = InternetBreadth.of(admission.sources, within: internet, ipv6: exposure.zone == .internet6).1
-                    who = "is open to \(share)\(ownShare == share ? "" : " (this rule admits \(ownShare))")"
+                    who = "is open to \(admission.share(of: exposure.sources, within: internet, ipv6: exposure.zone == .internet6).text)"
                 default:
                     who = "can be opened by \(exposure.zone) \(TenantExposureRule.channel(of: admission.path))"
                 }

@@ -23,9 +23,7 @@ struct PublicExposureRule: AuditRule {
             }.map { admission in
                 // A cause is as severe as what it admits itself; the port's whole exposure is
                 // said beside when other rules add to it.
-                let share = InternetBreadth.of(exposure.sources, within: internet, ipv6: ipv6).1
-                let (breadth, ownShare) = InternetBreadth.of(admission.sources, within: internet, ipv6: ipv6)
-                let admits = ownShare == share ? "" : " (this rule admits \(ownShare))"
+                let (breadth, share) = admission.share(of: exposure.sources, within: internet, ipv6: ipv6)
                 let sensitivity = AuditContext.sensitivity(of: admission.services, role: exposure.role)
                 let fix = admission.rule.map { $0.removal + (breadth == .narrow ? " (or keep it if that range is yours and needs it)" : "") }
                     ?? "remove the ingress rules that admit \(exposure.zone) on \(AuditContext.describe(admission.services, role: exposure.role))"
@@ -34,7 +32,7 @@ struct PublicExposureRule: AuditRule {
                     affected: AffectedTarget(
                         cluster: exposure.cluster.id, roles: [exposure.role], interfaces: exposure.interfaces, zone: exposure.zone,
                         services: admission.services, severity: breadth.severity(for: sensitivity),
-                        detail: "\(AuditContext.describe(admission.services, role: exposure.role)) on \(AuditContext.describeNodes(exposure.role, exposure.interfaces)) of \(exposure.cluster.id) is open to \(share)\(admits); block public access does not catch it: \(reason(exposure, rule: admission.rule, context: context))"),
+                        detail: "\(AuditContext.describe(admission.services, role: exposure.role)) on \(AuditContext.describeNodes(exposure.role, exposure.interfaces)) of \(exposure.cluster.id) is open to \(share); block public access does not catch it: \(reason(exposure, rule: admission.rule, context: context))"),
                     evidence: admission.evidence, path: admission.path, fixes: [fix])
             }
         }

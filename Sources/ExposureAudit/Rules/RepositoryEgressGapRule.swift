@@ -64,7 +64,7 @@ struct RepositoryEgressGapRule: AuditRule {
 }
 
 /// The elements in first-seen order, without repeats.
-func orderedUnique(_ items: [String]) -> [String] {
-    var seen = Set<String>()
+func orderedUnique<Element: Hashable>(_ items: [Element]) -> [Element] {
+    var seen = Set<Element>()
     return items.filter { seen.insert($0).inserted }
 }

@@ -44,7 +44,7 @@ struct S3RouteRule: AuditRule {
             }
         }
         return Finding.merging(observations, rule: Self.id) { cause, affected in
-            let clusters = orderedUnique(affected.compactMap(\.cluster).map(\.rawValue))
+            let clusters = orderedUnique(affected.compactMap(\.cluster)).map(\.rawValue)
             return "\(cause) has no route to S3 for the private subnets of \(clusters.count <= 3 ? clusters.joined(separator: ", ") : "\(clusters.count) clusters"), which EMR needs to launch and bootstrap nodes"
         }
     }

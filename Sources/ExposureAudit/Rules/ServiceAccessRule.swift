@@ -30,7 +30,7 @@ struct ServiceAccessRule: AuditRule {
                 path: [], fixes: ["add ingress tcp 9443 from \(primary) in \(access)"])
         }
         return Finding.merging(observations, rule: Self.id) { cause, affected in
-            let clusters = orderedUnique(affected.compactMap(\.cluster).map(\.rawValue))
+            let clusters = orderedUnique(affected.compactMap(\.cluster)).map(\.rawValue)
             return "\(cause) lacks the ingress tcp 9443 from the primary group that EMR needs in private subnets, for \(clusters.count <= 3 ? clusters.joined(separator: ", ") : "\(clusters.count) clusters")"
         }
     }
