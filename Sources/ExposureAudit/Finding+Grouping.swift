@@ -68,10 +68,10 @@ extension AffectedTarget {
         let clusters = orderedUnique(targets.compactMap(\.cluster))
         let interfaces = orderedUnique(targets.flatMap(\.interfaces))
         if clusters.isEmpty {
-            return interfaces.count <= 3 ? interfaces.map(\.rawValue).joined(separator: ", ") : "\(interfaces.count) interfaces"
+            return interfaces.count <= 3 ? interfaces.map(\.rawValue).joined(separator: ", ") : "\(NumberText.thousands(interfaces.count)) interfaces"
         }
         let named = clusters.count <= 3 ? clusters.map(\.rawValue).joined(separator: ", ") : "\(clusters.count) clusters"
-        return "\(interfaces.count) node\(interfaces.count == 1 ? "" : "s") of \(named)"
+        return "\(NumberText.thousands(interfaces.count)) node\(interfaces.count == 1 ? "" : "s") of \(named)"
     }
 }
 

@@ -24,7 +24,7 @@ enum InternetBreadth: Int, Comparable, Sendable {
         if share >= 0.995 {
             text = "all of \(family)"
         } else if !ipv6 {
-            text = "\(Int(allowed)) \(family) address\(allowed == 1 ? "" : "es") (\(percent))"
+            text = "\(NumberText.thousands(Int(allowed))) \(family) address\(allowed == 1 ? "" : "es") (\(percent))"
         } else {
             text = "\(percent) of \(family)"
         }

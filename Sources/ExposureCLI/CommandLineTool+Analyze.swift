@@ -8,47 +8,29 @@ import ExposureSolver
 extension CommandLineTool {
     func analyze(_ arguments: [String]) throws -> ExitCode {
         let parsed = try ParsedArguments(arguments, specs: [
-            CommandLineTool.formatOption, CommandLineTool.helpOption,
-            .init(name: "all-interfaces", takesValue: false),
-            .init(name: "output", short: "o", takesValue: true),
+            CommandLineTool.helpOption, CommandLineTool.allInterfacesOption, CommandLineTool.baselineOption,
             CommandLineTool.tenantTagOption, CommandLineTool.tenantsOption,
-        ] + FindingSelection.options)
+        ] + ReportOutputs.options + FindingSelection.options)
         if parsed.has("help") {
             output.standardOutput(Usage.analyze + "\n")
             return .success
         }
         guard !parsed.positionals.isEmpty else { throw UsageError("analyze needs at least one INPUT") }
         let selection = try FindingSelection(parsed)
-        let tenants = try tenantOptions(parsed)
-        var reports: [AnalysisReport] = []
-        var failures: [InputFailure] = []
-        for path in parsed.positionals {
-            do {
-                for loaded in try loadInputs(path, tenants: tenants) {
-                    for warning in loaded.diagnostics { output.standardError("\(warning)\n") }
-                    reports.append(selection.apply(to: AnalysisReport.analyse(
-                        loaded.topology, allInterfaces: parsed.has("all-interfaces"), input: loaded.name, warnings: loaded.diagnostics)))
-                }
-            } catch let failure as InputFailure {
-                failures.append(failure)
-            }
-        }
-        if let first = failures.first {
-            // One bad input means no report at all: a partial report could be mistaken for a clean one.
-            let diagnostics = failures.flatMap(\.diagnostics)
-            throw InputFailure(exitCode: first.exitCode, diagnostics: diagnostics, summary: failures.map(\.summary).joined(separator: "; "))
-        }
-        guard !reports.isEmpty else {
-            throw InputFailure(
-                exitCode: .dataError, diagnostics: [],
-                summary: "no input to analyse: every file named is a JSON Schema; no report written")
-        }
-        let text = parsed.value("format") == "json"
-            ? AnalysisJSONRenderer.render(reports) : AnalysisTextRenderer.render(reports)
-        try emit(text, to: parsed.value("output"))
-        let failing = selection.failing(reports.flatMap(\.findings))
+        let outputs = try ReportOutputs(parsed)
+        let baseline = try baseline(parsed)
+        let review = Review(try analyses(of: parsed.positionals, parsed), rules: selection.rules, gate: selection.gate(baseline: baseline, today: today))
+        let layout = terminalLayout
+        try outputs.write({ target in
+            target.format.render(review, layout: target.file == nil ? layout : .plain, version: Usage.versionNumber)
+        }, standardOutput: output.standardOutput)
+        warnAboutBaseline(review, file: parsed.value("baseline"))
+        let failing = review.failing
         guard failing.isEmpty else {
-            output.standardError("exposure: \(failing.count) finding\(failing.count == 1 ? "" : "s") at or above \(selection.threshold?.rawValue ?? "") (\(selection.thresholdText); --fail-on none never fails)\n")
+            let accepted = review.accepted.count
+            output.standardError(
+                "exposure: \(failing.count) finding\(failing.count == 1 ? "" : "s") at or above \(selection.threshold?.rawValue ?? "") (\(selection.thresholdText); --fail-on none never fails)"
+                    + (accepted > 0 ? "; \(accepted) more accepted by the baseline" : "") + "\n")
             return .findings
         }
         return .success

@@ -11,25 +11,58 @@ public struct CommandLineTool {
     public struct Output: Sendable {
         public var standardOutput: @Sendable (String) -> Void
         public var standardError: @Sendable (String) -> Void
+        /// Whether standard output is a terminal (text reports are coloured only then).
+        public var isTerminal: Bool
 
-        public init(standardOutput: @escaping @Sendable (String) -> Void, standardError: @escaping @Sendable (String) -> Void) {
+        public init(
+            standardOutput: @escaping @Sendable (String) -> Void, standardError: @escaping @Sendable (String) -> Void,
+            isTerminal: Bool = false
+        ) {
             self.standardOutput = standardOutput
             self.standardError = standardError
+            self.isTerminal = isTerminal
         }
 
         /// The process's own streams.
-        public static let process = Output(
-            standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            standardError: { FileHandle.standardError.write(Data($0.utf8)) })
+        public static var process: Output {
+            Output(
+                standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
+                standardError: { FileHandle.standardError.write(Data($0.utf8)) },
+                isTerminal: isatty(STDOUT_FILENO) != 0)
+        }
     }
 
     let output: Output
     /// Reads a file; tests may substitute one.
     let readFile: @Sendable (String) throws -> [UInt8]
+    /// The process environment (`NO_COLOR` is read from it).
+    let environment: [String: String]
+    /// The day baseline expiries are judged on.
+    let today: CalendarDay
 
-    public init(output: Output = .process, readFile: @escaping @Sendable (String) throws -> [UInt8] = CommandLineTool.readFromDisk) {
+    public init(
+        output: Output = .process, readFile: @escaping @Sendable (String) throws -> [UInt8] = CommandLineTool.readFromDisk,
+        environment: [String: String] = ProcessInfo.processInfo.environment, today: CalendarDay = CommandLineTool.currentDay()
+    ) {
         self.output = output
         self.readFile = readFile
+        self.environment = environment
+        self.today = today
+    }
+
+    /// Today in UTC, so a baseline expires at the same moment on every runner.
+    public static func currentDay() -> CalendarDay {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return parts.year.flatMap { year in parts.month.flatMap { month in parts.day.flatMap { CalendarDay(year: year, month: month, day: $0) } } }
+            ?? .unixEpoch
+    }
+
+    /// The layout of text going to standard output: coloured on a terminal unless
+    /// `NO_COLOR` is set (to anything but the empty string, as no-color.org says).
+    var terminalLayout: TextLayout {
+        TextLayout(colour: output.isTerminal && (environment["NO_COLOR"] ?? "").isEmpty)
     }
 
     /// Reads a file's bytes from disk.
@@ -64,11 +97,15 @@ public struct CommandLineTool {
         case "analyze": return try analyze(rest)
         case "trace": return try trace(rest)
         case "convert": return try convert(rest)
+        case "baseline": return try baseline(rest)
+        case "diff": return try diff(rest)
         case "help", "-h", "--help":
             switch rest.first {
             case "analyze": output.standardOutput(Usage.analyze + "\n")
             case "trace": output.standardOutput(Usage.trace + "\n")
             case "convert": output.standardOutput(Usage.convert + "\n")
+            case "baseline": output.standardOutput(Usage.baseline + "\n")
+            case "diff": output.standardOutput(Usage.diff + "\n")
             case nil: output.standardOutput(Usage.main + "\n")
             case let other?: throw UsageError("unknown command '\(other)'" + suggestion(for: other))
             }
@@ -82,7 +119,7 @@ public struct CommandLineTool {
     }
 
     private func suggestion(for command: String) -> String {
-        EditDistance.closest(to: command, among: ["analyze", "trace", "convert", "help"]).map { "; did you mean '\($0)'?" } ?? ""
+        EditDistance.closest(to: command, among: ["analyze", "diff", "baseline", "trace", "convert", "help"]).map { "; did you mean '\($0)'?" } ?? ""
     }
 
     static let formatOption = ParsedArguments.OptionSpec(name: "format", takesValue: true, choices: ["text", "json"])
@@ -168,20 +205,13 @@ public struct CommandLineTool {
         return nsError.localizedDescription
     }
 
-    /// Writes a report to standard output or to `--output`.
+    /// Writes a report to standard output or, atomically, to `--output`.
     func emit(_ text: String, to path: String?) throws {
         guard let path else {
             output.standardOutput(text)
             return
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw InputFailure(
-                exitCode: .noInput,
-                diagnostics: [Diagnostic(severity: .error, file: path, message: "cannot write the report (\(CommandLineTool.describe(error)))")],
-                summary: "report not written")
-        }
+        try ReportOutputs.writeFiles([(path, text)])
     }
 }
 

@@ -8,7 +8,8 @@ import ExposureSolver
 public enum ExitCode: Int32, Sendable {
     /// The command ran; for `analyze` and `trace`, whatever the verdicts.
     case success = 0
-    /// `analyze --fail-on`: a finding at or above the threshold (the report is written).
+    /// `analyze`: a finding at or above the threshold, not accepted by the baseline; `diff`:
+    /// such a finding introduced by the change (the reports are written).
     case findings = 1
     /// The command line is wrong.
     case usage = 64
@@ -18,4 +19,6 @@ public enum ExitCode: Int32, Sendable {
     case noInput = 66
     /// A bug: the analyzer failed on valid input.
     case internalError = 70
+    /// A report cannot be written (no report is replaced).
+    case cannotCreate = 73
 }

@@ -6,11 +6,6 @@ import Foundation
 /// Which findings a command reports and which fail it: `--only-rule`, `--skip-rule` and
 /// `--fail-on`, checked against the audit's rule table.
 struct FindingSelection {
-    /// The threshold when `--fail-on` is not given: every finding but `info` fails, so every
-    /// unknown does (`possible-exposure`, `input-incomplete` and `repo-egress-unverified` are
-    /// never below `low`).
-    static let defaultThreshold = Severity.low
-
     /// The rule ids reported; every rule when no `--only-rule` is given.
     let rules: Set<String>
     /// `nil` for `--fail-on none`: findings never fail the command.
@@ -45,20 +40,14 @@ struct FindingSelection {
         isDefaultThreshold = parsed.value("fail-on") == nil
         switch parsed.value("fail-on") {
         case "none": threshold = nil
-        case let value?: threshold = Severity(rawValue: value) ?? FindingSelection.defaultThreshold
-        case nil: threshold = FindingSelection.defaultThreshold
+        case let value?: threshold = Severity(rawValue: value) ?? Gate.defaultThreshold
+        case nil: threshold = Gate.defaultThreshold
         }
     }
 
-    /// `report` with only the selected rules' findings.
-    func apply(to report: AnalysisReport) -> AnalysisReport {
-        report.keeping { rules.contains($0.rule) }
-    }
-
-    /// The findings at or above the threshold.
-    func failing(_ findings: [Finding]) -> [Finding] {
-        guard let threshold else { return [] }
-        return findings.filter { $0.severity >= threshold }
+    /// The gate of the threshold and `baseline`, judged on `today`.
+    func gate(baseline: Baseline?, today: CalendarDay) -> Gate {
+        Gate(threshold: threshold, baseline: baseline, today: today)
     }
 
     /// `--fail-on high`, or `--fail-on low, the default`.

@@ -22,6 +22,9 @@ struct ParsedArguments {
     private(set) var values: [String: [String]] = [:]
     private(set) var flags: Set<String> = []
     private(set) var positionals: [String] = []
+    /// Every option value in command-line order, for options whose values pair up
+    /// (`--format X -o F --format Y -o G`).
+    private(set) var occurrences: [(name: String, value: String)] = []
 
     /// Splits `arguments` against `specs`.
     ///
@@ -86,6 +89,7 @@ struct ParsedArguments {
                 throw UsageError("option '--\(name)' is given more than once")
             }
             values[name, default: []].append(value)
+            occurrences.append((name, value))
         }
     }
 

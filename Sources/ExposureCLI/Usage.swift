@@ -6,7 +6,9 @@ import ExposureSolver
 
 /// The help texts, kept in one place and snapshot-tested.
 enum Usage {
-    static let version = "exposure 0.1.0"
+    /// The version, as SARIF's `semanticVersion` gives it.
+    static let versionNumber = "0.1.0"
+    static let version = "exposure \(versionNumber)"
 
     /// The import options that `analyze`, `trace` and `convert` share.
     private static let tenantOptions = """
@@ -22,8 +24,11 @@ enum Usage {
         other tenants and on-premises networks, with the path that proves it.
 
         USAGE:
-          exposure analyze INPUT... [--format text|json] [--all-interfaces] [--fail-on SEVERITY]
-                           [--only-rule ID] [--skip-rule ID] [--output FILE]
+          exposure analyze INPUT... [--format FORMAT [-o FILE]]... [--fail-on SEVERITY]
+                           [--baseline FILE] [--only-rule ID] [--skip-rule ID] [--all-interfaces]
+          exposure diff BEFORE AFTER [--format FORMAT [-o FILE]]... [--fail-on SEVERITY]
+                           [--baseline FILE] [--only-rule ID] [--skip-rule ID]
+          exposure baseline INPUT... [-o FILE] [--reason TEXT] [--expires YYYY-MM-DD]
           exposure trace INPUT --from SRC --to DST --protocol P --port N [--format text|json]
           exposure trace INPUT --flows FLOWS.jsonl
           exposure convert INPUT [--output FILE]
@@ -38,6 +43,9 @@ enum Usage {
         COMMANDS:
           analyze   The EMR audit (findings with fixes), the cluster port report, and every
                     zone's open protocols and ports on every EMR node, with witnesses.
+          diff      What a change opens and closes, and the findings it introduces and
+                    resolves; fails only on what is new and serious.
+          baseline  Write the current findings' ids to a file of accepted findings.
           trace     One flow's verdict, forward and return path, and every blocking component;
                     to an interface, or from one to any address.
           convert   Write any input as a native topology file.
@@ -60,9 +68,30 @@ enum Usage {
         An input with no EMR cluster has every interface analysed; the header says which.
 
         OPTIONS:
-          --format text|json   Output format (default: text). JSON is described in
-                               reports/README.md.
+        \(outputOptions)
           --all-interfaces     Analyse every network interface, not only EMR nodes.
+        \(gateOptions)
+        \(tenantOptions)
+          -h, --help           Show this help.
+
+        RULES:
+        \(ruleList)
+        """
+
+    /// The report options that `analyze` and `diff` share.
+    private static let outputOptions = """
+          --format FORMAT      text (the default), json, sarif (2.1.0, for GitHub code
+                               scanning), markdown (a pull-request comment) or junit.
+                               JSON and SARIF are described in reports/README.md.
+          -o, --output FILE    Write the report before it to FILE (atomically) instead
+                               of standard output. Repeat '--format X -o FILE' to write
+                               several reports from one analysis; a FILE without a
+                               --format takes the format its name suggests (.json,
+                               .sarif, .md, .xml for junit, else text).
+        """
+
+    /// The gate options that `analyze` and `diff` share.
+    private static let gateOptions = """
           --fail-on SEVERITY   Exit with status 1 when a finding is at or above SEVERITY
                                (critical, high, medium, low, info, or none to never
                                fail; any case; default: low). The report is written
@@ -70,16 +99,57 @@ enum Usage {
                                (possible-exposure, never below low), so the default
                                gate fails on what it cannot see; info findings (HTTPS
                                open to the world, SSH from on-premises) pass it.
+          --baseline FILE      Findings FILE accepts (see 'exposure help baseline') are
+                               reported as accepted and do not fail; an expired
+                               acceptance fails again; entries matching nothing are
+                               reported as stale.
           --only-rule ID       Report (and gate on) only these rules; repeat the option
                                or separate ids with commas (the rules are listed
                                below and in the README's "Audit rules").
           --skip-rule ID       Leave these rules out; applied after --only-rule.
-          -o, --output FILE    Write the report to FILE instead of standard output.
+        """
+
+    static let diff = """
+        USAGE: exposure diff BEFORE AFTER [OPTIONS]
+
+        Analyses BEFORE and AFTER (any two inputs: two Terraform plans, a live AWS export and
+        a plan, two native topologies) and reports what the change does: the exposures it
+        opens and closes, with their paths, and the findings it introduces and resolves
+        (matched by their stable ids). Exits with status 1 when an introduced finding is at
+        or above --fail-on; findings BEFORE has too never fail a diff.
+
+        OPTIONS:
+        \(outputOptions)
+          --all-interfaces     Analyse every network interface, not only EMR nodes.
+        \(gateOptions)
         \(tenantOptions)
           -h, --help           Show this help.
 
         RULES:
         \(ruleList)
+        """
+
+    static let baseline = """
+        USAGE: exposure baseline INPUT... [OPTIONS]
+
+        Writes the ids of INPUT's current findings as a baseline: a JSON file listing each
+        finding's id, rule, resource and message, a "reason" to fill in and an optional
+        "expires" (the last day the acceptance holds, YYYY-MM-DD, judged in UTC). Give it to
+        'analyze --baseline FILE' or 'diff --baseline FILE'. Writing over an existing
+        baseline keeps the reasons and expiries of the findings still there and drops the
+        rest.
+
+        OPTIONS:
+          -o, --output FILE    Write the baseline to FILE (atomically) instead of
+                               standard output.
+          --reason TEXT        The reason to give every new entry (default: empty, to
+                               fill in by hand; an entry without one is warned about).
+          --expires DATE       The expiry to give every new entry (YYYY-MM-DD).
+          --only-rule ID       Accept only these rules' findings (as for analyze).
+          --skip-rule ID       Leave these rules' findings out.
+          --all-interfaces     Analyse every network interface, not only EMR nodes.
+        \(tenantOptions)
+          -h, --help           Show this help.
         """
 
     /// The audit's rule ids, a few to a line, for `--only-rule` and `--skip-rule`.

@@ -79,14 +79,25 @@ public struct JSONCursor: Sendable {
 
     /// Warns about members outside `known`, suggesting the closest known name.
     public func unknownKeyWarnings(known: Set<String>) -> [Diagnostic] {
+        unknownKeys(known: known, severity: .warning)
+    }
+
+    /// Errors for members outside `known`, for files where a misspelt field would change
+    /// what they say (a baseline, a tenant mapping).
+    public func unknownKeyErrors(known: Set<String>) -> [Diagnostic] {
+        unknownKeys(known: known, severity: .error)
+    }
+
+    private func unknownKeys(known: Set<String>, severity: Diagnostic.Severity) -> [Diagnostic] {
         guard case .object(let members) = value.kind else { return [] }
         return members.filter { !known.contains($0.key) }.map { member in
-            let cursor = JSONCursor(value: member.value, path: path.appending(member.key), file: file)
-            var message = "unknown field \"\(member.key)\" is ignored"
+            var message = "unknown field \"\(member.key)\"" + (severity == .warning ? " is ignored" : "")
             if let suggestion = EditDistance.closest(to: member.key, among: known) {
                 message += "; did you mean \"\(suggestion)\"?"
             }
-            return cursor.warning(message)
+            return Diagnostic(
+                severity: severity, file: file, path: path.appending(member.key).description, location: member.value.location,
+                message: message)
         }
     }
 }

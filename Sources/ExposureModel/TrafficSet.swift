@@ -88,7 +88,10 @@ public struct TrafficSet: BooleanLattice {
         }
     }
 
-    /// The smallest packet in (destination, source, protocol, port) order.
+    /// The smallest packet in (destination, source, protocol, port) order, except that its
+    /// source is an address a host could hold: within a range of sources that decide alike,
+    /// the fifth address (the first AWS assigns in a subnet) when the range has six or more,
+    /// the second when it has two to five, never a range's network address.
     @inlinable
     public var firstPacket: Packet? {
         guard let (destinations, bySource) = map.firstNonEmptySegment,
@@ -97,8 +100,16 @@ public struct TrafficSet: BooleanLattice {
         else { return nil }
         return Packet(
             destination: IPAddress(rawValue: destinations.lowerBound),
-            source: IPAddress(rawValue: sources.lowerBound), protocolNumber: protocols.lowerBound,
+            source: IPAddress(rawValue: TrafficSet.hostAddress(in: sources)), protocolNumber: protocols.lowerBound,
             key: key)
+    }
+
+    /// The address `firstPacket` takes from a range of sources.
+    @inlinable
+    static func hostAddress(in range: ClosedRange<UInt128>) -> UInt128 {
+        let extra = range.upperBound - range.lowerBound
+        if extra >= 5 { return range.lowerBound + 4 }
+        return extra >= 1 ? range.lowerBound + 1 : range.lowerBound
     }
 
     /// Whether the set holds `packet`.

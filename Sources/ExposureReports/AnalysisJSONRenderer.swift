@@ -11,9 +11,46 @@ public enum AnalysisJSONRenderer {
     struct Document: Encodable {
         let schemaVersion: Int
         let inputs: [Input]
+        let gate: GateEntry
         let findings: [FindingEntry]
         let clusters: [ClusterEntry]
         let exposures: [Entry]
+    }
+
+    /// The threshold, how many findings fail it, and the baseline's part.
+    struct GateEntry: Encodable {
+        let failOn: String
+        let failing: Int
+        let baseline: BaselineEntry?
+    }
+
+    struct BaselineEntry: Encodable {
+        let accepted: Int
+        let expired: Int
+        let stale: [StaleEntry]
+    }
+
+    /// A baseline entry that matches no finding.
+    struct StaleEntry: Encodable {
+        let id: String
+        let rule: String?
+        let resource: String?
+        let reason: String
+    }
+
+    /// Where a cause is written.
+    struct LocationEntry: Encodable {
+        let file: String
+        let path: String
+        let line: Int?
+        let column: Int?
+        let address: String?
+    }
+
+    /// The baseline entry that accepts a finding.
+    struct AcceptanceEntry: Encodable {
+        let reason: String
+        let expires: String?
     }
 
     struct FindingEntry: Encodable {
@@ -31,6 +68,9 @@ public enum AnalysisJSONRenderer {
         let evidence: [String]
         let path: [HopEntry]
         let fix: String
+        let location: LocationEntry?
+        let gate: String
+        let acceptance: AcceptanceEntry?
     }
 
     /// The component a finding asks to change, and its rule (absent when the component
@@ -175,46 +215,75 @@ public enum AnalysisJSONRenderer {
         hops.map { HopEntry(component: $0.component.id, kind: $0.component.kind.rawValue, rule: $0.explanation) }
     }
 
+    /// The reports, reviewed by a gate that never fails.
     public static func render(_ reports: [AnalysisReport]) -> String {
-        var entries: [Entry] = []
-        for report in reports {
-            for exposure in report.exposures {
-                for row in serviceEntries(exposure.services, role: exposure.role) {
-                    entries.append(Entry(
-                        input: report.input,
-                        target: Target(
-                            id: exposure.target.rawValue, instance: exposure.instance?.rawValue,
-                            cluster: exposure.cluster?.rawValue, role: exposure.role?.rawValue),
-                        zone: exposure.zone.description, verdict: exposure.verdict.rawValue,
-                        protocol: row.protocol, ports: row.ports, icmp: row.icmp, protocols: row.protocols, services: row.services,
-                        witness: WitnessPacket(
-                            source: exposure.witness.source.description, destination: exposure.witness.destination.description,
-                            protocol: Int(exposure.witness.protocolNumber), port: Int(exposure.witness.key)),
-                        path: hops(exposure.path), returnPath: hops(exposure.returnPath), caveats: exposure.caveats.map(\.description),
-                        reason: exposure.reason, missing: TraceRenderer.missing(exposure.missing)))
-                }
-            }
+        render(Review(reports, gate: .never))
+    }
+
+    /// One entry per protocol of `services`, each with `exposure`'s witness and path.
+    static func entries(_ exposure: Exposure, services: ServiceSet, input: String) -> [Entry] {
+        serviceEntries(services, role: exposure.role).map { row in
+            Entry(
+                input: input,
+                target: Target(
+                    id: exposure.target.rawValue, instance: exposure.instance?.rawValue,
+                    cluster: exposure.cluster?.rawValue, role: exposure.role?.rawValue),
+                zone: exposure.zone.description, verdict: exposure.verdict.rawValue,
+                protocol: row.protocol, ports: row.ports, icmp: row.icmp, protocols: row.protocols, services: row.services,
+                witness: WitnessPacket(
+                    source: exposure.witness.source.description, destination: exposure.witness.destination.description,
+                    protocol: Int(exposure.witness.protocolNumber), port: Int(exposure.witness.key)),
+                path: hops(exposure.path), returnPath: hops(exposure.returnPath), caveats: exposure.caveats.map(\.description),
+                reason: exposure.reason, missing: TraceRenderer.missing(exposure.missing))
         }
-        let findings = reports.flatMap { report in
-            report.findings.map { finding in
-                FindingEntry(
-                    id: finding.id.rawValue, input: report.input, rule: finding.rule, severity: finding.severity.rawValue,
-                    resource: finding.resource,
-                    cause: CauseEntry(
-                        component: finding.cause.component.id, kind: finding.cause.component.kind.rawValue,
-                        rule: finding.cause.rule.map(\.description)),
-                    clusters: finding.clusters.map(\.rawValue), zones: finding.zones.map(\.description),
-                    services: serviceEntries(finding.services, role: nil),
-                    affected: finding.affected.map { target in
-                        AffectedEntry(
-                            cluster: target.cluster?.rawValue, roles: target.roles.map(\.rawValue), interfaces: target.interfaces.map(\.rawValue),
-                            zone: target.zone?.description,
-                            services: serviceEntries(target.services, role: target.roles.count == 1 ? target.roles.first : nil),
-                            severity: target.severity.rawValue, detail: target.detail)
-                    },
-                    message: finding.message, evidence: finding.evidence, path: hops(finding.path), fix: finding.remediation)
-            }
+    }
+
+    /// A finding with its cause, targets, place and gate status.
+    static func entry(_ reviewed: ReviewedFinding) -> FindingEntry {
+        let finding = reviewed.finding
+        return FindingEntry(
+            id: finding.id.rawValue, input: reviewed.input, rule: finding.rule, severity: finding.severity.rawValue,
+            resource: finding.resource,
+            cause: CauseEntry(
+                component: finding.cause.component.id, kind: finding.cause.component.kind.rawValue,
+                rule: finding.cause.rule.map(\.description)),
+            clusters: finding.clusters.map(\.rawValue), zones: finding.zones.map(\.description),
+            services: serviceEntries(finding.services, role: nil),
+            affected: finding.affected.map { target in
+                AffectedEntry(
+                    cluster: target.cluster?.rawValue, roles: target.roles.map(\.rawValue), interfaces: target.interfaces.map(\.rawValue),
+                    zone: target.zone?.description,
+                    services: serviceEntries(target.services, role: target.roles.count == 1 ? target.roles.first : nil),
+                    severity: target.severity.rawValue, detail: target.detail)
+            },
+            message: finding.message, evidence: finding.evidence, path: hops(finding.path), fix: finding.remediation,
+            location: reviewed.place.map { place in
+                LocationEntry(file: place.file, path: place.path, line: place.location?.line, column: place.location?.column, address: place.address)
+            },
+            gate: reviewed.status.keyword,
+            acceptance: reviewed.status.acceptance.map { AcceptanceEntry(reason: $0.reason, expires: $0.expires?.description) })
+    }
+
+    /// The gate's threshold, the findings that fail it, and the baseline's counts.
+    static func gate(_ review: Review, failing: Int) -> GateEntry {
+        GateEntry(
+            failOn: review.gate.threshold?.rawValue ?? "none", failing: failing,
+            baseline: review.gate.baseline.map { _ in
+                BaselineEntry(
+                    accepted: review.accepted.count,
+                    expired: review.findings.filter { if case .expired = $0.status { true } else { false } }.count,
+                    stale: review.stale.map { StaleEntry(id: $0.id, rule: $0.rule, resource: $0.resource, reason: $0.reason) })
+            })
+    }
+
+    /// The reviewed reports: inputs, the gate, findings, the cluster port report and every
+    /// exposure.
+    public static func render(_ review: Review) -> String {
+        let reports = review.reports
+        let exposures = reports.flatMap { report in
+            report.exposures.flatMap { entries($0, services: $0.services, input: report.input) }
         }
+        let findings = review.findings.map(entry)
         let clusters = reports.flatMap { report in
             report.clusters.map { summary in
                 ClusterEntry(
@@ -243,7 +312,7 @@ public enum AnalysisJSONRenderer {
                     skipped: report.skipped.map { SkippedEntry(resource: $0.resource, kind: $0.kind.rawValue, reason: $0.reason, incomplete: $0.isIncomplete) },
                     warningCount: report.warningCount, warnings: report.warnings.map(\.description))
             },
-            findings: findings, clusters: clusters, exposures: entries)
+            gate: gate(review, failing: review.failing.count), findings: findings, clusters: clusters, exposures: exposures)
         return JSONOutput.encode(document)
     }
 }

@@ -28,11 +28,13 @@ public struct AnalysisReport: Sendable {
     /// Resources of the input that are not analysed.
     public let skipped: [SkippedResource]
     public let warnings: [Diagnostic]
+    /// Where the input writes each component, for reports that point at it.
+    public let sources: SourceMap
 
     public init(
         input: String, scope: Scope = .emrNodes, targetCount: Int, exposures: [Exposure], findings: [Finding] = [],
         clusters: [ClusterPortSummary] = [], assumptions: [String], missingExports: [MissingExport] = [],
-        skipped: [SkippedResource] = [], warnings: [Diagnostic]
+        skipped: [SkippedResource] = [], warnings: [Diagnostic], sources: SourceMap = SourceMap()
     ) {
         self.input = input
         self.scope = scope
@@ -44,11 +46,14 @@ public struct AnalysisReport: Sendable {
         self.missingExports = missingExports
         self.skipped = skipped
         self.warnings = warnings
+        self.sources = sources
     }
 
     /// Analyses `topology`: the exposures of its EMR nodes (or of every interface, when
     /// asked or when it has no EMR cluster), and the audit of what they show.
-    public static func analyse(_ topology: Topology, allInterfaces: Bool = false, input: String, warnings: [Diagnostic]) -> AnalysisReport {
+    public static func analyse(
+        _ topology: Topology, allInterfaces: Bool = false, input: String, warnings: [Diagnostic], sources: SourceMap = SourceMap()
+    ) -> AnalysisReport {
         let solver = Solver(topology: topology)
         let nodes = solver.emrNodeInterfaces
         let scope: Scope = allInterfaces ? .allInterfaces : (nodes.isEmpty ? .allInterfacesWithoutCluster : .emrNodes)
@@ -60,14 +65,15 @@ public struct AnalysisReport: Sendable {
             input: input, scope: scope, targetCount: targets.count, exposures: exposures, findings: audit.findings,
             clusters: ClusterPortSummary.summaries(of: topology, exposures: exposures.filter { nodeSet.contains($0.target) }),
             assumptions: topology.assumptions + audit.assumptions, missingExports: topology.missingExports,
-            skipped: topology.skipped, warnings: warnings)
+            skipped: topology.skipped, warnings: warnings, sources: sources)
     }
 
     /// The same report with only the findings `isKept` accepts.
     public func keeping(_ isKept: (Finding) -> Bool) -> AnalysisReport {
         AnalysisReport(
             input: input, scope: scope, targetCount: targetCount, exposures: exposures, findings: findings.filter(isKept),
-            clusters: clusters, assumptions: assumptions, missingExports: missingExports, skipped: skipped, warnings: warnings)
+            clusters: clusters, assumptions: assumptions, missingExports: missingExports, skipped: skipped, warnings: warnings,
+            sources: sources)
     }
 
     /// The number of warnings the loader printed.

@@ -2,66 +2,107 @@ import ExposureAudit
 import ExposureModel
 import ExposureSolver
 
-/// Renders analysis reports as a readable terminal report.
+/// Renders analysis reports as a readable terminal report, wrapped to the layout's width.
 public enum AnalysisTextRenderer {
+    /// One line of the report, with what its first word is coloured by.
+    typealias Line = (text: String, tone: TextLayout.Tone?)
+
+    /// The reports, reviewed by a gate that never fails.
     public static func render(_ reports: [AnalysisReport]) -> String {
-        reports.map(render).joined(separator: "\n")
+        render(Review(reports, gate: .never))
     }
 
-    static func render(_ report: AnalysisReport) -> String {
-        var lines: [String] = []
+    /// The reviewed reports, one after another.
+    public static func render(_ review: Review, layout: TextLayout = .plain) -> String {
+        review.reports.map { report in
+            layout.lay(lines(report, findings: review.findings.filter { $0.input == report.input }, review: review))
+        }.joined(separator: "\n") + staleText(review, layout: layout)
+    }
+
+    static func lines(_ report: AnalysisReport, findings: [ReviewedFinding], review: Review) -> [Line] {
+        var lines: [Line] = []
         let reachable = report.exposures.filter { $0.verdict == .reachable }
         let unknown = report.exposures.filter { $0.verdict == .unknown }
         let zones = Set(reachable.map(\.zone)).sorted().map(\.description)
-        lines.append("exposure analyze: \(report.input)")
-        let interfaces = "\(report.targetCount) \(report.scope == .emrNodes ? "EMR node " : "")interface\(report.targetCount == 1 ? "" : "s")"
+        lines.append(("exposure analyze: \(report.input)", nil))
+        let interfaces = "\(NumberText.thousands(report.targetCount)) \(report.scope == .emrNodes ? "EMR node " : "")interface\(report.targetCount == 1 ? "" : "s")"
         let scope: String
         switch report.scope {
         case .emrNodes: scope = ""
         case .allInterfaces: scope = " (every interface)"
         case .allInterfacesWithoutCluster: scope = " (every interface: the input has no EMR cluster)"
         }
-        lines.append(
-            "\(interfaces) analysed\(scope): \(reachable.count) reachable exposure\(reachable.count == 1 ? "" : "s")\(zones.isEmpty ? "" : " from \(zones.joined(separator: ", "))"), \(unknown.count) unknown")
-        lines += importLines(report)
-        lines += findingLines(report.findings)
-        lines += clusterLines(report.clusters)
+        lines.append((
+            "\(interfaces) analysed\(scope): \(plural(reachable.count, "reachable exposure"))\(zones.isEmpty ? "" : " from \(zones.joined(separator: ", "))"), \(NumberText.thousands(unknown.count)) unknown",
+            nil))
+        lines += importLines(report).map { ($0, nil) }
+        lines += findingLines(findings, baseline: review.gate.baseline != nil)
+        lines += clusterLines(report.clusters).map { ($0, nil) }
         if !report.exposures.isEmpty {
-            lines.append("")
-            lines.append("Exposures, with the path that proves each:")
+            lines.append(("", nil))
+            lines.append(("Exposures, with the path that proves each:", nil))
         }
         var currentTarget: NetworkInterfaceID?
         for exposure in report.exposures {
             if exposure.target != currentTarget {
                 currentTarget = exposure.target
-                var label = exposure.target.rawValue
-                var details: [String] = []
-                if let cluster = exposure.cluster, let role = exposure.role { details.append("\(cluster) \(role.rawValue)") }
-                if let instance = exposure.instance { details.append(instance.rawValue) }
-                if !details.isEmpty { label += " (\(details.joined(separator: ", ")))" }
-                lines.append("")
-                lines.append(label)
+                lines.append(("", nil))
+                lines.append((targetLabel(exposure), nil))
             }
-            let services = ServiceRow.rows(of: exposure.services).map { $0.text(naming: exposure.role) }
-            lines.append("  \(exposure.verdict == .reachable ? "OPEN   " : "UNKNOWN") from \(exposure.zone): \(services.joined(separator: "; "))")
-            if let reason = exposure.reason { lines.append("    reason: \(reason)") }
-            lines += exposure.missing.map { "    missing: \($0)" }
-            lines.append("    path:   " + exposure.path.map(\.description).joined(separator: "\n            -> "))
-            if !exposure.returnPath.isEmpty {
-                lines.append("    return: " + exposure.returnPath.map(\.description).joined(separator: "\n            -> "))
-            }
-            for caveat in exposure.caveats { lines.append("    caveat: \(caveat)") }
+            lines += exposureLines(exposure, services: exposure.services)
         }
         if report.exposures.isEmpty {
-            lines.append("")
-            lines.append("No zone outside each interface's own can open any port.")
+            lines.append(("", nil))
+            lines.append(("No zone outside each interface's own can open any port.", nil))
         }
         if !report.assumptions.isEmpty {
-            lines.append("")
-            lines.append("Assumptions:")
-            lines += report.assumptions.map { "  - \($0)" }
+            lines.append(("", nil))
+            lines.append(("Assumptions:", nil))
+            lines += report.assumptions.map { ("  - \($0)", nil) }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
+    }
+
+    /// `eni-1 (j-1 primary, i-1)`.
+    static func targetLabel(_ exposure: Exposure) -> String {
+        var label = exposure.target.rawValue
+        var details: [String] = []
+        if let cluster = exposure.cluster, let role = exposure.role { details.append("\(cluster) \(role.rawValue)") }
+        if let instance = exposure.instance { details.append(instance.rawValue) }
+        if !details.isEmpty { label += " (\(details.joined(separator: ", ")))" }
+        return label
+    }
+
+    /// One exposure's services from its zone, and its path: each hop once, nothing after
+    /// the hop that blocks.
+    static func exposureLines(_ exposure: Exposure, services: ServiceSet) -> [Line] {
+        var lines: [Line] = []
+        let rows = ServiceRow.rows(of: services).map { $0.text(naming: exposure.role) }
+        let word = exposure.verdict == .reachable ? "OPEN   " : "UNKNOWN"
+        lines.append(("  \(word) from \(exposure.zone): \(rows.joined(separator: "; "))", .verdict(exposure.verdict)))
+        if let reason = exposure.reason { lines.append(("    reason: \(reason)", nil)) }
+        lines += exposure.missing.map { ("    missing: \($0)", nil) }
+        lines += hopLines("    path:   ", PathText.hops(exposure.path))
+        if !exposure.returnPath.isEmpty { lines += hopLines("    return: ", PathText.hops(exposure.returnPath)) }
+        for caveat in exposure.caveats { lines.append(("    caveat: \(caveat)", nil)) }
+        return lines
+    }
+
+    /// A path, one hop to a line after `label`, each continued with an arrow.
+    static func hopLines(_ label: String, _ hops: [Hop]) -> [Line] {
+        hops.enumerated().map { index, hop in
+            ((index == 0 ? label : String(repeating: " ", count: label.count) + "-> ") + hop.description, nil)
+        }
+    }
+
+    /// Baseline entries that matched nothing, after every input.
+    static func staleText(_ review: Review, layout: TextLayout) -> String {
+        guard !review.stale.isEmpty else { return "" }
+        var lines: [Line] = [("", nil), ("Stale baseline entries (they match no finding; delete them):", nil)]
+        lines += review.stale.map { entry in
+            ("  \(entry.id) \([entry.rule, entry.resource].compactMap { $0 }.joined(separator: " ")): \(entry.reason.isEmpty ? "no reason given" : entry.reason)", nil)
+        }
+        return layout.lay(lines)
     }
 
     /// What the input leaves out: missing AWS CLI calls, skipped resources, and how many
@@ -82,39 +123,54 @@ public enum AnalysisTextRenderer {
         }
         if report.warningCount > 0 {
             lines.append("")
-            lines.append("Import: \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s"), printed on standard error")
+            lines.append("Import: \(plural(report.warningCount, "warning")), printed on standard error")
         }
         return lines
     }
 
     /// The findings, worst first: severity, rule, resource, id, message, what the cause
-    /// affects, evidence and fix.
-    static func findingLines(_ findings: [Finding]) -> [String] {
+    /// affects, the baseline's word on it, evidence, path and fix.
+    static func findingLines(_ findings: [ReviewedFinding], baseline: Bool, title: String = "Findings") -> [Line] {
         let counts = Severity.allCases.compactMap { severity -> String? in
-            let count = findings.filter { $0.severity == severity }.count
-            return count == 0 ? nil : "\(count) \(severity.rawValue)"
+            let count = findings.filter { $0.finding.severity == severity }.count
+            return count == 0 ? nil : "\(NumberText.thousands(count)) \(severity.rawValue)"
         }
-        var lines = ["", "Findings: \(counts.isEmpty ? "none" : counts.joined(separator: ", "))"]
-        for finding in findings {
-            lines.append("")
-            lines.append("  \(finding.severity.rawValue.uppercased()) \(finding.rule) \(finding.resource) [\(finding.id)]")
-            lines.append("    \(finding.message)")
+        var header = "\(title): \(counts.isEmpty ? "none" : counts.joined(separator: ", "))"
+        if baseline {
+            let accepted = findings.filter { if case .accepted = $0.status { true } else { false } }.count
+            header += "; \(NumberText.thousands(accepted)) accepted by the baseline"
+        }
+        var lines: [Line] = [("", nil), (header, nil)]
+        for reviewed in findings {
+            let finding = reviewed.finding
+            lines.append(("", nil))
+            lines.append(("  \(finding.severity.rawValue.uppercased()) \(finding.rule) \(finding.resource) [\(finding.id)]", .severity(finding.severity)))
+            lines.append(("    \(finding.message)", nil))
             for (index, target) in finding.affected.enumerated() {
-                lines.append((index == 0 ? "    affects:  " : "              ") + "\(target.severity.rawValue): \(target.detail)")
+                lines.append(((index == 0 ? "    affects:  " : "              ") + "\(target.severity.rawValue): \(target.detail)", nil))
+            }
+            switch reviewed.status {
+            case .accepted(let entry):
+                lines.append(("    accepted: \(acceptanceText(entry)); it does not fail the gate", nil))
+            case .expired(let entry, let failing):
+                lines.append(("    expired:  \(acceptanceText(entry)); the acceptance has lapsed\(failing ? ", so it fails the gate again" : "")", nil))
+            case .failing, .passing:
+                break
             }
             for (index, item) in finding.evidence.enumerated() {
-                lines.append((index == 0 ? "    evidence: " : "              ") + item)
+                lines.append(((index == 0 ? "    evidence: " : "              ") + item, nil))
             }
             if !finding.path.isEmpty {
-                // One line of components; a component two hops in a row name is shown once.
-                let components = finding.path.map(\.component).enumerated().filter { index, component in
-                    index == 0 || finding.path[index - 1].component != component
-                }.map(\.element.id)
-                lines.append("    path:     " + components.joined(separator: " -> "))
+                lines.append(("    path:     " + PathText.components(finding.path).joined(separator: " -> "), nil))
             }
-            lines.append("    fix:      \(finding.remediation)")
+            lines.append(("    fix:      \(finding.remediation)", nil))
         }
         return lines
+    }
+
+    /// `until 2027-03-31: the partner's VPN is being retired`.
+    static func acceptanceText(_ entry: Baseline.Entry) -> String {
+        "\(entry.expires.map { "until \($0)" } ?? "with no end date"): \(entry.reason.isEmpty ? "no reason given" : entry.reason)"
     }
 
     /// The cluster port report: each cluster, each role, what each zone opens.
@@ -144,5 +200,10 @@ public enum AnalysisTextRenderer {
             }
         }
         return lines
+    }
+
+    /// `1 reachable exposure`, `1,204 reachable exposures`.
+    static func plural(_ count: Int, _ noun: String) -> String {
+        "\(NumberText.thousands(count)) \(noun)\(count == 1 ? "" : "s")"
     }
 }

@@ -37,10 +37,10 @@ struct AuditTests {
         ("bpa-evasion", [
             // The two halves of the internet are two rules, so two causes, each graded by
             // what it admits itself, with the port's whole exposure said beside.
-            Expected("public-exposure", .critical, "sg-ev-primary", "tcp 8088 (YARN ResourceManager) on the primary node (eni-ev-primary) of j-EVADE is open to all of public IPv4 (this rule admits 2092687360 public IPv4 addresses (57%)); block public access does not catch it: 0.0.0.0/1 is not exactly 0.0.0.0/0"),
+            Expected("public-exposure", .critical, "sg-ev-primary", "tcp 8088 (YARN ResourceManager) on the primary node (eni-ev-primary) of j-EVADE is open to all of public IPv4 (this rule admits 2,092,687,360 public IPv4 addresses (57%)); block public access does not catch it: 0.0.0.0/1 is not exactly 0.0.0.0/0"),
             Expected("public-exposure", .critical, "sg-ev-primary", "tcp 8888 (Hue) on the primary node (eni-ev-primary) of j-EVADE is open to all of public IPv4; block public access does not catch it: prefix list pl-anywhere (0.0.0.0/0)"),
-            Expected("public-exposure", .high, "sg-ev-primary", "tcp 8088 (YARN ResourceManager) on the primary node (eni-ev-primary) of j-EVADE is open to all of public IPv4 (this rule admits 1609301760 public IPv4 addresses (43%)); block public access does not catch it: 128.0.0.0/1 is not exactly 0.0.0.0/0"),
-            Expected("public-exposure", .high, "sg-ev-primary", "tcp 8998 (Livy) on the primary node (eni-ev-primary) of j-EVADE is open to 16646144 public IPv4 addresses"),
+            Expected("public-exposure", .high, "sg-ev-primary", "tcp 8088 (YARN ResourceManager) on the primary node (eni-ev-primary) of j-EVADE is open to all of public IPv4 (this rule admits 1,609,301,760 public IPv4 addresses (43%)); block public access does not catch it: 128.0.0.0/1 is not exactly 0.0.0.0/0"),
+            Expected("public-exposure", .high, "sg-ev-primary", "tcp 8998 (Livy) on the primary node (eni-ev-primary) of j-EVADE is open to 16,646,144 public IPv4 addresses"),
             Expected("public-exposure", .high, "sg-ev-primary", "tcp 18080 (Spark history) on the primary node (eni-ev-primary) of j-EVADE is open to all of public IPv4; block public access does not catch it: port 18080 is in the permitted ranges"),
             Expected("bpa-permitted-ports", .medium, "block-public-access (us-east-1)", "permits ports 18080 besides 22"),
             Expected("public-exposure", .medium, "sg-ev-primary", "tcp 22 (SSH) on the primary node (eni-ev-primary) of j-EVADE is open to all of public IPv4; block public access does not catch it: port 22 is in the permitted ranges"),

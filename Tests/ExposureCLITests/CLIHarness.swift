@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 @testable import ExposureCLI
+import ExposureModel
 
 /// Runs the command line in-process from the package root, capturing both streams.
 struct CLIHarness {
@@ -15,7 +16,10 @@ struct CLIHarness {
         let standardError: String
     }
 
-    static func run(_ arguments: [String]) -> Result {
+    /// The day the tests judge baseline expiries on, so they do not depend on the clock.
+    static let today = CalendarDay(year: 2026, month: 12, day: 2) ?? .unixEpoch
+
+    static func run(_ arguments: [String], today: CalendarDay = CLIHarness.today) -> Result {
         let out = Mutex("")
         let err = Mutex("")
         let tool = CommandLineTool(
@@ -23,7 +27,8 @@ struct CLIHarness {
             readFile: { path in
                 let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
                 return [UInt8](try Data(contentsOf: url))
-            })
+            },
+            environment: [:], today: today)
         let status = tool.run(arguments)
         return Result(status: status, standardOutput: out.withLock { $0 }, standardError: err.withLock { $0 })
     }

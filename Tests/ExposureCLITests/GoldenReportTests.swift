@@ -13,12 +13,15 @@ struct GoldenReportTests {
         #expect(CLIHarness.exampleTopologies.count >= 6)
     }
 
-    @Test("reports/ is current", arguments: CLIHarness.exampleTopologies, ["text", "json"])
+    /// Each format's file name extension in reports/.
+    static let extensions = ["text": "txt", "json": "json", "sarif": "sarif", "markdown": "md", "junit": "xml"]
+
+    @Test("reports/ is current", arguments: CLIHarness.exampleTopologies, ["text", "json", "sarif", "markdown", "junit"])
     func reportIsCurrent(topology: String, format: String) throws {
         let result = CLIHarness.run(["analyze", topology, "--format", format, "--fail-on", "none"])
         #expect(result.status == .success)
         let name = URL(fileURLWithPath: topology).deletingPathExtension().lastPathComponent
-        let golden = CLIHarness.root.appendingPathComponent("reports/\(name).\(format == "text" ? "txt" : "json")")
+        let golden = CLIHarness.root.appendingPathComponent("reports/\(name).\(GoldenReportTests.extensions[format] ?? format)")
         if ProcessInfo.processInfo.environment["EXPOSURE_RECORD"] != nil {
             try Data(result.standardOutput.utf8).write(to: golden)
             Issue.record("recorded new baseline for \(golden.lastPathComponent)")

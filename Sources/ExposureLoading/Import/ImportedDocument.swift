@@ -9,4 +9,6 @@ struct ImportedDocument {
     /// What the importer recognised in the input, for the message when nothing of a network
     /// was: `Reservations (0 records), LoadBalancers`.
     let recognised: String
+    /// For a Terraform plan: the resource address of each origin, by the origin's JSON path.
+    var addresses: [String: String] = [:]
 }

@@ -16,6 +16,8 @@ public enum InputLoader {
         public let topology: Topology
         /// Warnings, located in the original input.
         public let diagnostics: [Diagnostic]
+        /// Where each component is written in the input, for reports that point at it.
+        public let sources: SourceMap
         /// The input as a native topology document tree.
         let nativeTree: JSONValue
 
@@ -52,7 +54,7 @@ public enum InputLoader {
             }
             return Loaded(
                 name: file.path, format: .native, topology: topology, diagnostics: warnings + tenantNotes(tenants, file: file.path),
-                nativeTree: documents[0])
+                sources: sources(of: documents[0], file: file.path, origins: nil), nativeTree: documents[0])
         case (.terraformPlan?, 1):
             let imported = TerraformPlanLoader.translate(JSONCursor(value: documents[0], file: file.path), tenants: tenants)
             return try finish(imported, format: .terraformPlan, name: file.path)
@@ -116,7 +118,7 @@ public enum InputLoader {
         for (index, (file, documents)) in natives.sorted(by: { $0.0.relativePath < $1.0.relativePath }).enumerated() {
             do {
                 let one = try load(file, documents: documents, tenants: tenants)
-                loaded.append(index == 0 ? Loaded(name: one.name, format: one.format, topology: one.topology, diagnostics: schemas + one.diagnostics, nativeTree: one.nativeTree) : one)
+                loaded.append(index == 0 ? Loaded(name: one.name, format: one.format, topology: one.topology, diagnostics: schemas + one.diagnostics, sources: one.sources, nativeTree: one.nativeTree) : one)
             } catch {
                 failures += error.diagnostics
             }
@@ -143,7 +145,10 @@ public enum InputLoader {
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw LoadFailure(diagnostics: diagnostics)
         }
-        return Loaded(name: name, format: format, topology: topology, diagnostics: diagnostics, nativeTree: imported.document)
+        return Loaded(
+            name: name, format: format, topology: topology, diagnostics: diagnostics,
+            sources: sources(of: imported.document, file: name, origins: imported.origins, addresses: imported.addresses),
+            nativeTree: imported.document)
     }
 
     /// The note for a JSON Schema file among the inputs, which is skipped.

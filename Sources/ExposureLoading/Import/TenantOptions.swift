@@ -54,9 +54,7 @@ public struct TenantMapping: Sendable {
         let cursor = JSONCursor(value: root, file: file)
         var mapping = TenantMapping()
         // A misspelt section would silently map nothing, so it is an error here.
-        var diagnostics = cursor.unknownKeyWarnings(known: ["accounts", "vpcs", "subnets"]).map {
-            Diagnostic(severity: .error, file: $0.file, path: $0.path, location: $0.location, message: $0.message.replacingOccurrences(of: " is ignored", with: ""))
-        }
+        var diagnostics = cursor.unknownKeyErrors(known: ["accounts", "vpcs", "subnets"])
         func names(_ key: String) -> [String: String] {
             guard let section = cursor.field(key) else { return [:] }
             guard case .object(let members) = section.value.kind else {

@@ -43,7 +43,8 @@ struct TerraformPlanLoader {
         let types = loader.byType.keys.sorted().map { "\($0) (\(loader.byType[$0]?.count ?? 0))" }
         return ImportedDocument(
             document: document, origins: origins, diagnostics: loader.diagnostics,
-            recognised: types.isEmpty ? "no managed resource" : types.joined(separator: ", "))
+            recognised: types.isEmpty ? "no managed resource" : types.joined(separator: ", "),
+            addresses: Dictionary(plan.resources.map { ($0.values.path.description, $0.address) }, uniquingKeysWith: { first, _ in first }))
     }
 
     init(plan: TerraformPlan, tenantOptions: TenantOptions) {
