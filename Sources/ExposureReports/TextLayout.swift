@@ -53,7 +53,7 @@ public struct TextLayout: Sendable {
         // Continue under the value after a label (unless the label takes half the width); a
         // line without one continues four columns in, or in its own column when it is
         // already a value's (indented past the labels).
-        let labelWidth = leading < 12 ? TextLayout.labelWidth(characters.dropFirst(leading)) : 0
+        let labelWidth = TextLayout.labelWidth(characters.dropFirst(leading), wordLabels: leading < 12)
         let fitsLabel = labelWidth > 0 && leading + labelWidth < width / 2
         let start = fitsLabel ? leading + labelWidth : leading
         let indent = String(repeating: " ", count: fitsLabel ? start : leading >= 12 ? leading : leading + 4)
@@ -94,9 +94,11 @@ public struct TextLayout: Sendable {
 
     /// The width of a line's label (`evidence: `, `path:   `, an arrow `-> `, a bullet
     /// `- `), or 0.
-    private static func labelWidth(_ text: ArraySlice<Character>) -> Int {
+    /// Word labels count only at the left (`wordLabels`): deeper in, `high: ...` is a value.
+    private static func labelWidth(_ text: ArraySlice<Character>, wordLabels: Bool) -> Int {
         if text.starts(with: "-> ") { return 3 }
         if text.starts(with: "- ") { return 2 }
+        guard wordLabels else { return 0 }
         let word = text.prefix { $0.isLetter }
         guard !word.isEmpty, word.count <= 12, text.dropFirst(word.count).first == ":" else { return 0 }
         let spaces = text.dropFirst(word.count + 1).prefix { $0 == " " }.count
