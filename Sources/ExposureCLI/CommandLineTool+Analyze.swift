@@ -7,10 +7,7 @@ import ExposureSolver
 /// `exposure analyze`.
 extension CommandLineTool {
     func analyze(_ arguments: [String]) throws -> ExitCode {
-        let parsed = try ParsedArguments(arguments, specs: [
-            CommandLineTool.helpOption, CommandLineTool.allInterfacesOption, CommandLineTool.baselineOption,
-            CommandLineTool.tenantTagOption, CommandLineTool.tenantsOption,
-        ] + ReportOutputs.options + FindingSelection.options)
+        let parsed = try ParsedArguments(arguments, specs: CommandLineTool.reviewOptions)
         if parsed.has("help") {
             output.standardOutput(Usage.analyze + "\n")
             return .success

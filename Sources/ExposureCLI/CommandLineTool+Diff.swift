@@ -6,10 +6,7 @@ import ExposureReports
 /// `exposure diff`.
 extension CommandLineTool {
     func diff(_ arguments: [String]) throws -> ExitCode {
-        let parsed = try ParsedArguments(arguments, specs: [
-            CommandLineTool.helpOption, CommandLineTool.allInterfacesOption, CommandLineTool.baselineOption,
-            CommandLineTool.tenantTagOption, CommandLineTool.tenantsOption,
-        ] + ReportOutputs.options + FindingSelection.options)
+        let parsed = try ParsedArguments(arguments, specs: CommandLineTool.reviewOptions)
         if parsed.has("help") {
             output.standardOutput(Usage.diff + "\n")
             return .success

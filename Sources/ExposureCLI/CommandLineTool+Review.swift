@@ -9,6 +9,11 @@ extension CommandLineTool {
     static let baselineOption = ParsedArguments.OptionSpec(name: "baseline", takesValue: true)
     static let allInterfacesOption = ParsedArguments.OptionSpec(name: "all-interfaces", takesValue: false)
 
+    /// The options of the commands that review findings, `analyze` and `diff`.
+    static let reviewOptions: [ParsedArguments.OptionSpec] = [
+        helpOption, allInterfacesOption, baselineOption, tenantTagOption, tenantsOption,
+    ] + ReportOutputs.options + FindingSelection.options
+
     /// Analyses every input `paths` name (a folder of native files is several), printing
     /// their warnings; one bad input means no report at all, since a partial report could
     /// be mistaken for a clean one.

@@ -13,13 +13,7 @@ public enum BaselineLoader {
     ///   missing or malformed id, a missing reason, an expiry that is not a `YYYY-MM-DD`
     ///   date, an id given twice.
     public static func load(_ bytes: [UInt8], file: String) throws(LoadFailure) -> Baseline {
-        let root: JSONValue
-        do {
-            root = try JSONReader.parse(bytes)
-        } catch {
-            throw LoadFailure(diagnostics: [Diagnostic(severity: .error, file: file, location: error.location, message: "invalid JSON: \(error.message)")])
-        }
-        let cursor = JSONCursor(value: root, file: file)
+        let cursor = try JSONCursor.document(bytes, file: file)
         var diagnostics = cursor.unknownKeyErrors(known: ["baselineVersion", "description", "accepted"])
         var entries: [Baseline.Entry] = []
         do throws(Diagnostic) {

@@ -15,6 +15,17 @@ public struct JSONCursor: Sendable {
         self.file = file
     }
 
+    /// The root of the one JSON document in `bytes`, read from `file`.
+    ///
+    /// - Throws: `LoadFailure` with the syntax error, located.
+    public static func document(_ bytes: [UInt8], file: String) throws(LoadFailure) -> JSONCursor {
+        do {
+            return JSONCursor(value: try JSONReader.parse(bytes), file: file)
+        } catch {
+            throw LoadFailure(diagnostics: [Diagnostic(severity: .error, file: file, location: error.location, message: "invalid JSON: \(error.message)")])
+        }
+    }
+
     /// An error diagnostic at this position.
     public func error(_ message: String) -> Diagnostic {
         Diagnostic(

@@ -45,13 +45,7 @@ public struct TenantMapping: Sendable {
 
     /// Reads a mapping file, with located errors.
     public static func load(_ bytes: [UInt8], file: String) throws(LoadFailure) -> TenantMapping {
-        let root: JSONValue
-        do {
-            root = try JSONReader.parse(bytes)
-        } catch {
-            throw LoadFailure(diagnostics: [Diagnostic(severity: .error, file: file, location: error.location, message: "invalid JSON: \(error.message)")])
-        }
-        let cursor = JSONCursor(value: root, file: file)
+        let cursor = try JSONCursor.document(bytes, file: file)
         var mapping = TenantMapping()
         // A misspelt section would silently map nothing, so it is an error here.
         var diagnostics = cursor.unknownKeyErrors(known: ["accounts", "vpcs", "subnets"])
@@ -74,12 +68,12 @@ public struct TenantMapping: Sendable {
             }
             return result
         }
-        if case .object = root.kind {
+        if case .object = cursor.value.kind {
             mapping.accounts = names("accounts")
             mapping.vpcs = names("vpcs")
             mapping.subnets = names("subnets")
         } else {
-            diagnostics.append(cursor.error("expected an object with \"accounts\", \"vpcs\" and \"subnets\", found \(root.kindName)"))
+            diagnostics.append(cursor.error("expected an object with \"accounts\", \"vpcs\" and \"subnets\", found \(cursor.value.kindName)"))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw LoadFailure(diagnostics: diagnostics) }
         return mapping
