@@ -55,8 +55,8 @@ public struct CommandLineTool {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return parts.year.flatMap { year in parts.month.flatMap { month in parts.day.flatMap { CalendarDay(year: year, month: month, day: $0) } } }
-            ?? .unixEpoch
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return .unixEpoch }
+        return CalendarDay(year: year, month: month, day: day) ?? .unixEpoch
     }
 
     /// The layout of text going to standard output: coloured on a terminal unless

@@ -60,7 +60,4 @@ public struct SourceMap: Sendable, Equatable {
         if let anchor, let place = places[Key(component: component, anchor: anchor)] { return place }
         return places[Key(component: component)]
     }
-
-    /// The number of places recorded.
-    public var count: Int { places.count }
 }

@@ -25,7 +25,7 @@ extension AnalysisJSONRenderer {
             changes.flatMap { Self.entries($0.exposure, services: $0.services, input: $0.input) }
         }
         let document = DiffDocument(
-            schemaVersion: schemaVersion, before: diff.before.reports.first?.input ?? "", after: diff.after.reports.first?.input ?? "",
+            schemaVersion: schemaVersion, before: diff.before.inputNames, after: diff.after.inputNames,
             gate: gate(diff.after, failing: diff.failing.count), opened: entries(diff.opened), closed: entries(diff.closed),
             introduced: diff.introduced.map(entry), resolved: diff.resolved.map(entry),
             unchanged: diff.unchanged.map(\.finding.id.rawValue))

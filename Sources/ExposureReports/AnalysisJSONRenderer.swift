@@ -271,7 +271,7 @@ public enum AnalysisJSONRenderer {
             baseline: review.gate.baseline.map { _ in
                 BaselineEntry(
                     accepted: review.accepted.count,
-                    expired: review.findings.filter { if case .expired = $0.status { true } else { false } }.count,
+                    expired: review.expired.count,
                     stale: review.stale.map { StaleEntry(id: $0.id, rule: $0.rule, resource: $0.resource, reason: $0.reason) })
             })
     }

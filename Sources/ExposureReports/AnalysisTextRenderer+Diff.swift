@@ -5,8 +5,8 @@ import ExposureModel
 extension AnalysisTextRenderer {
     /// What the change introduces and opens first, then what it closes and resolves.
     public static func render(_ diff: DiffReview, layout: TextLayout = .plain) -> String {
-        let before = diff.before.reports.first?.input ?? ""
-        let after = diff.after.reports.first?.input ?? ""
+        let before = diff.before.inputNames
+        let after = diff.after.inputNames
         var lines: [Line] = [("exposure diff: \(before) -> \(after)", nil)]
         lines.append((
             "This change opens \(plural(diff.opened.count, "exposure")) and closes \(NumberText.thousands(diff.closed.count)); "

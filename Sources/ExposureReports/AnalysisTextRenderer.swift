@@ -131,14 +131,10 @@ public enum AnalysisTextRenderer {
     /// The findings, worst first: severity, rule, resource, id, message, what the cause
     /// affects, the baseline's word on it, evidence, path and fix.
     static func findingLines(_ findings: [ReviewedFinding], baseline: Bool, title: String = "Findings") -> [Line] {
-        let counts = Severity.allCases.compactMap { severity -> String? in
-            let count = findings.filter { $0.finding.severity == severity }.count
-            return count == 0 ? nil : "\(NumberText.thousands(count)) \(severity.rawValue)"
-        }
+        let counts = severityCounts(findings.map(\.finding))
         var header = "\(title): \(counts.isEmpty ? "none" : counts.joined(separator: ", "))"
         if baseline {
-            let accepted = findings.filter { if case .accepted = $0.status { true } else { false } }.count
-            header += "; \(NumberText.thousands(accepted)) accepted by the baseline"
+            header += "; \(NumberText.thousands(findings.filter(\.status.isAccepted).count)) accepted by the baseline"
         }
         var lines: [Line] = [("", nil), (header, nil)]
         for reviewed in findings {
@@ -200,6 +196,14 @@ public enum AnalysisTextRenderer {
             }
         }
         return lines
+    }
+
+    /// `2 critical`, `1,204 high`: how many findings of each severity there are, worst first.
+    static func severityCounts(_ findings: [Finding]) -> [String] {
+        Severity.allCases.compactMap { severity in
+            let count = findings.filter { $0.severity == severity }.count
+            return count == 0 ? nil : "\(NumberText.thousands(count)) \(severity.rawValue)"
+        }
     }
 
     /// `1 reachable exposure`, `1,204 reachable exposures`.

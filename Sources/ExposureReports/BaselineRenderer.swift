@@ -31,10 +31,9 @@ public enum BaselineRenderer {
                 id: finding.id.rawValue, rule: finding.rule, resource: finding.resource, message: finding.message,
                 reason: kept?.reason ?? reason, expires: (kept.map(\.expires) ?? expires)?.description)
         }
-        let inputs = review.reports.map(\.input).joined(separator: ", ")
         return JSONOutput.encode(Document(
             baselineVersion: Baseline.version,
-            description: "Findings of \(inputs) accepted on purpose. Say why in each reason and, if the acceptance should end, give the last day it holds as expires (YYYY-MM-DD); delete the entries you do not accept. Read by `exposure analyze --baseline FILE` and `exposure diff --baseline FILE`.",
+            description: "Findings of \(review.inputNames) accepted on purpose. Say why in each reason and, if the acceptance should end, give the last day it holds as expires (YYYY-MM-DD); delete the entries you do not accept. Read by `exposure analyze --baseline FILE` and `exposure diff --baseline FILE`.",
             accepted: entries))
     }
 }

@@ -21,6 +21,16 @@ public enum FindingStatus: Hashable, Sendable {
         }
     }
 
+    /// Whether a baseline entry that still holds accepts the finding.
+    public var isAccepted: Bool {
+        if case .accepted = self { true } else { false }
+    }
+
+    /// Whether the baseline entry naming the finding has expired.
+    public var isExpired: Bool {
+        if case .expired = self { true } else { false }
+    }
+
     /// The baseline entry that names the finding, if any.
     public var acceptance: Baseline.Entry? {
         switch self {

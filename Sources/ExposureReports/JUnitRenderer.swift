@@ -14,7 +14,7 @@ public enum JUnitRenderer {
     /// An `exposure diff`: only introduced findings can fail; unchanged ones pass with a note.
     public static func render(_ diff: DiffReview) -> String {
         let introduced = Set(diff.introduced.map(\.finding.id))
-        let before = diff.before.reports.first?.input ?? "before"
+        let before = diff.before.inputNames
         return document(
             diff.after.findings.map { reviewed in
                 let isNew = introduced.contains(reviewed.finding.id)

@@ -36,8 +36,8 @@ public enum MarkdownRenderer {
     /// An `exposure diff`: what the change opens and introduces, then what it closes and
     /// resolves.
     public static func render(_ diff: DiffReview, limit: Int = characterLimit) -> String {
-        let before = diff.before.reports.first?.input ?? ""
-        let after = diff.after.reports.first?.input ?? ""
+        let before = diff.before.inputNames
+        let after = diff.after.inputNames
         let failing = diff.failing
         var summary = "### exposure diff: "
         if diff.opened.isEmpty, diff.closed.isEmpty, diff.introduced.isEmpty, diff.resolved.isEmpty {
@@ -91,7 +91,7 @@ public enum MarkdownRenderer {
         let accepted = review.accepted.count
         if review.gate.baseline != nil {
             parts.append("\(accepted) accepted by the baseline")
-            let expired = review.findings.filter { if case .expired = $0.status { true } else { false } }.count
+            let expired = review.expired.count
             if expired > 0 { parts.append("\(expired) with an expired acceptance") }
             if !review.stale.isEmpty { parts.append("\(review.stale.count) stale baseline entr\(review.stale.count == 1 ? "y" : "ies")") }
         }
@@ -117,7 +117,7 @@ public enum MarkdownRenderer {
         lines.append("")
         if let entry = reviewed.status.acceptance {
             let until = entry.expires.map { " until \($0)" } ?? ""
-            let lapsed = { if case .expired = reviewed.status { " (expired)" } else { "" } }()
+            let lapsed = reviewed.status.isExpired ? " (expired)" : ""
             lines.append("Accepted\(until)\(lapsed): \(html(entry.reason.isEmpty ? "no reason given" : entry.reason))")
             lines.append("")
         }
@@ -147,10 +147,7 @@ public enum MarkdownRenderer {
     /// `3 failing findings (1 critical, 2 high)`, `no failing finding`.
     static func countText(_ findings: [Finding], noun: String) -> String {
         guard !findings.isEmpty else { return "no \(noun)" }
-        let counts = Severity.allCases.compactMap { severity -> String? in
-            let count = findings.filter { $0.severity == severity }.count
-            return count == 0 ? nil : "\(count) \(severity.rawValue)"
-        }
+        let counts = AnalysisTextRenderer.severityCounts(findings)
         return "\(NumberText.thousands(findings.count)) \(noun)\(findings.count == 1 ? "" : "s") (\(counts.joined(separator: ", ")))"
     }
 

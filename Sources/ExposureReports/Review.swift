@@ -27,15 +27,23 @@ public struct Review: Sendable {
                     status: gate.status(of: finding))
             }
         }
-        let every = Set(reports.flatMap { $0.findings.map(\.id.rawValue) })
-        stale = gate.baseline?.entries.filter { !every.contains($0.id) } ?? []
+        if let baseline = gate.baseline {
+            let every = Set(reports.flatMap { $0.findings.map(\.id.rawValue) })
+            stale = baseline.entries.filter { !every.contains($0.id) }
+        } else {
+            stale = []
+        }
     }
 
     /// The findings that fail the command.
     public var failing: [ReviewedFinding] { findings.filter(\.status.fails) }
 
     /// The findings a baseline accepts (expired acceptances not included).
-    public var accepted: [ReviewedFinding] {
-        findings.filter { if case .accepted = $0.status { true } else { false } }
-    }
+    public var accepted: [ReviewedFinding] { findings.filter(\.status.isAccepted) }
+
+    /// The findings whose acceptance has expired.
+    public var expired: [ReviewedFinding] { findings.filter(\.status.isExpired) }
+
+    /// The inputs as the user named them, `a.json, b.json`.
+    public var inputNames: String { reports.map(\.input).joined(separator: ", ") }
 }

@@ -152,10 +152,7 @@ public enum SARIFRenderer {
                 level: level(finding.severity), message: Text(text: message(finding)),
                 locations: [location(reviewed)], partialFingerprints: [fingerprintKey: finding.id.rawValue],
                 baselineState: state,
-                suppressions: reviewed.status.acceptance.flatMap { entry in
-                    guard case .accepted = reviewed.status else { return nil }
-                    return [Suppression(status: "accepted", justification: entry.reason.isEmpty ? "accepted by the baseline, no reason given" : entry.reason)]
-                },
+                suppressions: suppressions(reviewed.status),
                 properties: ResultProperties(
                     securitySeverity: securitySeverity(finding.severity), severity: finding.severity.rawValue,
                     findingId: finding.id.rawValue, cause: finding.cause.description, input: reviewed.input,
@@ -163,6 +160,12 @@ public enum SARIFRenderer {
                     affected: finding.affected.map { "\($0.severity.rawValue): \($0.detail)" }))
         }
         return JSONOutput.encode(Log(runs: [Run(tool: Tool(driver: Driver(semanticVersion: version, rules: rules)), results: results)]))
+    }
+
+    /// A baseline acceptance that still holds, as SARIF's external suppression.
+    private static func suppressions(_ status: FindingStatus) -> [Suppression]? {
+        guard case .accepted(let entry) = status else { return nil }
+        return [Suppression(status: "accepted", justification: entry.reason.isEmpty ? "accepted by the baseline, no reason given" : entry.reason)]
     }
 
     /// The message, the fix and the path: what a reviewer reads in the alert.

@@ -17,16 +17,10 @@ extension InputLoader {
         func place(_ path: String, _ value: JSONValue) -> SourceMap.Place? {
             guard let origins else { return SourceMap.Place(file: file, path: path, location: value.location) }
             // An imported element's own place; a rule inside one is placed where its element is.
-            var prefix = path
-            while true {
-                if let origin = origins[prefix] {
-                    let originPath = origin.path.description
-                    let location = origin.value.location == JSONValue.nowhere ? nil : origin.value.location
-                    return SourceMap.Place(file: origin.file, path: originPath, location: location, address: addresses[originPath])
-                }
-                guard let cut = prefix.lastIndex(where: { $0 == "." || $0 == "[" }), cut > prefix.startIndex else { return nil }
-                prefix = String(prefix[..<cut])
-            }
+            guard let (origin, _) = origin(of: path, in: origins) else { return nil }
+            let originPath = origin.path.description
+            let location = origin.value.location == JSONValue.nowhere ? nil : origin.value.location
+            return SourceMap.Place(file: origin.file, path: originPath, location: location, address: addresses[originPath])
         }
         guard case .object(let members) = tree.kind else { return map }
         for (collection, list) in members {

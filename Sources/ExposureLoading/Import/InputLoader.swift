@@ -175,19 +175,26 @@ public enum InputLoader {
         return [Diagnostic(severity: .warning, file: file, message: "--tenant-tag and --tenants apply to AWS and Terraform inputs; a native topology declares its tenants, so they are ignored")]
     }
 
+    /// The input value the element at `path` of a converted document (or the element
+    /// holding it) was written from, and that element's path.
+    static func origin(of path: String, in origins: [String: JSONCursor]) -> (JSONCursor, String)? {
+        var prefix = path
+        while !prefix.isEmpty {
+            if let origin = origins[prefix] { return (origin, prefix) }
+            guard let cut = prefix.lastIndex(where: { $0 == "." || $0 == "[" }) else { return nil }
+            prefix = String(prefix[..<cut])
+        }
+        return nil
+    }
+
     /// Moves a diagnostic about the converted document to the input value it came from.
     static func relocate(_ diagnostic: Diagnostic, origins: [String: JSONCursor]) -> Diagnostic {
         guard let path = diagnostic.path else { return diagnostic }
-        var prefix = path
-        while !prefix.isEmpty {
-            if let origin = origins[prefix] {
-                let detail = path == prefix ? "" : " (converted field \(path.dropFirst(prefix.count)))"
-                return Diagnostic(
-                    severity: diagnostic.severity, file: origin.file, path: origin.path.description,
-                    location: origin.value.location, message: diagnostic.message + detail)
-            }
-            guard let cut = prefix.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
-            prefix = String(prefix[..<cut])
+        if let (origin, prefix) = origin(of: path, in: origins) {
+            let detail = path == prefix ? "" : " (converted field \(path.dropFirst(prefix.count)))"
+            return Diagnostic(
+                severity: diagnostic.severity, file: origin.file, path: origin.path.description,
+                location: origin.value.location, message: diagnostic.message + detail)
         }
         // A value the importer built has no place in any file: say none rather than 0:0.
         guard diagnostic.location == JSONValue.nowhere else { return diagnostic }
