@@ -78,14 +78,14 @@ public struct JSONCursor: Sendable {
         return flag
     }
 
-    /// The value as an integer; AWS exports sometimes quote numbers, which is accepted.
+    /// The value as an integer: a JSON number written as one (`22`, not `22.0`, `2.2e1` or
+    /// `"22"`) that fits in an `Int`.
     public func int() throws(Diagnostic) -> Int {
-        if let integer = value.intValue { return integer }
-        switch value.kind {
-        case .number(let text): throw error("expected an integer, found \(text)")
-        case .string(let text): throw error("expected an integer, found \"\(text)\"")
-        default: throw mismatch("an integer")
+        guard case .number(let text) = value.kind else { throw mismatch("an integer") }
+        guard let integer = IntegerText.parse(text) else {
+            throw error("expected an integer, found \(DiagnosticText.shortened(text))")
         }
+        return integer
     }
 
     /// Warns about members outside `known`, suggesting the closest known name.
@@ -102,7 +102,7 @@ public struct JSONCursor: Sendable {
     private func unknownKeys(known: Set<String>, severity: Diagnostic.Severity) -> [Diagnostic] {
         guard case .object(let members) = value.kind else { return [] }
         return members.filter { !known.contains($0.key) }.map { member in
-            var message = "unknown field \"\(member.key)\"" + (severity == .warning ? " is ignored" : "")
+            var message = "unknown field \"\(DiagnosticText.shortened(member.key))\"" + (severity == .warning ? " is ignored" : "")
             if let suggestion = EditDistance.closest(to: member.key, among: known) {
                 message += "; did you mean \"\(suggestion)\"?"
             }

@@ -4,6 +4,11 @@ import ExposureModel
 ///
 /// Foundation's `JSONSerialization` and `JSONDecoder` say neither where a syntax error is
 /// nor where a value came from; users need both to fix a hand-written topology.
+///
+/// Strings must be valid UTF-8 and member names unique within their object; nesting,
+/// string and number lengths are bounded by `InputLimits`. A leading UTF-8 byte order
+/// mark is skipped (RFC 8259 section 8.1 allows it; PowerShell's `Out-File` writes one).
+/// Reading is linear in the input's size.
 public struct JSONReader {
     /// A syntax error at a known position.
     public struct SyntaxError: Error, Sendable {
@@ -33,7 +38,7 @@ public struct JSONReader {
     /// - Parameter limit: the most documents allowed; text after them is an error.
     public static func parseSequence(_ bytes: [UInt8], limit: Int = .max) throws(SyntaxError) -> [JSONValue] {
         var reader = JSONReader(bytes: bytes)
-        // A UTF-8 byte order mark is harmless; skip it.
+        // RFC 8259 lets a reader skip a UTF-8 byte order mark, and Windows tools write one.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3; reader.lineStart = 3 }
         var values: [JSONValue] = []
         reader.skipWhitespace()
@@ -104,7 +109,7 @@ public struct JSONReader {
 
     private mutating func enter() throws(SyntaxError) {
         depth += 1
-        if depth > 512 { throw error("nesting deeper than 512 levels") }
+        if depth > InputLimits.depth { throw error("nesting deeper than \(InputLimits.depth) levels") }
     }
 
     private mutating func readObject() throws(SyntaxError) -> JSONValue.Kind {
@@ -112,6 +117,9 @@ public struct JSONReader {
         defer { depth -= 1 }
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        // Where each name was first written: scanned while the object is small, hashed after.
+        var nameLocations: [SourceLocation] = []
+        var names: [String: SourceLocation] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -122,10 +130,21 @@ public struct JSONReader {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a quoted member name")
             }
+            let nameLocation = location
             let key = try readString()
+            if members.count == 8 {
+                for (member, place) in zip(members, nameLocations) { names[member.key] = place }
+            }
+            let earlier = members.count < 8 ? members.indices.first { members[$0].key == key }.map { nameLocations[$0] } : names[key]
+            if let earlier {
+                throw SyntaxError(
+                    location: nameLocation,
+                    message: "duplicate member name \"\(DiagnosticText.shortened(key))\" (first at line \(earlier.line), column \(earlier.column))")
+            }
+            if members.count >= 8 { names[key] = nameLocation } else { nameLocations.append(nameLocation) }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw error("expected ':' after member name \"\(key)\"")
+                throw error("expected ':' after member name \"\(DiagnosticText.shortened(key))\"")
             }
             index += 1
             skipWhitespace()
@@ -200,19 +219,31 @@ public struct JSONReader {
             }
             guard digits(&self) > 0 else { throw error("invalid number: digits expected in exponent") }
         }
+        guard index - start <= InputLimits.numberLength else {
+            throw SyntaxError(
+                location: SourceLocation(line: line, column: start - lineStart + 1),
+                message: "number of \(index - start) characters; at most \(InputLimits.numberLength) are read")
+        }
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }
 
     private mutating func readString() throws(SyntaxError) -> String {
+        let start = location
         index += 1
         var scalars: [UInt8] = []
         while true {
             guard index < bytes.count else { throw error("unterminated string") }
+            guard scalars.count <= InputLimits.stringBytes else {
+                throw SyntaxError(location: start, message: "string longer than \(InputLimits.stringBytes >> 20) MiB")
+            }
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return String(decoding: scalars, as: UTF8.self)
+                guard let text = String(validating: scalars, as: UTF8.self) else {
+                    throw SyntaxError(location: start, message: "string is not valid UTF-8; save the file as UTF-8")
+                }
+                return text
             case UInt8(ascii: "\\"):
                 index += 1
                 guard index < bytes.count else { throw error("unterminated string") }

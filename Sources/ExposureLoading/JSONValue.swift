@@ -29,7 +29,7 @@ public struct JSONValue: Sendable {
     }
 
     /// The value if it is a string.
-    var stringValue: String? {
+    public var stringValue: String? {
         if case .string(let text) = kind { return text }
         return nil
     }
@@ -40,16 +40,14 @@ public struct JSONValue: Sendable {
         return nil
     }
 
-    /// The value as an integer: a whole number, or a string holding one (AWS exports
-    /// sometimes quote numbers).
+    /// The value as an integer: a number written as one (`22`, not `22.0` or `2.2e1`), or
+    /// a string holding one (AWS exports sometimes quote numbers). Importers check the
+    /// fields they read against `JSONShape` first, so `nil` here means absent, never
+    /// malformed.
     var intValue: Int? {
         switch kind {
-        case .number(let text):
-            if let integer = Int(text) { return integer }
-            guard let real = Double(text), real == real.rounded() else { return nil }
-            return Int(exactly: real)
-        case .string(let text): return Int(text)
-        default: return nil
+        case .number(let text), .string(let text): IntegerText.parse(text)
+        default: nil
         }
     }
 

@@ -127,7 +127,14 @@ extension NativeLoader {
         } else if let vpnCursor = element.field("vpnConnection") {
             resource = .vpn(VPNConnectionID(try refer(.vpnConnection, vpnCursor)))
         } else if let peerCursor = element.field("peerTransitGateway") {
-            resource = .outside(type: "peering", resource: try peerCursor.string())
+            // The peer is usually in another region or account, so it need not be declared;
+            // traffic from it is the zone outside:ID either way.
+            let peer = try identifier(peerCursor)
+            guard peer != tgw else { throw peerCursor.error("a transit gateway cannot peer with itself (\(tgw))") }
+            if declarations[.transitGateway]?[peer] == nil {
+                warn(peerCursor.warning("peer transit gateway \(peer) is not in the input; traffic over this peering attachment comes from outside:\(id) and what it reaches beyond is not analysed"))
+            }
+            resource = .outside(type: "peering", resource: peer)
         } else if let outsideCursor = element.field("outside") {
             let type = try outsideCursor.string()
             guard !type.isEmpty else { throw outsideCursor.error("expected the attachment's resource type, such as \"direct-connect-gateway\"") }

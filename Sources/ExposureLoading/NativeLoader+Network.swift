@@ -126,13 +126,12 @@ extension NativeLoader {
         let isMain = try element.field("main")?.bool() ?? false
         var routes: [Route] = []
         var targets: [JSONCursor] = []
-        if let list = element.field("routes") {
-            for entry in try list.elements() {
-                attempt { loader throws(Diagnostic) in
-                    let (route, target) = try loader.decodeRoute(entry)
-                    routes.append(route)
-                    targets.append(target)
-                }
+        // Required: a table whose routes were left out would route nothing, silently.
+        for entry in try element.requiredField("routes").elements() {
+            attempt { loader throws(Diagnostic) in
+                let (route, target) = try loader.decodeRoute(entry)
+                routes.append(route)
+                targets.append(target)
             }
         }
         routeTargetCursors[RouteTableID(id)] = targets
@@ -154,7 +153,7 @@ extension NativeLoader {
             throw listCursor.error("a route has either \"destination\" or \"prefixList\", not both")
         }
         let targetCursor = try entry.requiredField("target")
-        let target = try targetCursor.string()
+        let target = try identifier(targetCursor)
         // A target outside the input (a peering to an account not exported, say) stays as
         // written; validation leaves it alone and its hops are `unknown`.
         let outside = try entry.field("outsideInput")?.bool() ?? false

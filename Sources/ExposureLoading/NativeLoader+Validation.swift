@@ -18,10 +18,11 @@ extension NativeLoader {
     }
 
     private mutating func resolveReferences() {
+        var sortedIDs: [ReferenceCollection: [String]] = [:]
         for reference in references where !isDeclared(reference.collection, reference.id) {
-            var message = "no \(reference.collection.noun) with id \"\(reference.id)\" is declared"
-            let declared = declarations[reference.collection]?.keys.sorted() ?? []
-            if let suggestion = EditDistance.closest(to: reference.id, among: declared) {
+            var message = "no \(reference.collection.noun) with id \"\(DiagnosticText.shortened(reference.id))\" is declared"
+            if sortedIDs[reference.collection] == nil { sortedIDs[reference.collection] = declarations[reference.collection]?.keys.sorted() ?? [] }
+            if let suggestion = EditDistance.closest(to: reference.id, among: sortedIDs[reference.collection] ?? []) {
                 message += "; did you mean \"\(suggestion)\"?"
             }
             diagnostics.append(reference.cursor.error(message))
@@ -34,6 +35,8 @@ extension NativeLoader {
             Topology.sortedValues(topology.networkInterfaces).compactMap { interface in
                 interface.instance.map { ($0.rawValue, interface) }
             }, uniquingKeysWith: { first, _ in first })
+        // Every declared id, for suggestions; gathered at the first unknown target.
+        var allIDs: [String]?
         for (tableID, cursors) in routeTargetCursors.sorted(by: { $0.key < $1.key }) {
             guard let table = topology.routeTables[tableID] else { continue }
             var resolved: [Route] = []
@@ -85,9 +88,9 @@ extension NativeLoader {
                 } else if let kind = NativeLoader.unsupportedTargetKind(of: id) {
                     target = .unsupported(kind: kind, id: id)
                 } else {
-                    var message = "route target \"\(id)\" is not declared: expected \"local\" or the id of an internet, egress-only, NAT, VPN or transit gateway, a peering connection, a gateway endpoint, a network interface or an instance"
-                    let all = ReferenceCollection.allCases.flatMap { declarations[$0]?.keys.sorted() ?? [] }
-                    if let suggestion = EditDistance.closest(to: id, among: all) {
+                    var message = "route target \"\(DiagnosticText.shortened(id))\" is not declared: expected \"local\" or the id of an internet, egress-only, NAT, VPN or transit gateway, a peering connection, a gateway endpoint, a network interface or an instance"
+                    if allIDs == nil { allIDs = ReferenceCollection.allCases.flatMap { declarations[$0]?.keys.sorted() ?? [] } }
+                    if let suggestion = EditDistance.closest(to: id, among: allIDs ?? []) {
                         message += "; did you mean \"\(suggestion)\"?"
                     }
                     diagnostics.append(cursor.error(message))

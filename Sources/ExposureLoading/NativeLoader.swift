@@ -140,8 +140,11 @@ public struct NativeLoader {
     ) {
         guard let array = root.field(key) else { return }
         let elements: [JSONCursor]
-        do {
+        do throws(Diagnostic) {
             elements = try array.elements()
+            guard elements.count <= InputLimits.collectionElements else {
+                throw array.error("\(elements.count) elements; at most \(InputLimits.collectionElements) are read")
+            }
         } catch {
             diagnostics.append(error)
             return
@@ -161,19 +164,32 @@ public struct NativeLoader {
     /// Reads the required `id` and records its declaration, rejecting duplicates.
     mutating func declare(_ collection: ReferenceCollection, in element: JSONCursor) throws(Diagnostic) -> String {
         let cursor = try element.requiredField("id")
-        let id = try cursor.string()
-        guard !id.isEmpty else { throw cursor.error("expected a non-empty id") }
+        let id = try identifier(cursor)
         if let first = declarations[collection]?[id] {
             throw cursor.error(
-                "duplicate \(collection.noun) id \"\(id)\" (first declared at line \(first.value.location.line))")
+                "duplicate \(collection.noun) id \"\(DiagnosticText.shortened(id))\" (first declared at line \(first.value.location.line))")
         }
         declarations[collection, default: [:]][id] = cursor
         return id
     }
 
+    /// An id: a non-empty string of at most `InputLimits.identifierLength` characters with
+    /// no control characters, which reports print as written.
+    func identifier(_ cursor: JSONCursor) throws(Diagnostic) -> String {
+        let id = try cursor.string()
+        guard !id.isEmpty else { throw cursor.error("expected a non-empty id") }
+        guard id.utf8.count <= InputLimits.identifierLength else {
+            throw cursor.error("an id of \(id.utf8.count) bytes; ids are at most \(InputLimits.identifierLength)")
+        }
+        guard DiagnosticText.escaped(id) == id else {
+            throw cursor.error("id \"\(DiagnosticText.shortened(id))\" holds control characters")
+        }
+        return id
+    }
+
     /// Records a reference to be resolved once everything is declared.
     mutating func refer(_ collection: ReferenceCollection, _ cursor: JSONCursor) throws(Diagnostic) -> String {
-        let id = try cursor.string()
+        let id = try identifier(cursor)
         references.append(PendingReference(collection: collection, id: id, cursor: cursor))
         return id
     }

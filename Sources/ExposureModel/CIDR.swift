@@ -28,19 +28,16 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
         case malformed
     }
 
-    /// Parses `address/length`; a bare address is a host prefix (/32 or /128).
+    /// Parses `address/length`. A bare address is malformed: AWS never writes one, and
+    /// reading `0.0.0.0` as a host route would hide an exposure to the whole internet.
     public static func parse(_ text: String) -> ParseResult {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let address = IPAddress(parts[0]) else {
+        guard parts.count == 2, let address = IPAddress(parts[0]) else {
             return .malformed
         }
         let total = address.isIPv4 ? 32 : 128
-        var length = total
-        if parts.count == 2 {
-            guard !parts[1].isEmpty, parts[1].allSatisfy { $0.isASCII && $0.isNumber }, parts[1].count <= 3,
-                let parsed = Int(parts[1]), parsed <= total
-            else { return .malformed }
-            length = parsed
+        guard parts[1].utf8.count <= 3, let length = IntegerText.parse(parts[1]), (0...total).contains(length) else {
+            return .malformed
         }
         let cidr = CIDR(address: address, prefixLength: length)
         return cidr.address == address ? .valid(cidr) : .hostBitsSet(cidr)

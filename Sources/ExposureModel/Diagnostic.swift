@@ -32,11 +32,14 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `file:line:column: error: $.path: message`, the shape editors and CI logs link.
+    ///
+    /// Control characters are escaped and long paths and messages cut, so that what an
+    /// input holds can neither forge a line nor flood the terminal.
     public var description: String {
-        var text = file
+        var text = DiagnosticText.escaped(file)
         if let location { text += ":\(location.line):\(location.column)" }
         text += ": \(severity.rawValue): "
-        if let path { text += "\(path): " }
-        return text + message
+        if let path { text += "\(DiagnosticText.printable(path)): " }
+        return text + DiagnosticText.printable(message)
     }
 }

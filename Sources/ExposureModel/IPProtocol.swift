@@ -17,7 +17,7 @@ public enum IPProtocol: Hashable, Comparable, Sendable, CustomStringConvertible 
         case "icmp": self = .icmp
         case "icmpv6", "icmp6", "ipv6-icmp": self = .icmpv6
         default:
-            guard let value = UInt8(text) else { return nil }
+            guard let number = IntegerText.parse(text), let value = UInt8(exactly: number) else { return nil }
             self = .number(value)
         }
     }

@@ -44,7 +44,8 @@ public struct PortRange: Hashable, Comparable, Sendable, CustomStringConvertible
         }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count),
-            let low = UInt16(parts[0]), let high = UInt16(parts[parts.count - 1]), low <= high
+            let low = IntegerText.parse(parts[0]).flatMap(UInt16.init(exactly:)),
+            let high = IntegerText.parse(parts[parts.count - 1]).flatMap(UInt16.init(exactly:)), low <= high
         else { return nil }
         self.init(lowerBound: low, upperBound: high)
     }

@@ -10,6 +10,8 @@ package struct PlanBuilder {
     private var changes: [[String: Any]] = []
     private var configuration: [[String: Any]] = []
 
+    package init() {}
+
     /// Adds `type.name` with its planned `values`; `unknown` attributes are known only after
     /// apply; `references` link attributes to other resources (`["vpc_id": "aws_vpc.main"]`).
     package mutating func add(_ type: String, _ name: String, _ values: [String: Any], unknown: [String] = [], references: [String: [String]] = [:]) {

@@ -73,7 +73,7 @@ struct AWSBundle {
                 if let what = AWSKey.outsideModel[member.key] {
                     diagnostics.append(cursor.warning("\(what) are outside the model and ignored"))
                 } else {
-                    var message = "unknown key \"\(member.key)\" is ignored"
+                    var message = "unknown key \"\(DiagnosticText.shortened(member.key))\" is ignored"
                     if let suggestion = EditDistance.closest(to: member.key, among: AWSKey.allCases.map(\.rawValue)) {
                         message += "; did you mean \"\(suggestion)\"?"
                     }
@@ -89,6 +89,7 @@ struct AWSBundle {
                     diagnostics.append(cursor.error("expected an object, found \(cursor.value.kindName)"))
                     continue
                 }
+                diagnostics += key.shape.mismatches(in: cursor)
                 records[key, default: []].append(Record(cursor: cursor, context: context))
                 continue
             }
@@ -97,6 +98,7 @@ struct AWSBundle {
                     guard case .object = element.value.kind else {
                         throw element.error("expected an object, found \(element.value.kindName)")
                     }
+                    diagnostics += key.shape.mismatches(in: element)
                     records[key, default: []].append(Record(cursor: element, context: context))
                 }
             } catch {

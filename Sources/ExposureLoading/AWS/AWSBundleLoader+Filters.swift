@@ -83,6 +83,10 @@ extension AWSBundleLoader {
         // For ICMP, AWS puts the type in FromPort and the code in ToPort.
         let from = cursor.value["FromPort"]?.intValue
         let to = cursor.value["ToPort"]?.intValue
+        if let problem = AWSBundleLoader.portProblem(protocol: string(cursor, "IpProtocol"), from: from, to: to, fields: ("FromPort", "ToPort")) {
+            diagnostics.append(cursor.error(problem))
+            return []
+        }
         let traffic = NativeTraffic.members(protocol: string(cursor, "IpProtocol") ?? "-1", fromPort: from, toPort: to, icmpType: from, icmpCode: to)
         var values: [JSONValue] = []
         for (index, peer) in peers.enumerated() {
@@ -94,5 +98,18 @@ extension AWSBundleLoader {
             values.append(.object(traffic + [(peer.kind.rawValue, .string(peer.id)), ("description", description.map(JSONValue.string))]))
         }
         return values
+    }
+
+    /// Why a TCP or UDP rule's ports cannot be read, if they cannot: both bounds must be
+    /// given, and in order. A missing bound must not widen the rule to every port.
+    static func portProblem(protocol text: String?, from: Int?, to: Int?, fields: (String, String)) -> String? {
+        guard let text, let ipProtocol = IPProtocol(parsing: text), ipProtocol.hasPorts else { return nil }
+        guard let from, let to else {
+            return "a \(ipProtocol) rule needs both \"\(fields.0)\" and \"\(fields.1)\""
+        }
+        guard (0...65535).contains(from), (0...65535).contains(to), from <= to else {
+            return "ports \(from) to \(to) are not a range of 0-65535"
+        }
+        return nil
     }
 }

@@ -147,7 +147,14 @@ extension AWSBundleLoader {
                 guard rule < 32767 else { continue }
                 let isEgress = entry.value["Egress"]?.boolValue == true
                 guard let cidr = string(entry, "CidrBlock") ?? string(entry, "Ipv6CidrBlock") else {
-                    diagnostics.append(entry.warning("an ACL entry with no CIDR is ignored"))
+                    // Skipping it would drop a deny as readily as an allow.
+                    diagnostics.append(entry.error("an ACL entry needs \"CidrBlock\" or \"Ipv6CidrBlock\""))
+                    continue
+                }
+                let from = entry.value["PortRange"]?["From"]?.intValue
+                let to = entry.value["PortRange"]?["To"]?.intValue
+                if let problem = AWSBundleLoader.portProblem(protocol: string(entry, "Protocol"), from: from, to: to, fields: ("PortRange.From", "PortRange.To")) {
+                    diagnostics.append(entry.error(problem))
                     continue
                 }
                 var members: [(String, JSONValue?)] = [
@@ -155,7 +162,7 @@ extension AWSBundleLoader {
                 ]
                 members += NativeTraffic.members(
                     protocol: string(entry, "Protocol") ?? "-1",
-                    fromPort: entry.value["PortRange"]?["From"]?.intValue, toPort: entry.value["PortRange"]?["To"]?.intValue,
+                    fromPort: from, toPort: to,
                     icmpType: entry.value["IcmpTypeCode"]?["Type"]?.intValue, icmpCode: entry.value["IcmpTypeCode"]?["Code"]?.intValue)
                 members.append(("cidr", .string(cidr)))
                 if isEgress { outbound.append(.object(members)) } else { inbound.append(.object(members)) }

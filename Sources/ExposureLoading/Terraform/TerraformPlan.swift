@@ -42,7 +42,23 @@ struct TerraformPlan {
             }
         }
         if let configuration = root.value["configuration"]?["root_module"] { collectModules(configuration, path: "") }
-        if let planned = root.field("planned_values")?.field("root_module") { collectResources(planned, unknowns: unknowns) }
+        guard case .object = root.value.kind else {
+            diagnostics.append(root.error("expected the object `terraform show -json` writes, found \(root.value.kindName)"))
+            return
+        }
+        guard let planned = root.field("planned_values") else {
+            diagnostics.append(root.error("no \"planned_values\": expected `terraform show -json` of a saved plan (terraform plan -out=tfplan)"))
+            return
+        }
+        guard case .object = planned.value.kind else {
+            diagnostics.append(planned.error("expected an object, found \(planned.value.kindName)"))
+            return
+        }
+        guard let rootModule = planned.field("root_module") else {
+            diagnostics.append(planned.error("missing required field \"root_module\""))
+            return
+        }
+        collectResources(rootModule, unknowns: unknowns)
     }
 
     private mutating func collectModules(_ module: JSONValue, path: String) {
@@ -53,19 +69,42 @@ struct TerraformPlan {
         }
     }
 
+    /// The elements of a module's `key`, recording an error when it is not an array of objects.
+    private mutating func elements(_ module: JSONCursor, _ key: String) -> [JSONCursor] {
+        do throws(Diagnostic) {
+            let items = try module.field(key)?.elements() ?? []
+            for item in items {
+                guard case .object = item.value.kind else { throw item.error("expected an object, found \(item.value.kindName)") }
+            }
+            return items
+        } catch {
+            diagnostics.append(error)
+            return []
+        }
+    }
+
     private mutating func collectResources(_ module: JSONCursor, unknowns: [String: JSONValue]) {
+        guard case .object = module.value.kind else {
+            diagnostics.append(module.error("expected a module object, found \(module.value.kindName)"))
+            return
+        }
         let moduleAddress = module.value["address"]?.stringValue ?? ""
-        for resource in (try? module.field("resources")?.elements()) ?? [] {
+        let configModule = TerraformPlan.strippingKeys(moduleAddress)
+        // The configuration's resources of this module by `type.name`, found once.
+        var configured: [String: JSONValue] = [:]
+        if case .array(let items)? = modules[configModule]?["resources"]?.kind {
+            for item in items where (item["mode"]?.stringValue ?? "managed") == "managed" {
+                if let key = item["address"]?.stringValue, configured[key] == nil { configured[key] = item }
+            }
+        }
+        for resource in elements(module, "resources") {
             guard resource.value["mode"]?.stringValue ?? "managed" == "managed",
                 let address = resource.value["address"]?.stringValue, let type = resource.value["type"]?.stringValue,
                 let values = resource.field("values")
             else { continue }
-            let configModule = TerraformPlan.strippingKeys(moduleAddress)
+            if let shape = TerraformPlan.shape(of: type) { diagnostics += shape.mismatches(in: values) }
             let name = resource.value["name"]?.stringValue ?? ""
-            let expressions = modules[configModule]?["resources"].flatMap { list -> JSONValue? in
-                guard case .array(let items) = list.kind else { return nil }
-                return items.first { $0["address"]?.stringValue == "\(type).\(name)" && ($0["mode"]?.stringValue ?? "managed") == "managed" }?["expressions"]
-            }
+            let expressions = configured["\(type).\(name)"]?["expressions"]
             let configAddress = configModule.isEmpty ? "\(type).\(name)" : "\(configModule).\(type).\(name)"
             let instance = Resource(
                 address: address, type: type, name: name, module: moduleAddress, index: resource.value["index"], values: values,
@@ -73,7 +112,7 @@ struct TerraformPlan {
             resources.append(instance)
             instances[configAddress, default: []].append(instance)
         }
-        for child in (try? module.field("child_modules")?.elements()) ?? [] { collectResources(child, unknowns: unknowns) }
+        for child in elements(module, "child_modules") { collectResources(child, unknowns: unknowns) }
     }
 
     /// `module.net["a"].aws_subnet.x[0]` → `module.net.aws_subnet.x`.

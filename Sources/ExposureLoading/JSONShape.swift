@@ -1,0 +1,109 @@
+import ExposureModel
+
+/// What an importer requires of the JSON values that decide verdicts, checked before it
+/// reads them.
+///
+/// AWS and Terraform inputs are read leniently where they describe things outside the
+/// model, but a port, CIDR, rule number or rule list of the wrong kind must not quietly
+/// become "every port" or "no rules". A shape names the members that matter; a member
+/// that is present (and not `null`) with the wrong kind, an out-of-range number or a
+/// malformed CIDR is an error at its JSON path, line and column. Members a shape does not
+/// name are not checked. Checking is linear in the size of the value.
+indirect enum JSONShape: Sendable {
+    /// Any string.
+    case string
+    /// An IPv4 or IPv6 CIDR with its prefix length (`10.0.0.0/16`).
+    case cidr
+    /// An IP protocol as AWS and Terraform write it: `-1`, `all`, `tcp`, `udp`, `icmp`,
+    /// `icmpv6` or a number 0-255, as a string or a number.
+    case ipProtocol
+    /// One of the given strings, compared case-insensitively.
+    case oneOf([String])
+    /// A whole number in `range`, written as a number or a string of digits.
+    case integer(ClosedRange<Int>)
+    /// `true` or `false`.
+    case boolean
+    /// An array whose elements have the shape.
+    case array(JSONShape)
+    /// An object; `members` are checked where present, `required` must be present.
+    case object([String: JSONShape], required: [String] = [])
+
+    /// An array of strings.
+    static let strings = JSONShape.array(.string)
+
+    /// Every mismatch in `cursor`'s value, in document order.
+    func mismatches(in cursor: JSONCursor) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        check(cursor, into: &found)
+        return found
+    }
+
+    private func check(_ cursor: JSONCursor, into found: inout [Diagnostic]) {
+        let value = cursor.value
+        switch self {
+        case .string:
+            if value.stringValue == nil { found.append(mismatch(cursor, "a string")) }
+        case .cidr:
+            guard let text = value.stringValue else { return found.append(mismatch(cursor, "a CIDR string")) }
+            if case .malformed = CIDR.parse(text) {
+                found.append(cursor.error("expected a CIDR such as 10.0.0.0/16 or 2600:1f18::/56, found \"\(DiagnosticText.shortened(text))\""))
+            }
+        case .ipProtocol:
+            let text: String
+            switch value.kind {
+            case .string(let string): text = string
+            case .number(let number): text = number
+            default: return found.append(mismatch(cursor, "a protocol name or number"))
+            }
+            if IPProtocol(parsing: text) == nil {
+                found.append(cursor.error("expected a protocol (-1, tcp, udp, icmp, icmpv6 or a number 0-255), found \"\(DiagnosticText.shortened(text))\""))
+            }
+        case .oneOf(let choices):
+            guard let text = value.stringValue else { return found.append(mismatch(cursor, "a string")) }
+            if !choices.contains(where: { $0.caseInsensitiveCompare(text) }) {
+                found.append(cursor.error("expected \(choices.map { "\"\($0)\"" }.joined(separator: " or ")), found \"\(DiagnosticText.shortened(text))\""))
+            }
+        case .integer(let range):
+            let text: String
+            switch value.kind {
+            case .number(let number): text = number
+            case .string(let string): text = string
+            default: return found.append(mismatch(cursor, "an integer"))
+            }
+            guard let number = IntegerText.parse(text) else {
+                return found.append(cursor.error("expected an integer from \(range.lowerBound) to \(range.upperBound), found \(DiagnosticText.shortened(text))"))
+            }
+            if !range.contains(number) {
+                found.append(cursor.error("\(number) is out of range; expected \(range.lowerBound) to \(range.upperBound)"))
+            }
+        case .boolean:
+            if value.boolValue == nil { found.append(mismatch(cursor, "true or false")) }
+        case .array(let element):
+            guard case .array = value.kind, let items = try? cursor.elements() else {
+                return found.append(mismatch(cursor, "an array"))
+            }
+            for item in items {
+                if case .null = item.value.kind { found.append(mismatch(item, "an element")); continue }
+                element.check(item, into: &found)
+            }
+        case .object(let members, let required):
+            guard case .object(let present) = value.kind else { return found.append(mismatch(cursor, "an object")) }
+            for name in required where cursor.field(name) == nil {
+                found.append(cursor.error("missing required field \"\(name)\""))
+            }
+            for member in present {
+                guard let shape = members[member.key], let child = cursor.field(member.key) else { continue }
+                shape.check(child, into: &found)
+            }
+        }
+    }
+
+    private func mismatch(_ cursor: JSONCursor, _ expected: String) -> Diagnostic {
+        cursor.error("expected \(expected), found \(cursor.value.kindName)")
+    }
+}
+
+extension String {
+    /// Whether the two strings are equal ignoring case.
+    fileprivate func caseInsensitiveCompare(_ other: String) -> Bool { lowercased() == other.lowercased() }
+}
