@@ -39,6 +39,12 @@ extension AuditContext {
         for groupID in groups {
             guard let group = topology.securityGroups[groupID] else { continue }
             for (index, rule) in group.ingress.enumerated() {
+                // A TCP or UDP rule is first checked on its own protocol's ports, without
+                // building sets: a group can hold thousands of rules.
+                if case .number(let number) = rule.traffic.ipProtocol, rule.traffic.ipProtocol.hasPorts {
+                    let ports = (rule.traffic.ports ?? .all).closedRange
+                    guard services.value(at: number).ranges.contains(where: { $0.overlaps(ports) }) else { continue }
+                }
                 let admitted = ServiceSet(rule.traffic).intersection(services)
                 guard !admitted.isEmpty else { continue }
                 let admittedSources = peers(of: rule).intersection(sources)
@@ -46,7 +52,7 @@ extension AuditContext {
                 let groupRule = GroupRule(group: groupID, index: index, rule: rule)
                 let proof = AuditContext.exposure(
                     through: groupRule, proving: admitted, from: witness.zone, verdict: witness.verdict,
-                    among: exposuresByTarget[witness.target] ?? [])?.path
+                    among: exposuresThroughRule[RuleKey(target: witness.target, group: groupID, index: index)] ?? [])?.path
                 var evidence = [groupRule.text]
                 if proof == nil {
                     evidence.append("the path below proves the same exposure through another rule; this one admits it too, so removing only the other does not close it")
@@ -64,6 +70,29 @@ extension AuditContext {
         return result
     }
 
+    /// An ingress rule of a group on the path to a target, which indexes the exposures
+    /// whose witness passes it.
+    struct RuleKey: Hashable, Sendable {
+        let target: NetworkInterfaceID
+        let group: SecurityGroupID
+        let index: Int
+    }
+
+    /// The exposures of `exposures` by each ingress rule their witness path passes: one
+    /// pass over the paths, so that finding a rule's proof does not scan every exposure.
+    static func indexByRule(_ exposures: [Exposure]) -> [RuleKey: [Exposure]] {
+        var index: [RuleKey: [Exposure]] = [:]
+        for exposure in exposures {
+            var seen: Set<RuleKey> = []
+            for hop in exposure.path {
+                guard case .groupRule(ingress: true, let number, _) = hop.rule, hop.component.kind == .securityGroup else { continue }
+                let key = RuleKey(target: exposure.target, group: SecurityGroupID(hop.component.id), index: number)
+                if seen.insert(key).inserted { index[key, default: []].append(exposure) }
+            }
+        }
+        return index
+    }
+
     /// The first of `exposures` from `zone` with `verdict` that proves some of `services`
     /// by a path through `rule`.
     static func exposure(
@@ -71,8 +100,9 @@ extension AuditContext {
     ) -> Exposure? {
         let reference = RuleRef.groupRule(ingress: true, index: rule.index, rule: rule.rule)
         return exposures.first { exposure in
-            exposure.zone == zone && exposure.verdict == verdict && !exposure.services.intersection(services).isEmpty
+            exposure.zone == zone && exposure.verdict == verdict
                 && exposure.path.contains { $0.component == rule.group.component && $0.rule == reference }
+                && !exposure.services.intersection(services).isEmpty
         }
     }
 }

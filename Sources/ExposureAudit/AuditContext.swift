@@ -31,6 +31,8 @@ struct AuditContext: Sendable {
     let exposures: [Exposure]
     /// The same, by target interface, in report order.
     let exposuresByTarget: [NetworkInterfaceID: [Exposure]]
+    /// Exposures by an ingress rule their witness path passes.
+    let exposuresThroughRule: [RuleKey: [Exposure]]
     /// The account's block-public-access setting, or EMR's default when the input is silent.
     let blockPublicAccess: BlockPublicAccess
     let blockPublicAccessStated: Bool
@@ -43,6 +45,7 @@ struct AuditContext: Sendable {
         self.solver = solver
         self.exposures = exposures
         exposuresByTarget = Dictionary(grouping: exposures, by: \.target)
+        exposuresThroughRule = AuditContext.indexByRule(exposures)
         let setting = topology.blockPublicAccess ?? .awsDefault
         blockPublicAccess = setting
         blockPublicAccessStated = topology.blockPublicAccess != nil
