@@ -19,7 +19,7 @@ extension CommandLineTool {
             throw UsageError("convert needs exactly one INPUT, found \(parsed.positionals.count)")
         }
         let loaded = try loadInput(path, tenants: try tenantOptions(parsed))
-        for warning in loaded.diagnostics { output.standardError("\(warning)\n") }
+        printDiagnostics(loaded.diagnostics)
         try emit(loaded.nativeDocument, to: parsed.value("output"))
         return .success
     }

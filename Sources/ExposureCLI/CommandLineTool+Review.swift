@@ -24,7 +24,7 @@ extension CommandLineTool {
         for path in paths {
             do {
                 for loaded in try loadInputs(path, tenants: tenants) {
-                    for warning in loaded.diagnostics { output.standardError("\(warning)\n") }
+                    printDiagnostics(loaded.diagnostics)
                     reports.append(AnalysisReport.analyse(
                         loaded.topology, allInterfaces: parsed.has("all-interfaces"), input: loaded.name,
                         warnings: loaded.diagnostics, sources: loaded.sources))

@@ -48,7 +48,7 @@ extension CommandLineTool {
     /// is invalid, as for `analyze`.
     private func loadTopology(_ path: String, tenants: TenantOptions) throws -> Topology {
         let loaded = try loadInput(path, tenants: tenants)
-        for warning in loaded.diagnostics { output.standardError("\(warning)\n") }
+        printDiagnostics(loaded.diagnostics)
         return loaded.topology
     }
 

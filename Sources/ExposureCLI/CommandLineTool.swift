@@ -65,10 +65,6 @@ public struct CommandLineTool {
         TextLayout(colour: output.isTerminal && (environment["NO_COLOR"] ?? "").isEmpty)
     }
 
-    /// Reads a file's bytes from disk.
-    public static func readFromDisk(_ path: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-    }
 
     /// Runs one command line (without the program name) and returns the exit status.
     public func run(_ arguments: [String]) -> ExitCode {
@@ -78,7 +74,7 @@ public struct CommandLineTool {
             output.standardError("exposure: error: \(error.message)\nRun 'exposure help' for usage.\n")
             return .usage
         } catch let failure as InputFailure {
-            output.standardError(failure.diagnostics.map { "\($0)\n" }.joined())
+            printDiagnostics(failure.diagnostics)
             output.standardError("exposure: \(failure.summary)\n")
             return failure.exitCode
         } catch {
@@ -163,7 +159,7 @@ public struct CommandLineTool {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             return [try InputLoader.load(file: InputFile(path: path, relativePath: name, bytes: bytes), tenants: tenants)]
         } catch let failure as LoadFailure where failure.isJSONSchema {
-            for note in failure.diagnostics { output.standardError("\(note)\n") }
+            printDiagnostics(failure.diagnostics)
             return []
         } catch let failure as LoadFailure {
             let errors = failure.errors.count
@@ -198,6 +194,7 @@ public struct CommandLineTool {
     }
 
     static func describe(_ error: Error) -> String {
+        if let oversized = error as? OversizedFile { return oversized.description }
         let nsError = error as NSError
         if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError || nsError.code == 260 {
             return "no such file"

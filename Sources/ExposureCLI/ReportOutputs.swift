@@ -78,6 +78,13 @@ struct ReportOutputs {
             for file in files { try? FileManager.default.removeItem(atPath: file.temporary) }
         }
         for (path, text) in files {
+            // A folder in the way would fail only at its rename, after earlier reports had
+            // been replaced; refuse it while nothing is written.
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                discard(staged[...])
+                throw failure(path, "it is a folder", written: 0, of: files.count)
+            }
             let destination = URL(fileURLWithPath: path)
             let temporary = destination.deletingLastPathComponent()
                 .appendingPathComponent(".\(destination.lastPathComponent).exposure-\(ProcessInfo.processInfo.processIdentifier).tmp").path

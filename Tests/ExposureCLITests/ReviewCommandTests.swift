@@ -201,6 +201,50 @@ struct ReviewCommandTests {
         #expect(leftovers.isEmpty)
     }
 
+    @Test("Several reports are all written or none: a folder in the way of the last leaves the first untouched")
+    func allOrNone() throws {
+        let folder = try ReviewCommandTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let kept = folder.appendingPathComponent("kept.json").path
+        try Data("earlier".utf8).write(to: URL(fileURLWithPath: kept))
+        let blocking = folder.appendingPathComponent("report.sarif")
+        try FileManager.default.createDirectory(at: blocking, withIntermediateDirectories: false)
+        let result = CLIHarness.run([
+            "analyze", "topologies/bpa-evasion.json", "--format", "json", "-o", kept, "--format", "sarif", "-o", blocking.path,
+        ])
+        #expect(result.status == .cannotCreate)
+        #expect(result.standardError.contains("cannot write the report (it is a folder)"))
+        #expect(try String(contentsOfFile: kept, encoding: .utf8) == "earlier")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["kept.json", "report.sarif"])
+    }
+
+    @Test("An invalid input leaves an earlier report untouched")
+    func invalidInputKeepsReport() throws {
+        let folder = try ReviewCommandTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("broken.json")
+        try Data(#"{"formatVersion": 1, "vpcs": [{"id": "vpc-1", "cidrs": ["10.0.0.0"]}]}"#.utf8).write(to: input)
+        let kept = folder.appendingPathComponent("report.json").path
+        try Data("earlier".utf8).write(to: URL(fileURLWithPath: kept))
+        let result = CLIHarness.run(["analyze", input.path, "--format", "json", "-o", kept])
+        #expect(result.status == .dataError)
+        #expect(try String(contentsOfFile: kept, encoding: .utf8) == "earlier")
+    }
+
+    @Test("At most 50 diagnostics are printed, then how many more")
+    func diagnosticsAreCapped() throws {
+        let folder = try ReviewCommandTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("many.json")
+        let subnets = (0..<120).map { #"{"id": "subnet-\#($0)", "vpc": "vpc-missing", "cidrs": ["10.0.\#($0).0/24"], "availabilityZone": "a"}"# }
+        try Data(#"{"formatVersion": 1, "unknownA": 1, "unknownB": 2, "subnets": [\#(subnets.joined(separator: ","))]}"#.utf8).write(to: input)
+        let result = CLIHarness.run(["analyze", input.path])
+        #expect(result.status == .dataError)
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.filter { $0.contains(": error: ") || $0.contains(": warning: ") }.count == 50)
+        #expect(lines.contains("exposure: and 70 errors and 2 warnings more, not shown"))
+    }
+
     @Test("Two reports for standard output, or two for one file, are usage errors", arguments: [
         ["--format", "json", "--format", "sarif"], ["-o", "x.json", "--format", "sarif", "-o", "x.json"],
     ])

@@ -1,0 +1,42 @@
+import ExposureAudit
+import ExposureLoading
+import ExposureModel
+import Foundation
+
+extension CommandLineTool {
+    /// The most diagnostics printed for one input; the rest are counted.
+    static let printedDiagnostics = 50
+
+    /// Prints `diagnostics` to standard error, at most `printedDiagnostics` of them, then
+    /// how many more there were: a broken export can hold a million of the same mistake.
+    func printDiagnostics(_ diagnostics: [Diagnostic]) {
+        var text = diagnostics.prefix(CommandLineTool.printedDiagnostics).map { "\($0)\n" }.joined()
+        let rest = diagnostics.dropFirst(CommandLineTool.printedDiagnostics)
+        if !rest.isEmpty {
+            let errors = rest.filter { $0.severity == .error }.count
+            let warnings = rest.count - errors
+            let parts = [errors > 0 ? "\(NumberText.thousands(errors)) error\(errors == 1 ? "" : "s")" : nil,
+                         warnings > 0 ? "\(NumberText.thousands(warnings)) warning\(warnings == 1 ? "" : "s")" : nil]
+            text += "exposure: and \(parts.compactMap { $0 }.joined(separator: " and ")) more, not shown\n"
+        }
+        output.standardError(text)
+    }
+
+    /// A file larger than `InputLimits.fileBytes`, refused before it is read.
+    struct OversizedFile: Error, CustomStringConvertible {
+        let bytes: Int
+
+        var description: String {
+            "the file is \(bytes >> 20) MiB; at most \(InputLimits.fileBytes >> 20) MiB are read"
+        }
+    }
+
+    /// Reads a file's bytes from disk, refusing files over `InputLimits.fileBytes`.
+    public static func readFromDisk(_ path: String) throws -> [UInt8] {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > InputLimits.fileBytes {
+            throw OversizedFile(bytes: size)
+        }
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+}
