@@ -25,6 +25,9 @@ let package = Package(
         .target(name: "ExposureCLI", dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports"], exclude: ["README.md"]),
         // The thin entry point.
         .executableTarget(name: "exposure", dependencies: ["ExposureCLI"], exclude: ["README.md"]),
+        // What the libFuzzer drivers (Drivers/, built by .ci/fuzz) and the regression
+        // replay feed bytes to: the JSON reader and each loader, then the analysis.
+        .target(name: "ExposureFuzzing", dependencies: ["ExposureModel", "ExposureLoading", "ExposureReports"], exclude: ["README.md", "Drivers"]),
         // A seeded generator of quota-sized regions as AWS CLI outputs.
         .target(name: "RegionGenerator", exclude: ["README.md"]),
         // Times each phase on a generated region, beside Python's parse of the same files.
@@ -46,6 +49,7 @@ let package = Package(
         .testTarget(name: "ExposureSolverTests", dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports", "ExposureTestSupport"]),
         .testTarget(name: "ExposureAuditTests", dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports", "ExposureTestSupport"]),
         .testTarget(name: "ExposureCLITests", dependencies: ["ExposureCLI", "ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports"], exclude: ["Fixtures"]),
+        .testTarget(name: "ExposureFuzzingTests", dependencies: ["ExposureFuzzing"], exclude: ["Regressions"]),
         .testTarget(name: "RegionGeneratorTests", dependencies: ["RegionGenerator", "ExposureModel", "ExposureLoading"]),
     ],
     swiftLanguageModes: [.v6]
