@@ -43,7 +43,7 @@ extension AuditContext {
                 // building sets: a group can hold thousands of rules.
                 if case .number(let number) = rule.traffic.ipProtocol, rule.traffic.ipProtocol.hasPorts {
                     let ports = (rule.traffic.ports ?? .all).closedRange
-                    guard services.value(at: number).ranges.contains(where: { $0.overlaps(ports) }) else { continue }
+                    guard services.value(at: number).containsAny(of: ports) else { continue }
                 }
                 let admitted = ServiceSet(rule.traffic).intersection(services)
                 guard !admitted.isEmpty else { continue }

@@ -88,6 +88,18 @@ public struct TrafficSet: BooleanLattice {
         }
     }
 
+    /// The sources that can send some of `services`: the sources of the intersection with
+    /// `services`, without building it.
+    ///
+    /// - Complexity: O(*d* × (*s* + *t*)) for *d* destination segments, *s* source segments
+    ///   and *t* segments of `services`.
+    @inlinable
+    public func sources(opening services: ServiceSet) -> AddressSet {
+        map.values.reduce(AddressSet.empty) { result, bySource in
+            result.union(bySource.mapValues { $0.overlaps(services) })
+        }
+    }
+
     /// The smallest packet in (destination, source, protocol, port) order, except that its
     /// source is an address a host could hold: within a range of sources that decide alike,
     /// the fifth address (the first AWS assigns in a subnet) when the range has six or more,

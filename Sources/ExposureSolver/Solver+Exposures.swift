@@ -111,7 +111,7 @@ extension Solver {
             _ zone: Zone, _ verdict: Verdict, _ services: ServiceSet, _ packet: Packet, _ forward: [Hop], _ back: [Hop],
             _ caveats: [Caveat], _ reason: String?, _ missing: [MissingInput] = []
         ) -> Exposure {
-            let sources = (reachableByZone[zone] ?? .empty).intersection(TrafficSet(services: services)).sources
+            let sources = (reachableByZone[zone] ?? .empty).sources(opening: services)
             return Exposure(
                 target: interface.id, instance: interface.instance, cluster: node?.cluster, role: node?.role,
                 zone: zone, verdict: verdict, services: services, sources: sources, witness: packet,

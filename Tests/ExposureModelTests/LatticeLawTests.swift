@@ -128,4 +128,17 @@ struct LatticeLawTests {
         // No two neighbouring segments hold the same value.
         #expect(zip(direct.values, direct.values.dropFirst()).allSatisfy { $0 != $1 })
     }
+
+    @Test("Overlap and projection without building sets agree with building them", arguments: seeds)
+    func overlapWithoutBuilding(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let (a, b) = (Self.serviceSet(&random), Self.serviceSet(&random))
+        #expect(a.overlaps(b) == a.intersects(b))
+        let ports = Self.intervalSet(&random)
+        let low = UInt16.random(in: 0...65000, using: &random)
+        let range = low...(low + UInt16.random(in: 0...600, using: &random))
+        #expect(ports.containsAny(of: range) == ports.intersects(IntervalSet(ranges: [range])))
+        let traffic = Self.trafficSet(&random)
+        #expect(traffic.sources(opening: a) == traffic.intersection(TrafficSet(services: a)).sources)
+    }
 }
