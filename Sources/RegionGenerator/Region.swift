@@ -16,22 +16,29 @@ public struct Region: Sendable {
         public let document: GeneratedJSON
     }
 
-    /// The largest scale: VPC blocks are the /16s of 10.0.0.0/8.
+    /// The largest scale of the quota shape: VPC blocks are the /16s of 10.0.0.0/8, so a
+    /// region holds at most 240 VPCs.
     public static let maximumScale = 12
+    /// The most VPCs of any shape and scale.
+    public static let maximumVPCs = 240
 
     public let scale: Int
     public let seed: UInt64
+    public let shape: RegionShape
     /// The outputs, in path order.
     public let files: [File]
     /// How many of each resource the region holds, for the benchmark's header.
     public let counts: [(name: String, count: Int)]
 
-    /// Generates the region; the same scale and seed always give the same files.
-    public init(scale: Int, seed: UInt64) {
-        precondition((1...Region.maximumScale).contains(scale), "scale must be 1...\(Region.maximumScale)")
+    /// Generates the region; the same shape, scale and seed always give the same files.
+    ///
+    /// - Precondition: the shape at this scale has at most `maximumVPCs` VPCs.
+    public init(scale: Int, seed: UInt64, shape: RegionShape = .quota) {
+        precondition(scale >= 1 && shape.vpcsPerScale * scale <= Region.maximumVPCs, "at most \(Region.maximumVPCs) VPCs")
         self.scale = scale
         self.seed = seed
-        var builder = RegionBuilder(vpcCount: 20 * scale, random: SplitMix64(seed: seed))
+        self.shape = shape
+        var builder = RegionBuilder(shape: shape, vpcCount: shape.vpcsPerScale * scale, random: SplitMix64(seed: seed))
         builder.build()
         files = builder.files().sorted { $0.path < $1.path }
         counts = builder.counts

@@ -7,11 +7,7 @@ struct RegionBuilder {
     private static let zones = ["us-east-1a", "us-east-1b", "us-east-1c"]
     private static let subnetsPerVPC = 10
     private static let publicSubnets = 4
-    private static let groupsPerVPC = 125
-    private static let interfacesPerVPC = 250
-    private static let clustersPerVPC = 2
     private static let routesPerTable = 50
-    private static let hugeGroupRules = 1_400
     private static let s3PrefixList = "pl-63a5400a"
     private static let officePrefixList = "pl-0office00000000"
     private static let transitGateway = "tgw-0000000000000001"
@@ -35,7 +31,10 @@ struct RegionBuilder {
     private var clusters: [(id: String, files: [Region.File])] = []
     private var ruleCount = 0
 
-    init(vpcCount: Int, random: SplitMix64) {
+    private let shape: RegionShape
+
+    init(shape: RegionShape, vpcCount: Int, random: SplitMix64) {
+        self.shape = shape
         self.vpcCount = vpcCount
         self.random = random
     }
@@ -246,10 +245,10 @@ struct RegionBuilder {
     }
 
     private mutating func buildGroupsAndInterfaces(_ vpc: Int) {
-        let clusterGroups = RegionBuilder.clustersPerVPC * 3
-        let ordinary = RegionBuilder.groupsPerVPC - clusterGroups
+        let clusterGroups = shape.clustersPerVPC * 3
+        let ordinary = shape.groupsPerVPC - clusterGroups
         for index in 0..<ordinary {
-            let ruleTotal = index == 0 && vpc % 10 == 0 ? RegionBuilder.hugeGroupRules : random.integer(in: 4...14)
+            let ruleTotal = index == 0 && vpc % shape.hugeGroupEvery == 0 ? shape.hugeGroupRules : random.integer(in: shape.rulesPerGroup)
             let ingress = (0..<ruleTotal).map { _ in permission(vpc: vpc, groupCount: ordinary) }
             let egress: GeneratedJSON = random.chance(15)
                 ? [["IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [["CidrIp": "0.0.0.0/0"]]], ["IpProtocol": "-1", "IpRanges": [["CidrIp": "10.0.0.0/8"]]]]
@@ -258,13 +257,13 @@ struct RegionBuilder {
         }
         // A dozen group sets that most interfaces share, and a few of their own.
         let sets: [[Int]] = (0..<12).map { set in set % 3 == 0 ? [set, ordinary - 1 - set] : [set] }
-        let ordinaryInterfaces = RegionBuilder.interfacesPerVPC - RegionBuilder.clustersPerVPC * 7
+        let ordinaryInterfaces = shape.interfacesPerVPC - shape.clustersPerVPC * 7
         for index in 0..<ordinaryInterfaces {
             let subnet = index % RegionBuilder.subnetsPerVPC
             let groups = random.chance(5) ? [random.integer(in: 12...(ordinary - 1))] : random.pick(sets)
             addInterface(vpc: vpc, subnet: subnet, host: index / RegionBuilder.subnetsPerVPC, groups: groups.map { RegionBuilder.groupID(vpc, $0) }, instance: nil)
         }
-        for cluster in 0..<RegionBuilder.clustersPerVPC { buildCluster(vpc: vpc, cluster: cluster, firstGroup: ordinary + cluster * 3) }
+        for cluster in 0..<shape.clustersPerVPC { buildCluster(vpc: vpc, cluster: cluster, firstGroup: ordinary + cluster * 3) }
     }
 
     private mutating func addInterface(vpc: Int, subnet: Int, host: Int, groups: [String], instance: String?) {

@@ -22,12 +22,12 @@ struct Benchmark {
     }
 
     func run() throws {
-        let region = Region(scale: options.scale, seed: options.seed)
-        let folder = options.folder ?? NSTemporaryDirectory() + "exposure-benchmark-\(options.scale)-\(options.seed)"
+        let region = Region(scale: options.scale, seed: options.seed, shape: options.shape)
+        let folder = options.folder ?? NSTemporaryDirectory() + "exposure-benchmark-\(options.shape.name)-\(options.scale)-\(options.seed)"
         let bundleFolder = folder + "/aws"
         let nativePath = folder + "/region.json"
         try write(region, to: bundleFolder)
-        print("region: scale \(options.scale), seed \(options.seed): " + region.counts.map { "\($0.count) \($0.name)" }.joined(separator: ", "))
+        print("region: \(options.shape.name), scale \(options.scale), seed \(options.seed): " + region.counts.map { "\($0.count) \($0.name)" }.joined(separator: ", "))
         let bundleFiles = try Benchmark.files(below: bundleFolder)
         let bundleBytes = bundleFiles.reduce(0) { $0 + $1.bytes.count }
         let loaded = try InputLoader.load(folder: bundleFolder, files: bundleFiles)

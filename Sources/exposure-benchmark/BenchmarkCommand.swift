@@ -11,8 +11,8 @@ import RegionGenerator
 /// same files.
 enum BenchmarkCommand {
     static let usage = """
-        USAGE: exposure-benchmark [--scale N] [--seed S] [--runs R] [--folder DIR] [--all-interfaces]
-                                  [--flows F] [--no-python]
+        USAGE: exposure-benchmark [--shape NAME] [--scale N] [--seed S] [--runs R] [--folder DIR]
+                                  [--all-interfaces] [--flows F] [--no-python]
 
         Generates a region of scale N (1 is 20 VPCs, 5,000 interfaces, about 27,500 security
         group rules; at most \(Region.maximumScale)) from seed S, writes it under DIR (default: a
@@ -23,6 +23,12 @@ enum BenchmarkCommand {
         it) and loading and solving one group of 1,000 and of 2,000 rules. It also prints the
         peak memory of the process and, unless --no-python, the median time Python's json.load
         takes to parse the same files, measured in the same run.
+
+        --shape sizes the region otherwise (at most \(Region.maximumVPCs) VPCs in all):
+          quota       the region above (the default)
+          wide-group  the same, with groups of 2,000 rules where it has groups of 1,400
+          many-rules  20 VPCs per scale of 125 groups of 60-100 rules (about 200,000 rules)
+          many-vpcs   100 VPCs per scale of 12 interfaces (1,200) and 20 groups each
         """
 
     static func run(_ arguments: [String]) -> Int32 {

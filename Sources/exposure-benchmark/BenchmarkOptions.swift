@@ -13,6 +13,7 @@ struct BenchmarkOptions {
     }
 
     var scale = 1
+    var shape = RegionShape.quota
     var seed: UInt64 = 1
     var runs = 5
     var folder: String?
@@ -37,6 +38,12 @@ struct BenchmarkOptions {
         while let argument = rest.popFirst() {
             switch argument {
             case "--scale": scale = try number(argument, in: 1...Region.maximumScale)
+            case "--shape":
+                let name = try value(argument)
+                guard let chosen = RegionShape.all.first(where: { $0.name == name }) else {
+                    throw UsageError(message: "--shape takes \(RegionShape.all.map(\.name).joined(separator: ", ")), not '\(name)'")
+                }
+                shape = chosen
             case "--seed": seed = try number(argument, in: 0...UInt64.max)
             case "--runs": runs = try number(argument, in: 1...100)
             case "--folder": folder = try value(argument)
@@ -46,6 +53,9 @@ struct BenchmarkOptions {
             case "-h", "--help": help = true
             default: throw UsageError(message: "unknown argument '\(argument)'")
             }
+        }
+        guard shape.vpcsPerScale * scale <= Region.maximumVPCs else {
+            throw UsageError(message: "--shape \(shape.name) at --scale \(scale) would need \(shape.vpcsPerScale * scale) VPCs; at most \(Region.maximumVPCs)")
         }
     }
 }

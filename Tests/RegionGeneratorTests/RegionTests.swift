@@ -33,6 +33,18 @@ struct RegionTests {
         #expect(doubled["VPCs"] == 40 && doubled["interfaces"] == 10_000)
     }
 
+    @Test("The corner shapes have the sizes issue 12 names")
+    func cornerShapes() {
+        func counts(_ shape: RegionShape) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: Region(scale: 1, seed: 1, shape: shape).counts.map { ($0.name, $0.count) })
+        }
+        let many = counts(.manyVPCs)
+        #expect(many["VPCs"] == 100 && many["interfaces"] == 1_200 && many["EMR clusters"] == 100)
+        #expect((190_000...210_000).contains(counts(.manyRules)["group rules"] ?? 0))
+        let wide = counts(.wideGroup)
+        #expect(wide["VPCs"] == 20 && (counts(.quota)["group rules"] ?? 0) < (wide["group rules"] ?? 0))
+    }
+
     @Test("Documents are written with sorted keys, four-space indentation and escaped quotes")
     func writing() {
         let document: GeneratedJSON = ["b": [1, true], "a": "x\"y", "c": [:], "d": []]
