@@ -39,7 +39,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         var text = DiagnosticText.escaped(file)
         if let location { text += ":\(location.line):\(location.column)" }
         text += ": \(severity.rawValue): "
-        if let path { text += "\(DiagnosticText.printable(path)): " }
+        if let path { text += "\(DiagnosticText.printable(path, limit: DiagnosticText.pathLength)): " }
         return text + DiagnosticText.printable(message)
     }
 }

@@ -5,8 +5,10 @@
 public enum DiagnosticText {
     /// The most characters of one value quoted in a message.
     public static let valueLength = 80
-    /// The most characters of a whole message or JSON path.
+    /// The most characters of a whole message.
     public static let messageLength = 1_000
+    /// The most characters of a JSON path (member names come from the input).
+    public static let pathLength = 300
 
     /// `text` with control characters (C0, DEL, C1, line and paragraph separators and
     /// bidirectional overrides) written as `\u{…}` escapes.

@@ -35,15 +35,22 @@ struct ProcessDeterminismTests {
         process.arguments = arguments
         process.currentDirectoryURL = CLIHarness.root
         let output = Pipe()
-        let error = Pipe()
+        // Standard error goes to a file: reading two pipes one after the other stalls a child
+        // that fills the second (a sanitizer's report at exit does) while the first is read.
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("exposure-stderr-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let error = try FileHandle(forWritingTo: errorFile)
         process.standardOutput = output
         process.standardError = error
         try process.run()
         // Read before waiting, so a large report cannot fill the pipe and stall the child.
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, out, err)
+        try error.close()
+        return (process.terminationStatus, out, try Data(contentsOf: errorFile))
     }
 
     @Test("Separate processes give byte-identical reports and diagnostics", arguments: ProcessDeterminismTests.inputs)
