@@ -112,12 +112,16 @@ public struct JSONReader {
         if depth > InputLimits.depth { throw error("nesting deeper than \(InputLimits.depth) levels") }
     }
 
+    /// Objects up to this many members are checked for repeated names by scanning them,
+    /// larger ones by hashing (records of AWS outputs have 10 to 30 members).
+    private static let scannedMembers = 32
+
     private mutating func readObject() throws(SyntaxError) -> JSONValue.Kind {
         try enter()
         defer { depth -= 1 }
         index += 1
         var members: [(key: String, value: JSONValue)] = []
-        // Where each name was first written: scanned while the object is small, hashed after.
+        // Where each name was written: scanned while the object is small, hashed after.
         var nameLocations: [SourceLocation] = []
         var names: [String: SourceLocation] = [:]
         skipWhitespace()
@@ -132,16 +136,16 @@ public struct JSONReader {
             }
             let nameLocation = location
             let key = try readString()
-            if members.count == 8 {
+            if members.count == JSONReader.scannedMembers {
                 for (member, place) in zip(members, nameLocations) { names[member.key] = place }
             }
-            let earlier = members.count < 8 ? members.indices.first { members[$0].key == key }.map { nameLocations[$0] } : names[key]
+            let earlier = members.count < JSONReader.scannedMembers ? members.indices.first { members[$0].key == key }.map { nameLocations[$0] } : names[key]
             if let earlier {
                 throw SyntaxError(
                     location: nameLocation,
                     message: "duplicate member name \"\(DiagnosticText.shortened(key))\" (first at line \(earlier.line), column \(earlier.column))")
             }
-            if members.count >= 8 { names[key] = nameLocation } else { nameLocations.append(nameLocation) }
+            if members.count >= JSONReader.scannedMembers { names[key] = nameLocation } else { nameLocations.append(nameLocation) }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("expected ':' after member name \"\(DiagnosticText.shortened(key))\"")
@@ -231,6 +235,7 @@ public struct JSONReader {
         let start = location
         index += 1
         var scalars: [UInt8] = []
+        var isASCII = true
         while true {
             guard index < bytes.count else { throw error("unterminated string") }
             guard scalars.count <= InputLimits.stringBytes else {
@@ -240,6 +245,8 @@ public struct JSONReader {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
+                // ASCII (most of any export) is valid UTF-8 as it stands.
+                if isASCII { return String(decoding: scalars, as: UTF8.self) }
                 guard let text = String(validating: scalars, as: UTF8.self) else {
                     throw SyntaxError(location: start, message: "string is not valid UTF-8; save the file as UTF-8")
                 }
@@ -281,6 +288,7 @@ public struct JSONReader {
             case 0x00..<0x20:
                 throw error("control character in string; escape it")
             default:
+                if byte >= 0x80 { isASCII = false }
                 scalars.append(byte)
                 index += 1
             }

@@ -92,8 +92,9 @@ indirect enum JSONShape: Sendable {
                 found.append(cursor.error("missing required field \"\(name)\""))
             }
             for member in present {
-                guard let shape = members[member.key], let child = cursor.field(member.key) else { continue }
-                shape.check(child, into: &found)
+                guard let shape = members[member.key] else { continue }
+                if case .null = member.value.kind { continue }
+                shape.check(JSONCursor(value: member.value, path: cursor.path.appending(member.key), file: cursor.file), into: &found)
             }
         }
     }

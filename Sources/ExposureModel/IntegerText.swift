@@ -9,11 +9,26 @@ public enum IntegerText {
     /// `text` as an integer if it is an optional `-` followed by ASCII digits, fits in an
     /// `Int`, and is at most `maximumLength` characters; `nil` otherwise.
     public static func parse<S: StringProtocol>(_ text: S) -> Int? {
-        let utf8 = text.utf8
-        guard !utf8.isEmpty, utf8.count <= maximumLength else { return nil }
-        var digits = utf8[...]
-        if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
-        return Int(text)
+        var negative = false
+        var sawDigit = false
+        var magnitude: UInt = 0
+        var length = 0
+        for byte in text.utf8 {
+            length += 1
+            guard length <= maximumLength else { return nil }
+            if length == 1, byte == UInt8(ascii: "-") {
+                negative = true
+                continue
+            }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let (times, overflow) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = times.addingReportingOverflow(UInt(byte - UInt8(ascii: "0")))
+            guard !overflow, !carry else { return nil }
+            magnitude = sum
+            sawDigit = true
+        }
+        guard sawDigit else { return nil }
+        if negative { return magnitude <= UInt(Int.max) + 1 ? Int(truncatingIfNeeded: 0 &- magnitude) : nil }
+        return magnitude <= UInt(Int.max) ? Int(magnitude) : nil
     }
 }

@@ -3,7 +3,12 @@
 /// associations, and the lists that hold rules, entries and routes.
 extension AWSKey {
     /// What every element of this key's list (or its one object) must look like.
-    var shape: JSONShape {
+    var shape: JSONShape { AWSKey.shapes[self] ?? .object([:]) }
+
+    /// Every key's shape, built once.
+    private static let shapes = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.makeShape()) })
+
+    private func makeShape() -> JSONShape {
         switch self {
         case .vpcs:
             .object([

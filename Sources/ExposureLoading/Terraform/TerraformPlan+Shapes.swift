@@ -4,7 +4,22 @@
 /// the importer, which never reads it as "closed".
 extension TerraformPlan {
     /// What a resource of `type` must look like, or `nil` for types the importer ignores.
-    static func shape(of type: String) -> JSONShape? {
+    static func shape(of type: String) -> JSONShape? { shapes[type] }
+
+    /// The types whose values are checked.
+    private static let checkedTypes = [
+        "aws_vpc", "aws_vpc_ipv4_cidr_block_association", "aws_vpc_ipv6_cidr_block_association", "aws_subnet",
+        "aws_security_group", "aws_default_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule",
+        "aws_vpc_security_group_egress_rule", "aws_network_acl", "aws_default_network_acl", "aws_network_acl_rule",
+        "aws_route_table", "aws_default_route_table", "aws_route", "aws_instance", "aws_network_interface",
+        "aws_ec2_managed_prefix_list", "aws_ec2_managed_prefix_list_entry", "aws_emr_block_public_access_configuration",
+        "aws_vpc_endpoint",
+    ]
+
+    /// Each checked type's shape, built once.
+    private static let shapes = Dictionary(uniqueKeysWithValues: checkedTypes.compactMap { type in makeShape(of: type).map { (type, $0) } })
+
+    private static func makeShape(of type: String) -> JSONShape? {
         switch type {
         case "aws_vpc", "aws_vpc_ipv4_cidr_block_association", "aws_vpc_ipv6_cidr_block_association":
             .object(["cidr_block": .cidr, "ipv6_cidr_block": .cidr, "vpc_id": .string])
