@@ -26,6 +26,13 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
         return copy
     }
 
+    /// The path to what `steps` lead to from here.
+    func appending(contentsOf steps: [Component]) -> JSONPath {
+        var copy = self
+        copy.components += steps
+        return copy
+    }
+
     public var description: String {
         var text = "$"
         for component in components {

@@ -34,77 +34,87 @@ indirect enum JSONShape: Sendable {
     /// Every mismatch in `cursor`'s value, in document order.
     func mismatches(in cursor: JSONCursor) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        check(cursor, into: &found)
+        var trail: [JSONPath.Component] = []
+        check(cursor.value, at: &trail, below: cursor, into: &found)
         return found
     }
 
-    private func check(_ cursor: JSONCursor, into found: inout [Diagnostic]) {
-        let value = cursor.value
+    /// Checks `value`, found by following `trail` from `base`; paths are built only for
+    /// the values that are reported, so a large export is checked without allocating one
+    /// path per value.
+    private func check(_ value: JSONValue, at trail: inout [JSONPath.Component], below base: JSONCursor, into found: inout [Diagnostic]) {
+        func cursor() -> JSONCursor {
+            JSONCursor(value: value, path: base.path.appending(contentsOf: trail), file: base.file)
+        }
+        func mismatch(_ expected: String) {
+            found.append(cursor().error("expected \(expected), found \(value.kindName)"))
+        }
         switch self {
         case .string:
-            if value.stringValue == nil { found.append(mismatch(cursor, "a string")) }
+            if value.stringValue == nil { mismatch("a string") }
         case .cidr:
-            guard let text = value.stringValue else { return found.append(mismatch(cursor, "a CIDR string")) }
+            guard let text = value.stringValue else { return mismatch("a CIDR string") }
             if case .malformed = CIDR.parse(text) {
-                found.append(cursor.error("expected a CIDR such as 10.0.0.0/16 or 2600:1f18::/56, found \"\(DiagnosticText.shortened(text))\""))
+                found.append(cursor().error("expected a CIDR such as 10.0.0.0/16 or 2600:1f18::/56, found \"\(DiagnosticText.shortened(text))\""))
             }
         case .ipProtocol:
             let text: String
             switch value.kind {
             case .string(let string): text = string
             case .number(let number): text = number
-            default: return found.append(mismatch(cursor, "a protocol name or number"))
+            default: return mismatch("a protocol name or number")
             }
             if IPProtocol(parsing: text) == nil {
-                found.append(cursor.error("expected a protocol (-1, tcp, udp, icmp, icmpv6 or a number 0-255), found \"\(DiagnosticText.shortened(text))\""))
+                found.append(cursor().error("expected a protocol (-1, tcp, udp, icmp, icmpv6 or a number 0-255), found \"\(DiagnosticText.shortened(text))\""))
             }
         case .oneOf(let choices):
-            guard let text = value.stringValue else { return found.append(mismatch(cursor, "a string")) }
-            if !choices.contains(where: { $0.caseInsensitiveCompare(text) }) {
-                found.append(cursor.error("expected \(choices.map { "\"\($0)\"" }.joined(separator: " or ")), found \"\(DiagnosticText.shortened(text))\""))
+            guard let text = value.stringValue else { return mismatch("a string") }
+            if !choices.contains(where: { $0.lowercased() == text.lowercased() }) {
+                found.append(cursor().error("expected \(choices.map { "\"\($0)\"" }.joined(separator: " or ")), found \"\(DiagnosticText.shortened(text))\""))
             }
         case .integer(let range):
             let text: String
             switch value.kind {
             case .number(let number): text = number
             case .string(let string): text = string
-            default: return found.append(mismatch(cursor, "an integer"))
+            default: return mismatch("an integer")
             }
             guard let number = IntegerText.parse(text) else {
-                return found.append(cursor.error("expected an integer from \(range.lowerBound) to \(range.upperBound), found \(DiagnosticText.shortened(text))"))
+                return found.append(cursor().error("expected an integer from \(range.lowerBound) to \(range.upperBound), found \(DiagnosticText.shortened(text))"))
             }
             if !range.contains(number) {
-                found.append(cursor.error("\(number) is out of range; expected \(range.lowerBound) to \(range.upperBound)"))
+                found.append(cursor().error("\(number) is out of range; expected \(range.lowerBound) to \(range.upperBound)"))
             }
         case .boolean:
-            if value.boolValue == nil { found.append(mismatch(cursor, "true or false")) }
+            if value.boolValue == nil { mismatch("true or false") }
         case .array(let element):
-            guard case .array = value.kind, let items = try? cursor.elements() else {
-                return found.append(mismatch(cursor, "an array"))
-            }
-            for item in items {
-                if case .null = item.value.kind { found.append(mismatch(item, "an element")); continue }
-                element.check(item, into: &found)
+            guard case .array(let items) = value.kind else { return mismatch("an array") }
+            for (index, item) in items.enumerated() {
+                trail.append(.index(index))
+                defer { trail.removeLast() }
+                if case .null = item.kind {
+                    found.append(JSONCursor(value: item, path: base.path.appending(contentsOf: trail), file: base.file).error("expected an element, found null"))
+                    continue
+                }
+                element.check(item, at: &trail, below: base, into: &found)
             }
         case .object(let members, let required):
-            guard case .object(let present) = value.kind else { return found.append(mismatch(cursor, "an object")) }
-            for name in required where cursor.field(name) == nil {
-                found.append(cursor.error("missing required field \"\(name)\""))
+            guard case .object(let present) = value.kind else { return mismatch("an object") }
+            for name in required where !present.contains(where: { $0.key == name && !Self.isNull($0.value) }) {
+                found.append(cursor().error("missing required field \"\(name)\""))
             }
             for member in present {
-                guard let shape = members[member.key] else { continue }
-                if case .null = member.value.kind { continue }
-                shape.check(JSONCursor(value: member.value, path: cursor.path.appending(member.key), file: cursor.file), into: &found)
+                guard let shape = members[member.key], !Self.isNull(member.value) else { continue }
+                trail.append(.key(member.key))
+                shape.check(member.value, at: &trail, below: base, into: &found)
+                trail.removeLast()
             }
         }
     }
 
-    private func mismatch(_ cursor: JSONCursor, _ expected: String) -> Diagnostic {
-        cursor.error("expected \(expected), found \(cursor.value.kindName)")
+    private static func isNull(_ value: JSONValue) -> Bool {
+        if case .null = value.kind { return true }
+        return false
     }
 }
 
-extension String {
-    /// Whether the two strings are equal ignoring case.
-    fileprivate func caseInsensitiveCompare(_ other: String) -> Bool { lowercased() == other.lowercased() }
-}
