@@ -171,6 +171,23 @@ struct StrictReadingTests {
         #expect(found.contains { $0.message.contains(message) })
     }
 
+    @Test("a malformed resource_changes is an error, not \"nothing is unknown after apply\"", arguments: [
+        (#""x""#, "expected an array, found a string"),
+        (#"[{"address": "aws_vpc.main", "change": {"after_unknown": "x"}}]"#, "expected true, false or an object, found a string"),
+    ])
+    func resourceChanges(value: String, message: String) throws {
+        let found = errors(#"{"format_version": "1.2", "resource_changes": \#(value), "planned_values": {"root_module": {"resources": [{"address": "aws_vpc.main", "mode": "managed", "type": "aws_vpc", "name": "main", "values": {"cidr_block": "10.0.0.0/16"}}]}}}"#)
+        #expect(found.contains { $0.message == message })
+    }
+
+    @Test("an empty file in an AWS bundle is a warning")
+    func emptyBundleFile() throws {
+        var files = BundleBuilder.publicInstance().files
+        files.append(InputFile(path: "bundle/us-east-1/Empty.json", relativePath: "us-east-1/Empty.json", bytes: []))
+        let loaded = try InputLoader.load(folder: "bundle", files: files)
+        #expect(loaded.diagnostics.contains { $0.file == "bundle/us-east-1/Empty.json" && $0.message.hasPrefix("the file is empty") })
+    }
+
     @Test("Terraform values that would change a verdict if read leniently are located errors")
     func terraformStrictness() throws {
         var plan = PlanBuilder()

@@ -48,6 +48,10 @@ struct AWSBundle {
             case .failure(let error):
                 bundle.diagnostics.append(Diagnostic(severity: .error, file: file.path, location: error.location, message: "invalid JSON: \(error.message)"))
             case .success(let documents):
+                if documents.isEmpty {
+                    // An interrupted capture leaves an empty file; its call then counts as not made.
+                    bundle.diagnostics.append(Diagnostic(severity: .warning, file: file.path, message: "the file is empty; it is read as no output (was its capture interrupted?)"))
+                }
                 for document in documents {
                     bundle.add(JSONCursor(value: document, file: file.path), relativePath: file.relativePath)
                 }

@@ -74,6 +74,9 @@ extension TerraformPlan {
         }
     }
 
+    /// `resource_changes`: which values of each instance are known only after apply.
+    static let resourceChanges = JSONShape.array(.object(["address": .string, "change": .object([:])], required: ["address"]))
+
     /// A group port, or for ICMP the type or code; `-1` means all.
     private static let port = JSONShape.integer(-1...65535)
     private static let icmp = JSONShape.integer(-1...255)

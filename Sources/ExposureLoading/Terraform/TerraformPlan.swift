@@ -35,10 +35,17 @@ struct TerraformPlan {
         if let version = root.value["format_version"]?.stringValue, let major = version.split(separator: ".").first.flatMap({ Int($0) }), major > 1 {
             diagnostics.append(root.warning("plan format_version \(version) is newer than the 0.1-1.x this importer knows; reading it as 1.x"))
         }
+        // What is known only after apply must never read as absent, so a malformed
+        // `resource_changes` is an error rather than "nothing is unknown".
         var unknowns: [String: JSONValue] = [:]
-        if case .array(let changes)? = root.value["resource_changes"]?.kind {
-            for change in changes {
-                if let address = change["address"]?.stringValue, let unknown = change["change"]?["after_unknown"] { unknowns[address] = unknown }
+        if let changes = root.field("resource_changes") {
+            diagnostics += TerraformPlan.resourceChanges.mismatches(in: changes)
+            for change in (try? changes.elements()) ?? [] {
+                guard let address = change.value["address"]?.stringValue, let unknown = change.field("change")?.field("after_unknown") else { continue }
+                switch unknown.value.kind {
+                case .bool, .object: unknowns[address] = unknown.value
+                default: diagnostics.append(unknown.error("expected true, false or an object, found \(unknown.value.kindName)"))
+                }
             }
         }
         if let configuration = root.value["configuration"]?["root_module"] { collectModules(configuration, path: "") }
