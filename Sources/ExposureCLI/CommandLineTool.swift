@@ -65,7 +65,6 @@ public struct CommandLineTool {
         TextLayout(colour: output.isTerminal && (environment["NO_COLOR"] ?? "").isEmpty)
     }
 
-
     /// Runs one command line (without the program name) and returns the exit status.
     public func run(_ arguments: [String]) -> ExitCode {
         do {

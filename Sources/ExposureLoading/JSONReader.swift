@@ -296,7 +296,8 @@ public struct JSONReader {
     }
 
     private mutating func readHex4() throws(SyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count,
+        // Four hex digits exactly: `UInt32(_:radix:)` alone would take a sign.
+        guard index + 4 <= bytes.count, bytes[index..<index + 4].allSatisfy({ UnicodeScalar($0).properties.isASCIIHexDigit }),
             let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
         else { throw error("expected four hex digits after \\u") }
         index += 4

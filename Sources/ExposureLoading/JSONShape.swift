@@ -14,10 +14,12 @@ indirect enum JSONShape: Sendable {
     case string
     /// An IPv4 or IPv6 CIDR with its prefix length (`10.0.0.0/16`).
     case cidr
-    /// An IP protocol as AWS and Terraform write it: `-1`, `all`, `tcp`, `udp`, `icmp`,
-    /// `icmpv6` or a number 0-255, as a string or a number.
+    /// A CIDR, or the empty string Terraform writes for an unset one.
+    case cidrOrUnset
+    /// An IP protocol as AWS and Terraform write it, always a string: `-1`, `all`, `tcp`,
+    /// `udp`, `icmp`, `icmpv6` or a number 0-255 (`"6"`).
     case ipProtocol
-    /// One of the given strings, compared case-insensitively.
+    /// One of the given strings, exactly.
     case oneOf([String])
     /// A whole number in `range`, written as a number or a string of digits.
     case integer(ClosedRange<Int>)
@@ -52,24 +54,21 @@ indirect enum JSONShape: Sendable {
         switch self {
         case .string:
             if value.stringValue == nil { mismatch("a string") }
-        case .cidr:
+        case .cidr, .cidrOrUnset:
             guard let text = value.stringValue else { return mismatch("a CIDR string") }
+            if case .cidrOrUnset = self, text.isEmpty { return }
             if case .malformed = CIDR.parse(text) {
                 found.append(cursor().error("expected a CIDR such as 10.0.0.0/16 or 2600:1f18::/56, found \"\(DiagnosticText.shortened(text))\""))
             }
         case .ipProtocol:
-            let text: String
-            switch value.kind {
-            case .string(let string): text = string
-            case .number(let number): text = number
-            default: return mismatch("a protocol name or number")
-            }
+            // A bare number would be read as "all" by importers that read protocols as text.
+            guard let text = value.stringValue else { return mismatch("a protocol string such as \"tcp\" or \"6\"") }
             if IPProtocol(parsing: text) == nil {
                 found.append(cursor().error("expected a protocol (-1, tcp, udp, icmp, icmpv6 or a number 0-255), found \"\(DiagnosticText.shortened(text))\""))
             }
         case .oneOf(let choices):
             guard let text = value.stringValue else { return mismatch("a string") }
-            if !choices.contains(where: { $0.lowercased() == text.lowercased() }) {
+            if !choices.contains(text) {
                 found.append(cursor().error("expected \(choices.map { "\"\($0)\"" }.joined(separator: " or ")), found \"\(DiagnosticText.shortened(text))\""))
             }
         case .integer(let range):
@@ -117,4 +116,3 @@ indirect enum JSONShape: Sendable {
         return false
     }
 }
-

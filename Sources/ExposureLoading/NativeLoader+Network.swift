@@ -7,8 +7,10 @@ extension NativeLoader {
         diagnostics += element.unknownKeyWarnings(known: ["name", "description"])
         let cursor = try element.requiredField("name")
         let name = try cursor.string()
-        guard !name.isEmpty, !name.contains(where: \.isWhitespace) else {
-            throw cursor.error("expected a tenant name without spaces, found \"\(name)\"")
+        guard !name.isEmpty, !name.contains(where: \.isWhitespace), DiagnosticText.escaped(name) == name,
+            name.utf8.count <= InputLimits.identifierLength
+        else {
+            throw cursor.error("expected a tenant name without spaces or control characters, found \"\(DiagnosticText.shortened(name))\"")
         }
         if let first = declarations[.tenant]?[name] {
             throw cursor.error("duplicate tenant \"\(name)\" (first declared at line \(first.value.location.line))")

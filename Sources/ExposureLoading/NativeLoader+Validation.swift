@@ -13,16 +13,25 @@ extension NativeLoader {
         synthesizePlannedClusterNodes()
     }
 
+    /// How many unresolved references of each pass get a "did you mean" (only the first
+    /// diagnostics are printed; suggesting for a million would cost a pass over the ids each).
+    static let suggestedReferences = 100
+
     private func isDeclared(_ collection: ReferenceCollection, _ id: String) -> Bool {
         declarations[collection]?[id] != nil
     }
 
     private mutating func resolveReferences() {
         var sortedIDs: [ReferenceCollection: [String]] = [:]
+        var suggested = 0
         for reference in references where !isDeclared(reference.collection, reference.id) {
             var message = "no \(reference.collection.noun) with id \"\(DiagnosticText.shortened(reference.id))\" is declared"
             if sortedIDs[reference.collection] == nil { sortedIDs[reference.collection] = declarations[reference.collection]?.keys.sorted() ?? [] }
-            if let suggestion = EditDistance.closest(to: reference.id, among: sortedIDs[reference.collection] ?? []) {
+            // Suggestions for the first few only: each costs a pass over the declared ids.
+            suggested += 1
+            if suggested <= NativeLoader.suggestedReferences,
+                let suggestion = EditDistance.closest(to: reference.id, among: sortedIDs[reference.collection] ?? [])
+            {
                 message += "; did you mean \"\(suggestion)\"?"
             }
             diagnostics.append(reference.cursor.error(message))
@@ -37,6 +46,7 @@ extension NativeLoader {
             }, uniquingKeysWith: { first, _ in first })
         // Every declared id, for suggestions; gathered at the first unknown target.
         var allIDs: [String]?
+        var suggested = 0
         for (tableID, cursors) in routeTargetCursors.sorted(by: { $0.key < $1.key }) {
             guard let table = topology.routeTables[tableID] else { continue }
             var resolved: [Route] = []
@@ -90,7 +100,8 @@ extension NativeLoader {
                 } else {
                     var message = "route target \"\(DiagnosticText.shortened(id))\" is not declared: expected \"local\" or the id of an internet, egress-only, NAT, VPN or transit gateway, a peering connection, a gateway endpoint, a network interface or an instance"
                     if allIDs == nil { allIDs = ReferenceCollection.allCases.flatMap { declarations[$0]?.keys.sorted() ?? [] } }
-                    if let suggestion = EditDistance.closest(to: id, among: allIDs ?? []) {
+                    suggested += 1
+                    if suggested <= NativeLoader.suggestedReferences, let suggestion = EditDistance.closest(to: id, among: allIDs ?? []) {
                         message += "; did you mean \"\(suggestion)\"?"
                     }
                     diagnostics.append(cursor.error(message))

@@ -173,7 +173,7 @@ public struct NativeLoader {
         return id
     }
 
-    /// An id: a non-empty string of at most `InputLimits.identifierLength` characters with
+    /// An id: a non-empty string of at most `InputLimits.identifierLength` bytes with
     /// no control characters, which reports print as written.
     func identifier(_ cursor: JSONCursor) throws(Diagnostic) -> String {
         let id = try cursor.string()

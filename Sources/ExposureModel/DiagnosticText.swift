@@ -25,11 +25,14 @@ public enum DiagnosticText {
         return result
     }
 
-    /// `text` cut to at most `limit` characters, saying how much was cut.
+    /// `text` cut to at most `limit` Unicode scalars, saying how much was cut. (Scalars, not
+    /// characters: one letter with a megabyte of combining marks is one character.)
     public static func shortened(_ text: String, limit: Int = valueLength) -> String {
-        guard text.count > limit else { return text }
-        let kept = text.prefix(Swift.max(limit - 20, 1))
-        return "\(kept)… (\(text.count) characters)"
+        let scalars = text.unicodeScalars
+        guard scalars.count > limit else { return text }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: scalars.prefix(Swift.max(limit - 20, 1)))
+        return "\(String(kept))… (\(scalars.count) characters)"
     }
 
     /// Escaped, then shortened: how every message and path is printed.

@@ -6,8 +6,9 @@ public enum IntegerText {
     /// The most characters an integer may have (a sign and 19 digits hold every `Int`).
     public static let maximumLength = 20
 
-    /// `text` as an integer if it is an optional `-` followed by ASCII digits, fits in an
-    /// `Int`, and is at most `maximumLength` characters; `nil` otherwise.
+    /// `text` as an integer if it is an optional `-` followed by ASCII digits without a
+    /// leading zero (`0` itself aside, and never `-0`), fits in an `Int`, and is at most
+    /// `maximumLength` characters; `nil` otherwise. This is JSON's integer syntax.
     public static func parse<S: StringProtocol>(_ text: S) -> Int? {
         var negative = false
         var sawDigit = false
@@ -28,6 +29,8 @@ public enum IntegerText {
             sawDigit = true
         }
         guard sawDigit else { return nil }
+        let digits = text.utf8.dropFirst(negative ? 1 : 0)
+        if digits.first == UInt8(ascii: "0"), digits.count > 1 || negative { return nil }
         if negative { return magnitude <= UInt(Int.max) + 1 ? Int(truncatingIfNeeded: 0 &- magnitude) : nil }
         return magnitude <= UInt(Int.max) ? Int(magnitude) : nil
     }

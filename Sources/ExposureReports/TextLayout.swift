@@ -1,4 +1,5 @@
 import ExposureAudit
+import ExposureModel
 import ExposureSolver
 
 /// How a text report is laid out: the width it wraps to, and whether severities are
@@ -20,7 +21,8 @@ public struct TextLayout: Sendable {
     /// A report's lines, wrapped, with the first word of each line that has a tone coloured.
     func lay(_ lines: [(text: String, tone: Tone?)]) -> String {
         lines.flatMap { line -> [String] in
-            var wrapped = wrap(line.text)
+            // Names and ids come from the input; none may move the cursor or recolour.
+            var wrapped = wrap(DiagnosticText.escaped(line.text))
             if let tone = line.tone, colour, let first = wrapped.first {
                 let leading = first.prefix { $0 == " " }
                 let word = first.dropFirst(leading.count).prefix { $0 != " " }

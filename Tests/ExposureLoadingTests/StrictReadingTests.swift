@@ -40,7 +40,7 @@ struct StrictReadingTests {
         #expect(error.location == SourceLocation(line: 1, column: 22))
     }
 
-    @Test("a repeated member name is an error naming both places", arguments: [2, 12])
+    @Test("a repeated member name is an error naming both places", arguments: [2, 12, 40])
     func duplicateKeys(members: Int) throws {
         let others = (0..<members).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
         let error = try #require(errors("{\(others),\n \"k1\": 0}").first)
@@ -142,6 +142,8 @@ struct StrictReadingTests {
         ("$.NetworkAcls[0].Entries[0].RuleNumber", { $0["NetworkAcls"][0]["Entries"] = [["RuleNumber": 0.5, "Protocol": "-1", "RuleAction": "deny", "Egress": false, "CidrBlock": "0.0.0.0/0"]] }, "expected an integer from 1 to 32768, found 0.5"),
         ("$.NetworkAcls[0].Entries[0].RuleAction", { $0["NetworkAcls"][0]["Entries"] = [["RuleNumber": 1, "Protocol": "-1", "RuleAction": 0, "Egress": false, "CidrBlock": "0.0.0.0/0"]] }, "expected a string, found a number"),
         ("$.NetworkAcls[0].Entries[0]", { $0["NetworkAcls"][0]["Entries"] = [["RuleNumber": 1, "Protocol": "-1", "RuleAction": "deny", "CidrBlock": "0.0.0.0/0"]] }, "missing required field \"Egress\""),
+        ("$.SecurityGroups[0].IpPermissions[0].IpProtocol", { $0["SecurityGroups"][0]["IpPermissions"] = [["IpProtocol": 6, "FromPort": 22, "ToPort": 22, "IpRanges": [["CidrIp": "0.0.0.0/0"]]]] }, "expected a protocol string such as \"tcp\" or \"6\", found a number"),
+        ("$.NetworkAcls[0].Entries[0].RuleAction", { $0["NetworkAcls"][0]["Entries"] = [["RuleNumber": 1, "Protocol": "-1", "RuleAction": "ALLOW", "Egress": false, "CidrBlock": "0.0.0.0/0"]] }, "expected \"allow\" or \"deny\", found \"ALLOW\""),
         ("$.RouteTables[0].Associations[0].Main", { $0["RouteTables"][0]["Associations"] = [["Main": "true", "RouteTableId": "rtb-a"]] }, "expected true or false, found a string"),
     ]
 
@@ -169,6 +171,42 @@ struct StrictReadingTests {
     func plannedValues(value: String, message: String) throws {
         let found = errors(#"{"format_version": "1.2", "terraform_version": "1.5.0", "planned_values": \#(value)}"#)
         #expect(found.contains { $0.message.contains(message) })
+    }
+
+    @Test("Terraform ports known only after apply are every port; ports simply missing are an error")
+    func terraformPorts() throws {
+        func load(unknown: [String]) throws -> [Diagnostic] {
+            var plan = PlanBuilder.cluster(ingress: [])
+            plan.add(
+                "aws_security_group_rule", "ssh", ["type": "ingress", "protocol": "tcp", "cidr_blocks": ["0.0.0.0/0"]], unknown: unknown,
+                references: ["security_group_id": ["aws_security_group.primary"]])
+            do {
+                return try plan.load().diagnostics
+            } catch let failure as LoadFailure {
+                return failure.diagnostics
+            }
+        }
+        let unknown = try load(unknown: ["from_port", "to_port"])
+        #expect(unknown.contains { $0.severity == .warning && $0.message.hasSuffix("are known only after apply; the rule is read as every port") })
+        #expect(try load(unknown: []).contains { $0.severity == .error && $0.message.hasSuffix("needs both from_port and to_port") })
+    }
+
+    @Test("Terraform's empty strings for unset CIDRs are not errors")
+    func terraformUnsetCIDRs() throws {
+        var plan = PlanBuilder.cluster(ingress: [["protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["0.0.0.0/0"], "ipv6_cidr_blocks": [""]]])
+        plan.add("aws_route_table", "private", ["route": [["cidr_block": "10.9.0.0/16", "ipv6_cidr_block": ""]]], references: ["vpc_id": ["aws_vpc.main"], "route.0.gateway_id": ["aws_internet_gateway.igw"]])
+        #expect(try plan.load().diagnostics.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test("a \\u escape takes exactly four hex digits")
+    func unicodeEscapes() {
+        #expect(throws: JSONReader.SyntaxError.self) { try JSONReader.parse(Array(#"["\u+041"]"#.utf8)) }
+        let parsed = try? JSONReader.parse(Array(#"["\u0041"]"#.utf8))
+        guard case .array(let items)? = parsed?.kind, let first = items.first else {
+            Issue.record("\\u0041 did not parse")
+            return
+        }
+        #expect(first.stringValue == "A")
     }
 
     @Test("a malformed resource_changes is an error, not \"nothing is unknown after apply\"", arguments: [

@@ -3,11 +3,12 @@
 /// associations, and the lists that hold rules, entries and routes.
 extension AWSKey {
     /// What every element of this key's list (or its one object) must look like.
-    var shape: JSONShape { AWSKey.shapes[self] ?? .object([:]) }
+    var shape: JSONShape { AWSKey.shapes[self] ?? makeShape() }
 
-    /// Every key's shape, built once.
+    /// Every key's shape, built once rather than per record.
     private static let shapes = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.makeShape()) })
 
+    /// The shape of this key's records.
     private func makeShape() -> JSONShape {
         switch self {
         case .vpcs:

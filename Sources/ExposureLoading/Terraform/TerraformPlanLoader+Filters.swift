@@ -38,7 +38,7 @@ extension TerraformPlanLoader {
     /// Native rules for one inline block or rule resource, one per peer.
     fileprivate mutating func ruleValues(_ resource: Resource, _ path: [Step], groups: Set<String>, owner: String) -> [JSONValue] {
         let isNewStyle = resource.type.hasPrefix("aws_vpc_security_group_")
-        let traffic = protocolMembers(resource, path, protocolKey: isNewStyle ? "ip_protocol" : "protocol")
+        guard let traffic = protocolMembers(resource, path, protocolKey: isNewStyle ? "ip_protocol" : "protocol") else { return [] }
         let description = string(resource, path + [.key("description")]).map(JSONValue.string)
         var peers: [(String, String)] = []
         let cidrKeys = isNewStyle ? ["cidr_ipv4", "cidr_ipv6"] : ["cidr_blocks", "ipv6_cidr_blocks"]

@@ -207,7 +207,13 @@ extension TerraformPlanLoader {
     /// An ACL entry. An unknown CIDR is read as "anywhere" for an allow and left out for a
     /// deny: either way no traffic that could pass is reported blocked.
     private mutating func aclEntry(_ resource: Resource, _ path: [Step], number: String, action: String) -> JSONValue? {
-        guard let rule = value(resource, path + [.key(number)])?.intValue else { return nil }
+        guard let rule = value(resource, path + [.key(number)])?.intValue else {
+            // Where an entry sits decides what it overrides; without its number it cannot be
+            // placed, and leaving it out could drop a deny.
+            let when = plan.isUnknown(resource, path + [.key(number)]) ? "is known only after apply" : "is missing"
+            diagnostics.append(cursor(resource, path).error("the \(number) of an ACL entry of \(resource.address) \(when); give it in the configuration"))
+            return nil
+        }
         let verb = string(resource, path + [.key(action)]) ?? "deny"
         var cidr = string(resource, path + [.key("cidr_block")]) ?? string(resource, path + [.key("ipv6_cidr_block")])
         if cidr == nil {
@@ -215,19 +221,34 @@ extension TerraformPlanLoader {
             guard verb == "allow" else { return nil }
             cidr = "0.0.0.0/0"
         }
+        guard let traffic = protocolMembers(resource, path, protocolKey: "protocol") else { return nil }
         var members: [(String, JSONValue?)] = [("rule", .number(rule)), ("action", .string(verb))]
-        members += protocolMembers(resource, path, protocolKey: "protocol")
+        members += traffic
         members.append(("cidr", .string(cidr ?? "0.0.0.0/0")))
         return .object(members)
     }
 
     /// The traffic members from Terraform's `protocol` (or `ip_protocol`), `from_port`,
     /// `to_port`, `icmp_type` and `icmp_code`; ICMP rules of groups put the type and code in
-    /// the ports, and a missing `from_port` is 0.
-    func protocolMembers(_ resource: Resource, _ path: [Step], protocolKey: String) -> [(String, JSONValue?)] {
+    /// the ports. TCP and UDP ports known only after apply are read as every port (with a
+    /// warning), never as port 0, which would hide what the rule opens; ports that are
+    /// simply missing are an error.
+    mutating func protocolMembers(_ resource: Resource, _ path: [Step], protocolKey: String) -> [(String, JSONValue?)]? {
         func number(_ key: String) -> Int? { value(resource, path + [.key(key)])?.intValue }
+        let protocolText = string(resource, path + [.key(protocolKey)]) ?? "-1"
+        var from = number("from_port")
+        var to = number("to_port")
+        if let ipProtocol = IPProtocol(parsing: protocolText), ipProtocol.hasPorts, from == nil || to == nil {
+            let unknown = ["from_port", "to_port"].filter { plan.isUnknown(resource, path + [.key($0)]) }
+            guard !unknown.isEmpty else {
+                diagnostics.append(cursor(resource, path).error("a \(ipProtocol) rule of \(resource.address) needs both from_port and to_port"))
+                return nil
+            }
+            diagnostics.append(cursor(resource, path).warning("\(unknown.joined(separator: " and ")) of a \(ipProtocol) rule of \(resource.address) \(unknown.count == 1 ? "is" : "are") known only after apply; the rule is read as every port"))
+            (from, to) = (0, 65535)
+        }
         return NativeTraffic.members(
-            protocol: string(resource, path + [.key(protocolKey)]) ?? "-1", fromPort: number("from_port") ?? 0, toPort: number("to_port"),
+            protocol: protocolText, fromPort: from, toPort: to,
             icmpType: number("icmp_type") ?? number("from_port"), icmpCode: number("icmp_code") ?? number("to_port"))
     }
 }
