@@ -57,12 +57,9 @@ struct TerraformPlan {
             diagnostics.append(root.error("no \"planned_values\": expected `terraform show -json` of a saved plan (terraform plan -out=tfplan)"))
             return
         }
-        guard case .object = planned.value.kind else {
-            diagnostics.append(planned.error("expected an object, found \(planned.value.kindName)"))
-            return
-        }
-        guard let rootModule = planned.field("root_module") else {
-            diagnostics.append(planned.error("missing required field \"root_module\""))
+        let problems = JSONShape.object(["root_module": .object([:])], required: ["root_module"]).mismatches(in: planned)
+        guard problems.isEmpty, let rootModule = planned.field("root_module") else {
+            diagnostics += problems
             return
         }
         collectResources(rootModule, unknowns: unknowns)
