@@ -39,8 +39,9 @@ public struct IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible
         guard parts.count == 4 else { return nil }
         var value: UInt32 = 0
         for part in parts {
-            guard !part.isEmpty, part.count <= 3, part.allSatisfy { $0.isASCII && $0.isNumber },
-                let octet = UInt32(part), octet <= 255
+            // No leading zeros: many tools read `010` as octal 8, so its meaning is not clear.
+            guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }),
+                part.count == 1 || part.first != "0", let octet = UInt32(part), octet <= 255
             else { return nil }
             value = value << 8 | octet
         }

@@ -68,6 +68,7 @@ struct StrictReadingTests {
 
     @Test("native values that would change a verdict if read leniently are errors", arguments: [
         (#""cidr": "0.0.0.0/0""#, #""cidr": "0.0.0.0""#, "expected an IPv4 or IPv6 CIDR"),
+        (#""cidr": "0.0.0.0/0""#, #""cidr": "054.0.0.0/8""#, "expected an IPv4 or IPv6 CIDR"),
         (#""protocol": "tcp""#, #""protocol": "+6""#, "a protocol number 0-255, found \"+6\""),
         (#""formatVersion": 1"#, #""formatVersion": "1""#, "expected an integer, found a string"),
         (#""formatVersion": 1"#, #""formatVersion": 1.0000000000000001"#, "expected an integer, found 1.0000000000000001"),
