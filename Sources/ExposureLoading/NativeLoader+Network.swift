@@ -6,11 +6,10 @@ extension NativeLoader {
     mutating func decodeTenant(_ element: JSONCursor) throws(Diagnostic) {
         diagnostics += element.unknownKeyWarnings(known: ["name", "description"])
         let cursor = try element.requiredField("name")
-        let name = try cursor.string()
-        guard !name.isEmpty, !name.contains(where: \.isWhitespace), DiagnosticText.escaped(name) == name,
-            name.utf8.count <= InputLimits.identifierLength
-        else {
-            throw cursor.error("expected a tenant name without spaces or control characters, found \"\(DiagnosticText.shortened(name))\"")
+        // A name is an id (printable, bounded) that zones can also hold: no spaces.
+        let name = try identifier(cursor)
+        guard !name.contains(where: \.isWhitespace) else {
+            throw cursor.error("expected a tenant name without spaces, found \"\(DiagnosticText.shortened(name))\"")
         }
         if let first = declarations[.tenant]?[name] {
             throw cursor.error("duplicate tenant \"\(name)\" (first declared at line \(first.value.location.line))")

@@ -181,7 +181,7 @@ public struct NativeLoader {
         guard id.utf8.count <= InputLimits.identifierLength else {
             throw cursor.error("an id of \(id.utf8.count) bytes; ids are at most \(InputLimits.identifierLength)")
         }
-        guard DiagnosticText.escaped(id) == id else {
+        guard DiagnosticText.isPrintable(id) else {
             throw cursor.error("id \"\(DiagnosticText.shortened(id))\" holds control characters")
         }
         return id

@@ -13,7 +13,7 @@ public enum DiagnosticText {
     /// `text` with control characters (C0, DEL, C1, line and paragraph separators and
     /// bidirectional overrides) written as `\u{…}` escapes.
     public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        guard !isPrintable(text) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             if isUnsafe(scalar) {
@@ -23,6 +23,11 @@ public enum DiagnosticText {
             }
         }
         return result
+    }
+
+    /// Whether `text` holds none of the characters `escaped` rewrites.
+    public static func isPrintable(_ text: String) -> Bool {
+        !text.unicodeScalars.contains(where: isUnsafe)
     }
 
     /// `text` cut to at most `limit` Unicode scalars, saying how much was cut. (Scalars, not

@@ -75,16 +75,10 @@ struct TerraformPlan {
 
     /// The elements of a module's `key`, recording an error when it is not an array of objects.
     private mutating func elements(_ module: JSONCursor, _ key: String) -> [JSONCursor] {
-        do throws(Diagnostic) {
-            let items = try module.field(key)?.elements() ?? []
-            for item in items {
-                guard case .object = item.value.kind else { throw item.error("expected an object, found \(item.value.kindName)") }
-            }
-            return items
-        } catch {
-            diagnostics.append(error)
-            return []
-        }
+        guard let list = module.field(key) else { return [] }
+        let problems = JSONShape.array(.object([:])).mismatches(in: list)
+        diagnostics += problems
+        return problems.isEmpty ? (try? list.elements()) ?? [] : []
     }
 
     private mutating func collectResources(_ module: JSONCursor, unknowns: [String: JSONValue]) {
