@@ -19,8 +19,10 @@ let package = Package(
         .target(name: "ExposureSolver", dependencies: ["ExposureModel"], exclude: ["README.md"]),
         // One rule per file, asking the solver's questions.
         .target(name: "ExposureAudit", dependencies: ["ExposureModel", "ExposureSolver"], exclude: ["README.md"]),
+        // The network as the HTML and DOT reports draw it: what is drawn, and where.
+        .target(name: "ExposureDrawing", dependencies: ["ExposureModel", "ExposureSolver", "ExposureAudit"], exclude: ["README.md"]),
         // One renderer per format.
-        .target(name: "ExposureReports", dependencies: ["ExposureModel", "ExposureSolver", "ExposureAudit"], exclude: ["README.md"]),
+        .target(name: "ExposureReports", dependencies: ["ExposureModel", "ExposureSolver", "ExposureAudit", "ExposureDrawing"], exclude: ["README.md"]),
         // Argument parsing, exit codes and diagnostics, testable in-process.
         .target(name: "ExposureCLI", dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports"], exclude: ["README.md"]),
         // The thin entry point.

@@ -71,14 +71,15 @@ public struct ServiceRow: Hashable, Sendable {
     }
 
     /// `tcp 22 (SSH), 8088 (YARN ResourceManager)`, `udp all`, `icmp type 8 code 0`,
-    /// `other protocols 47, 50`.
-    public func text(naming role: EMRCluster.Role?) -> String {
+    /// `other protocols 47, 50`; without the names (`tcp 22, 8088`) when
+    /// `withServiceNames` is false.
+    public func text(naming role: EMRCluster.Role?, withServiceNames: Bool = true) -> String {
         switch protocolName {
         case "tcp", "udp":
             if ranges == [1...65535] { return "\(protocolName) all ports" }
             let parts = ranges.map { range -> String in
                 let text = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)-\(range.upperBound)"
-                let names = serviceNames(in: range, role: role)
+                let names = withServiceNames ? serviceNames(in: range, role: role) : []
                 return names.isEmpty ? text : "\(text) (\(names.joined(separator: ", ")))"
             }
             return "\(protocolName) \(parts.joined(separator: ", "))"

@@ -5,7 +5,8 @@ import ExposureSolver
 public enum Severity: String, Hashable, Sendable, Comparable, CaseIterable {
     case critical, high, medium, low, info
 
-    private var rank: Int {
+    /// 4 for `critical` down to 0 for `info`.
+    package var rank: Int {
         switch self {
         case .critical: 4
         case .high: 3

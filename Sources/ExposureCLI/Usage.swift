@@ -81,13 +81,16 @@ enum Usage {
     /// The report options that `analyze` and `diff` share.
     private static let outputOptions = """
           --format FORMAT      text (the default), json, sarif (2.1.0, for GitHub code
-                               scanning), markdown (a pull-request comment) or junit.
-                               JSON and SARIF are described in reports/README.md.
+                               scanning), markdown (a pull-request comment), junit,
+                               html (one self-contained page with the network drawn)
+                               or dot (the drawing's graph, for Graphviz). JSON and
+                               SARIF are described in reports/README.md.
           -o, --output FILE    Write the report before it to FILE (atomically) instead
                                of standard output. Repeat '--format X -o FILE' to write
                                several reports from one analysis; a FILE without a
                                --format takes the format its name suggests (.json,
-                               .sarif, .md, .xml for junit, else text).
+                               .sarif, .md, .xml for junit, .html, .dot or .gv, else
+                               text).
         """
 
     /// The gate options that `analyze` and `diff` share.

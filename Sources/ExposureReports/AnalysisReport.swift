@@ -30,11 +30,14 @@ public struct AnalysisReport: Sendable {
     public let warnings: [Diagnostic]
     /// Where the input writes each component, for reports that point at it.
     public let sources: SourceMap
+    /// The network analysed, for the reports that draw it.
+    public let topology: Topology
 
     public init(
         input: String, scope: Scope = .emrNodes, targetCount: Int, exposures: [Exposure], findings: [Finding] = [],
         clusters: [ClusterPortSummary] = [], assumptions: [String], missingExports: [MissingExport] = [],
-        skipped: [SkippedResource] = [], warnings: [Diagnostic], sources: SourceMap = SourceMap()
+        skipped: [SkippedResource] = [], warnings: [Diagnostic], sources: SourceMap = SourceMap(),
+        topology: Topology = Topology()
     ) {
         self.input = input
         self.scope = scope
@@ -47,6 +50,7 @@ public struct AnalysisReport: Sendable {
         self.skipped = skipped
         self.warnings = warnings
         self.sources = sources
+        self.topology = topology
     }
 
     /// Analyses `topology`: the exposures of its EMR nodes (or of every interface, when
@@ -65,7 +69,7 @@ public struct AnalysisReport: Sendable {
             input: input, scope: scope, targetCount: targets.count, exposures: exposures, findings: audit.findings,
             clusters: ClusterPortSummary.summaries(of: topology, exposures: exposures.filter { nodeSet.contains($0.target) }),
             assumptions: topology.assumptions + audit.assumptions, missingExports: topology.missingExports,
-            skipped: topology.skipped, warnings: warnings, sources: sources)
+            skipped: topology.skipped, warnings: warnings, sources: sources, topology: topology)
     }
 
     /// The same report with only the findings `isKept` accepts.
@@ -73,7 +77,7 @@ public struct AnalysisReport: Sendable {
         AnalysisReport(
             input: input, scope: scope, targetCount: targetCount, exposures: exposures, findings: findings.filter(isKept),
             clusters: clusters, assumptions: assumptions, missingExports: missingExports, skipped: skipped, warnings: warnings,
-            sources: sources)
+            sources: sources, topology: topology)
     }
 
     /// The number of warnings the loader printed.

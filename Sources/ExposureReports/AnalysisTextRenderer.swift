@@ -21,20 +21,8 @@ public enum AnalysisTextRenderer {
 
     static func lines(_ report: AnalysisReport, findings: [ReviewedFinding], review: Review) -> [Line] {
         var lines: [Line] = []
-        let reachable = report.exposures.filter { $0.verdict == .reachable }
-        let unknown = report.exposures.filter { $0.verdict == .unknown }
-        let zones = Set(reachable.map(\.zone)).sorted().map(\.description)
         lines.append(("exposure analyze: \(report.input)", nil))
-        let interfaces = "\(NumberText.thousands(report.targetCount)) \(report.scope == .emrNodes ? "EMR node " : "")interface\(report.targetCount == 1 ? "" : "s")"
-        let scope: String
-        switch report.scope {
-        case .emrNodes: scope = ""
-        case .allInterfaces: scope = " (every interface)"
-        case .allInterfacesWithoutCluster: scope = " (every interface: the input has no EMR cluster)"
-        }
-        lines.append((
-            "\(interfaces) analysed\(scope): \(plural(reachable.count, "reachable exposure"))\(zones.isEmpty ? "" : " from \(zones.joined(separator: ", "))"), \(NumberText.thousands(unknown.count)) unknown",
-            nil))
+        lines.append((scopeLine(report), nil))
         lines += importLines(report).map { ($0, nil) }
         lines += findingLines(findings, baseline: review.gate.baseline != nil)
         lines += clusterLines(report.clusters).map { ($0, nil) }
@@ -61,6 +49,21 @@ public enum AnalysisTextRenderer {
             lines += report.assumptions.map { ("  - \($0)", nil) }
         }
         return lines
+    }
+
+    /// `3 EMR node interfaces analysed: 2 reachable exposures from internet, 0 unknown`.
+    static func scopeLine(_ report: AnalysisReport) -> String {
+        let reachable = report.exposures.filter { $0.verdict == .reachable }
+        let unknown = report.exposures.filter { $0.verdict == .unknown }
+        let zones = Set(reachable.map(\.zone)).sorted().map(\.description)
+        let interfaces = "\(NumberText.thousands(report.targetCount)) \(report.scope == .emrNodes ? "EMR node " : "")interface\(report.targetCount == 1 ? "" : "s")"
+        let scope: String
+        switch report.scope {
+        case .emrNodes: scope = ""
+        case .allInterfaces: scope = " (every interface)"
+        case .allInterfacesWithoutCluster: scope = " (every interface: the input has no EMR cluster)"
+        }
+        return "\(interfaces) analysed\(scope): \(plural(reachable.count, "reachable exposure"))\(zones.isEmpty ? "" : " from \(zones.joined(separator: ", "))"), \(NumberText.thousands(unknown.count)) unknown"
     }
 
     /// `eni-1 (j-1 primary, i-1)`.

@@ -1,9 +1,9 @@
 /// The formats `analyze` and `diff` write, each by one renderer.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, markdown, junit
+    case text, json, sarif, markdown, junit, html, dot
 
     /// The format a file name suggests, for `-o FILE` given without `--format`: `.json`,
-    /// `.sarif`, `.md`, `.xml`; anything else is text.
+    /// `.sarif`, `.md`, `.xml`, `.html`, `.dot` (or `.gv`); anything else is text.
     public init(suggestedBy file: String) {
         let name = file.split(separator: "/").last.map(String.init) ?? file
         let suffix = name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map { $0.lowercased() } : nil
@@ -12,6 +12,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case "sarif": self = .sarif
         case "md", "markdown": self = .markdown
         case "xml": self = .junit
+        case "html", "htm": self = .html
+        case "dot", "gv": self = .dot
         default: self = .text
         }
     }
@@ -24,6 +26,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .sarif: SARIFRenderer.render(review, version: version)
         case .markdown: MarkdownRenderer.render(review)
         case .junit: JUnitRenderer.render(review)
+        case .html: HTMLRenderer.render(review, version: version)
+        case .dot: DOTRenderer.render(review)
         }
     }
 
@@ -35,6 +39,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .sarif: SARIFRenderer.render(diff, version: version)
         case .markdown: MarkdownRenderer.render(diff)
         case .junit: JUnitRenderer.render(diff)
+        case .html: HTMLRenderer.render(diff, version: version)
+        case .dot: DOTRenderer.render(diff)
         }
     }
 }

@@ -5,8 +5,6 @@ struct RegionBuilder {
     private var random: SplitMix64
     private static let region = "us-east-1"
     private static let zones = ["us-east-1a", "us-east-1b", "us-east-1c"]
-    private static let subnetsPerVPC = 10
-    private static let publicSubnets = 4
     private static let routesPerTable = 50
     private static let s3PrefixList = "pl-63a5400a"
     private static let officePrefixList = "pl-0office00000000"
@@ -99,8 +97,8 @@ struct RegionBuilder {
             "NatGatewayAddresses": [["PrivateIp": .string("10.\(vpc).0.5"), "PublicIp": .string("52.0.\(vpc).5"), "AllocationId": .string("eipalloc-\(RegionBuilder.hex(vpc, width: 17))")]],
         ])
         var privateTables: [GeneratedJSON] = []
-        for subnet in 0..<RegionBuilder.subnetsPerVPC {
-            let isPublic = subnet < RegionBuilder.publicSubnets
+        for subnet in 0..<shape.subnetsPerVPC {
+            let isPublic = subnet < shape.publicSubnets
             let subnetID = RegionBuilder.subnetID(vpc, subnet)
             var subnetRecord: [String: GeneratedJSON] = [
                 "SubnetId": .string(subnetID), "VpcId": .string(vpcID), "CidrBlock": .string("10.\(vpc).\(subnet * 16).0/20"),
@@ -259,9 +257,9 @@ struct RegionBuilder {
         let sets: [[Int]] = (0..<12).map { set in set % 3 == 0 ? [set, ordinary - 1 - set] : [set] }
         let ordinaryInterfaces = shape.interfacesPerVPC - shape.clustersPerVPC * 7
         for index in 0..<ordinaryInterfaces {
-            let subnet = index % RegionBuilder.subnetsPerVPC
+            let subnet = index % shape.subnetsPerVPC
             let groups = random.chance(5) ? [random.integer(in: 12...(ordinary - 1))] : random.pick(sets)
-            addInterface(vpc: vpc, subnet: subnet, host: index / RegionBuilder.subnetsPerVPC, groups: groups.map { RegionBuilder.groupID(vpc, $0) }, instance: nil)
+            addInterface(vpc: vpc, subnet: subnet, host: index / shape.subnetsPerVPC, groups: groups.map { RegionBuilder.groupID(vpc, $0) }, instance: nil)
         }
         for cluster in 0..<shape.clustersPerVPC { buildCluster(vpc: vpc, cluster: cluster, firstGroup: ordinary + cluster * 3) }
     }
@@ -270,7 +268,7 @@ struct RegionBuilder {
         let id = "eni-\(RegionBuilder.hex(vpc * 65536 + subnet * 4096 + host, width: 17))"
         let address = RegionBuilder.privateAddress(vpc, subnet, host)
         var primary: [String: GeneratedJSON] = ["PrivateIpAddress": .string(address), "Primary": true]
-        if subnet < RegionBuilder.publicSubnets && host % 2 == 0 {
+        if subnet < shape.publicSubnets && host % 2 == 0 {
             primary["Association"] = ["PublicIp": .string("54.\(vpc).\(subnet * 16 + host / 250).\(4 + host % 250)"), "IpOwnerId": "amazon"]
         }
         var record: [String: GeneratedJSON] = [
@@ -300,7 +298,7 @@ struct RegionBuilder {
         let (primary, core, service) = (RegionBuilder.groupID(vpc, firstGroup), RegionBuilder.groupID(vpc, firstGroup + 1), RegionBuilder.groupID(vpc, firstGroup + 2))
         // The first cluster of a VPC sits in a public subnet; every other one of those opens
         // the resource manager to the internet, as the audit must find.
-        let subnet = cluster == 0 ? 1 : 5
+        let subnet = cluster == 0 ? 1 : shape.publicSubnets + 1
         let peersOfManaged: [GeneratedJSON] = [primary, core].map { ["IpProtocol": "-1", "UserIdGroupPairs": [["GroupId": .string($0), "UserId": .string(RegionBuilder.account(of: vpc))]]] }
         var primaryIngress = peersOfManaged + [
             ["IpProtocol": "tcp", "FromPort": 8443, "ToPort": 8443, "UserIdGroupPairs": [["GroupId": .string(service), "UserId": .string(RegionBuilder.account(of: vpc))]]],
@@ -366,6 +364,8 @@ struct RegionBuilder {
 
     private mutating func buildTransitGateway() {
         let association: GeneratedJSON = ["TransitGatewayRouteTableId": .string(RegionBuilder.transitTable), "State": "associated"]
+        // Three private subnets of each VPC (6-8 of ten), or as many as there are.
+        let attachmentSubnets = max(shape.publicSubnets, shape.subnetsPerVPC - 4)...(shape.subnetsPerVPC - 2)
         for vpc in 0..<vpcCount where RegionBuilder.isAttached(vpc) {
             let id = "tgw-attach-\(RegionBuilder.hex(vpc, width: 17))"
             attachments.append([
@@ -376,7 +376,7 @@ struct RegionBuilder {
             vpcAttachments.append([
                 "TransitGatewayAttachmentId": .string(id), "TransitGatewayId": .string(RegionBuilder.transitGateway), "VpcId": .string(RegionBuilder.vpcID(vpc)),
                 "VpcOwnerId": .string(RegionBuilder.account(of: vpc)), "State": "available",
-                "SubnetIds": .array((6...8).map { .string(RegionBuilder.subnetID(vpc, $0)) }),
+                "SubnetIds": .array(attachmentSubnets.map { .string(RegionBuilder.subnetID(vpc, $0)) }),
             ])
             transitRoutes.append([
                 "DestinationCidrBlock": .string(RegionBuilder.vpcBlock(vpc)), "Type": "propagated", "State": "active",

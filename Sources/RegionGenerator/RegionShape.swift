@@ -5,6 +5,8 @@ public struct RegionShape: Sendable, Equatable {
     public private(set) var name: String
     /// VPCs per unit of scale.
     public private(set) var vpcsPerScale: Int
+    /// Subnets per VPC, the first two in five public.
+    public private(set) var subnetsPerVPC = 10
     /// Security groups per VPC, the clusters' own groups included.
     public private(set) var groupsPerVPC: Int
     /// Network interfaces per VPC, the clusters' nodes included (7 per cluster).
@@ -33,6 +35,15 @@ public struct RegionShape: Sendable, Equatable {
         (shape.hugeGroupRules, shape.hugeGroupEvery) = (14, 1_000)
     }
 
+    /// 20 VPCs of 5 subnets (100 in all) with 30 interfaces each: a region to draw.
+    public static let hundredSubnets = quota.variant("hundred-subnets") { shape in
+        (shape.subnetsPerVPC, shape.groupsPerVPC, shape.interfacesPerVPC) = (5, 20, 30)
+        (shape.hugeGroupRules, shape.hugeGroupEvery) = (14, 1_000)
+    }
+
+    /// The public subnets of each VPC: the first two in five.
+    var publicSubnets: Int { subnetsPerVPC * 2 / 5 }
+
     /// This shape under another name, changed by `change`.
     private func variant(_ name: String, _ change: (inout RegionShape) -> Void) -> RegionShape {
         var shape = self
@@ -41,5 +52,5 @@ public struct RegionShape: Sendable, Equatable {
         return shape
     }
 
-    public static let all = [quota, wideGroup, manyRules, manyVPCs]
+    public static let all = [quota, wideGroup, manyRules, manyVPCs, hundredSubnets]
 }

@@ -1,0 +1,299 @@
+import ExposureAudit
+import ExposureModel
+import ExposureSolver
+
+extension Diagram {
+    /// The drawing of `topology` with `exposures` (each drawn from its zone, through the
+    /// transit gateway and edge gateway its path crosses, to its target's box), the egress
+    /// gaps among `findings` (from the nodes to the repositories in S3), and the links of
+    /// transit gateways and peerings. Exposures of the same zone, way in and box become one
+    /// line.
+    ///
+    /// - Complexity: O(*c* log *c* + *e* · *h* + *f* · *a*) in the topology's components,
+    ///   the exposures and their hops, and the findings and what they affect.
+    public init(topology: Topology, exposures: [Exposure], findings: [Finding]) {
+        let builder = DiagramBuilder(topology: topology, targets: exposures.map(\.target))
+        let lines = Self.exposureLines(exposures, findings: findings, builder: builder)
+            + Self.egressLines(findings, builder: builder) + Self.links(of: topology, builder: builder)
+        var worst: [DiagramElement: DiagramBox.Marking] = [:]
+        for line in lines where line.kind != .link {
+            for stop in [line.stops.first, line.stops.last].compactMap({ $0 }) {
+                worst[stop] = Self.worse(worst[stop], Self.marking(of: line))
+            }
+        }
+        let cutOff = Set(lines.compactMap { line -> DiagramElement? in
+            if case .egressGap(_, undecided: false) = line.kind { return line.stops.first }
+            return nil
+        })
+        let vpcBoxes = Self.vpcBoxes(topology: topology, builder: builder, exposures: exposures, marking: worst, cutOff: cutOff)
+        self.init(origins: Self.origins(of: lines, topology: topology, marking: worst), vpcs: vpcBoxes, lines: lines)
+    }
+
+    /// One line per zone, way in and target box; worst first.
+    static func exposureLines(_ exposures: [Exposure], findings: [Finding], builder: DiagramBuilder) -> [DiagramLine] {
+        struct Rating { let id: FindingID; let severity: Severity }
+        var ratings: [String: [Rating]] = [:]
+        for finding in findings where finding.repositoryEgress == nil {
+            for affected in finding.affected {
+                guard let zone = affected.zone else { continue }
+                for interface in affected.interfaces {
+                    ratings["\(zone)\u{0}\(interface)", default: []].append(Rating(id: finding.id, severity: affected.severity))
+                }
+            }
+        }
+        struct Group {
+            var stops: [DiagramElement]
+            var exposure: Exposure
+            var services: ServiceSet
+            var interfaces: Set<NetworkInterfaceID>
+            var findings: Set<FindingID>
+            var severity: Severity?
+            var gateway: ComponentRef?
+            var admissions: [Hop]
+        }
+        var groups: [String: Group] = [:]
+        var order: [String] = []
+        for exposure in exposures where exposure.verdict != .blocked {
+            guard let chip = builder.chip(for: exposure.target), let vpc = builder.vpc(of: exposure.target) else { continue }
+            let gateway = builder.entry(of: exposure.path, into: vpc)
+            var stops: [DiagramElement] = [.zone(exposure.zone)]
+            if let gateway { stops.append(.gateway(gateway, in: vpc)) }
+            stops.append(chip)
+            let key = ([exposure.verdict.rawValue] + stops.map(\.key)).joined(separator: "\u{0}")
+            let rated = ratings["\(exposure.zone)\u{0}\(exposure.target)"] ?? []
+            let severity = rated.map(\.severity).max()
+            if var group = groups[key] {
+                group.services = group.services.union(exposure.services)
+                group.interfaces.insert(exposure.target)
+                group.findings.formUnion(rated.map(\.id))
+                group.severity = [group.severity, severity].compactMap { $0 }.max()
+                if let admission = DiagramBuilder.admission(of: exposure.path), !group.admissions.contains(admission) {
+                    group.admissions.append(admission)
+                }
+                groups[key] = group
+            } else {
+                order.append(key)
+                groups[key] = Group(
+                    stops: stops, exposure: exposure, services: exposure.services, interfaces: [exposure.target],
+                    findings: Set(rated.map(\.id)), severity: severity, gateway: gateway,
+                    admissions: DiagramBuilder.admission(of: exposure.path).map { [$0] } ?? [])
+            }
+        }
+        let lines = order.compactMap { groups[$0] }.map { group in
+            DiagramLine(
+                kind: .exposure(group.exposure.verdict, group.severity), stops: group.stops, zone: group.exposure.zone,
+                services: group.services, role: group.exposure.role, interfaces: group.interfaces.sorted(), gateway: group.gateway,
+                admissions: group.admissions, findings: group.findings.sorted())
+        }
+        // Worst first: by severity (unrated last), reachable before unknown, then by the boxes.
+        return lines.sorted { lhs, rhs in
+            let left = (lhs.severity.map { -$0.rank } ?? 1, lhs.verdict == .reachable ? 0 : 1)
+            let right = (rhs.severity.map { -$0.rank } ?? 1, rhs.verdict == .reachable ? 0 : 1)
+            if left != right { return left < right }
+            return lhs.stops.map(\.key).lexicographicallyPrecedes(rhs.stops.map(\.key))
+        }
+    }
+
+    /// One broken line from each box of nodes an egress finding affects to the repositories.
+    static func egressLines(_ findings: [Finding], builder: DiagramBuilder) -> [DiagramLine] {
+        var lines: [DiagramLine] = []
+        for finding in findings {
+            guard let egress = finding.repositoryEgress else { continue }
+            for affected in finding.affected {
+                let chips = affected.interfaces.compactMap { interface in builder.chip(for: interface).map { (interface, $0) } }
+                var seen: Set<DiagramElement> = []
+                for (_, chip) in chips where seen.insert(chip).inserted {
+                    let interfaces = chips.filter { $0.1 == chip }.map(\.0)
+                    lines.append(DiagramLine(
+                        kind: .egressGap(affected.severity, undecided: egress == .unverified), stops: [chip, .repositories],
+                        services: affected.services, role: affected.roles.first, interfaces: interfaces, findings: [finding.id]))
+                }
+            }
+        }
+        return lines
+    }
+
+    /// The links of each transit gateway to its VPC attachments, and of each peering
+    /// between its two VPCs.
+    static func links(of topology: Topology, builder: DiagramBuilder) -> [DiagramLine] {
+        var lines: [DiagramLine] = []
+        for attachment in Topology.sortedValues(topology.transitGatewayAttachments) {
+            guard case .vpc(let vpc, _) = attachment.resource else { continue }
+            lines.append(DiagramLine(kind: .link, stops: [.transitGateway(attachment.transitGateway), .gateway(attachment.id.component, in: vpc)]))
+        }
+        for peering in Topology.sortedValues(topology.peeringConnections) where peering.requesterVPC != peering.accepterVPC {
+            lines.append(DiagramLine(
+                kind: .link, stops: [.gateway(peering.id.component, in: peering.requesterVPC), .gateway(peering.id.component, in: peering.accepterVPC)]))
+        }
+        return lines
+    }
+
+    /// The zones lines start from, the transit gateways (declared or attached to), and the
+    /// repositories when a gap line ends there.
+    static func origins(of lines: [DiagramLine], topology: Topology, marking: [DiagramElement: DiagramBox.Marking]) -> [DiagramBox] {
+        let zones = Set(lines.compactMap(\.zone)).sorted()
+        var boxes = zones.map { zone in
+            let text = zoneText(zone, topology: topology)
+            return DiagramBox(.zone(zone), title: text.title, subtitle: text.subtitle, marking: marking[.zone(zone)] ?? .plain, detail: text.detail)
+        }
+        var transits = Set(topology.transitGateways.keys)
+        for attachment in topology.transitGatewayAttachments.values { transits.insert(attachment.transitGateway) }
+        for id in transits.sorted() {
+            let attached = Topology.sortedValues(topology.transitGatewayAttachments).filter { $0.transitGateway == id }
+            let described = topology.transitGateways[id] == nil ? " (not described by the input)" : ""
+            boxes.append(DiagramBox(
+                .transitGateway(id), title: id.rawValue, subtitle: "transit gateway\(described)",
+                detail: "\(id): transit gateway\(described), \(attached.count) attachment\(attached.count == 1 ? "" : "s")"))
+        }
+        if lines.contains(where: { $0.stops.last == .repositories }) {
+            boxes.append(DiagramBox(
+                .repositories, title: "Amazon S3", subtitle: "Amazon Linux and EMR repos", marking: marking[.repositories] ?? .plain,
+                detail: "The Amazon Linux and EMR repositories in S3 that nodes take security updates from"))
+        }
+        return boxes
+    }
+
+    /// What a zone's box says.
+    static func zoneText(_ zone: Zone, topology: Topology) -> (title: String, subtitle: String, detail: String) {
+        switch zone {
+        case .internet: return ("Internet (IPv4)", "public IPv4 addresses", "internet: public IPv4 addresses, entering through an internet gateway")
+        case .internet6: return ("Internet (IPv6)", "global unicast IPv6", "internet6: global unicast IPv6 (2000::/3), entering through an internet gateway")
+        case .tenant(let name): return ("tenant \(name)", "another tenant", "tenant:\(name): the interfaces and subnets of tenant \(name)")
+        case .onprem(let id):
+            let connection = topology.vpnConnections[id]
+            let prefixes = connection?.knownPrefixes.map(\.description).joined(separator: ", ") ?? ""
+            let customer = connection?.customerGateway.map { " behind \($0)" } ?? ""
+            return ("on-prem via \(id)", prefixes.isEmpty ? "VPN connection" : prefixes, "onprem:\(id): the networks\(customer) reached over VPN connection \(id)\(prefixes.isEmpty ? "" : " (\(prefixes))")")
+        case .vpc(let id): return ("VPC \(id)", "in no tenant", "vpc:\(id): a VPC that belongs to no declared tenant")
+        case .outside(let id): return ("outside \(id)", "not in the input", "outside:\(id): networks behind a component the input does not describe; answers from here are unknown")
+        }
+    }
+
+    /// The VPCs (and VPCs the input names only through subnets), the most exposed first.
+    static func vpcBoxes(
+        topology: Topology, builder: DiagramBuilder, exposures: [Exposure], marking: [DiagramElement: DiagramBox.Marking],
+        cutOff: Set<DiagramElement>
+    ) -> [DiagramBox] {
+        var subnetsByVPC: [VPCID: [Subnet]] = [:]
+        for subnet in Topology.sortedValues(topology.subnets) { subnetsByVPC[subnet.vpc, default: []].append(subnet) }
+        var services: [DiagramElement: (open: ServiceSet, unknown: ServiceSet, role: EMRCluster.Role?)] = [:]
+        for exposure in exposures where exposure.verdict != .blocked {
+            guard let chip = builder.chip(for: exposure.target) else { continue }
+            var entry = services[chip] ?? (.empty, .empty, exposure.role)
+            if exposure.verdict == .reachable { entry.open = entry.open.union(exposure.services) } else { entry.unknown = entry.unknown.union(exposure.services) }
+            services[chip] = entry
+        }
+        let ids = Set(topology.vpcs.keys).union(subnetsByVPC.keys).sorted()
+        let boxes = ids.map { id -> DiagramBox in
+            let vpc = topology.vpcs[id]
+            let subnets = (subnetsByVPC[id] ?? []).map { subnet in
+                subnetBox(subnet, topology: topology, builder: builder, services: services, marking: marking, cutOff: cutOff)
+            }
+            let cidrs = vpc?.cidrs.map(\.description).joined(separator: ", ") ?? ""
+            let owner = [vpc?.tenant.map { "tenant \($0)" }, vpc?.account.map { "account \($0)" }].compactMap { $0 }
+            let title = ([id.rawValue] + (cidrs.isEmpty ? [] : [cidrs])).joined(separator: " · ")
+            let subtitle = vpc == nil ? "not in the input" : (owner.isEmpty ? nil : owner.joined(separator: " · "))
+            let marks = subnets.flatMap(\.children).map(\.marking) + subnets.map(\.marking)
+            let detail = vpc == nil ? "\(id): named by subnets but not described by the input" : "\(id): VPC \(cidrs)\(owner.isEmpty ? "" : ", \(owner.joined(separator: ", "))")"
+            return DiagramBox(
+                .vpc(id), title: title, subtitle: subtitle,
+                marking: marks.reduce(DiagramBox.Marking.plain) { worse($0, $1) }, detail: detail,
+                children: (builder.edges[id] ?? []) + subnets)
+        }
+        return boxes.enumerated().sorted { lhs, rhs in
+            let left = rank(lhs.element.marking)
+            let right = rank(rhs.element.marking)
+            return left != right ? left > right : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+
+    /// A subnet with its node boxes, its interfaces drawn one by one or folded, and its NAT
+    /// gateways.
+    static func subnetBox(
+        _ subnet: Subnet, topology: Topology, builder: DiagramBuilder,
+        services: [DiagramElement: (open: ServiceSet, unknown: ServiceSet, role: EMRCluster.Role?)],
+        marking: [DiagramElement: DiagramBox.Marking], cutOff: Set<DiagramElement>
+    ) -> DiagramBox {
+        let interfaces = Topology.sortedValues(topology.networkInterfaces).filter { $0.subnet == subnet.id }
+        var chips: [DiagramElement: [NetworkInterfaceID]] = [:]
+        var order: [DiagramElement] = []
+        for interface in interfaces {
+            let chip = builder.chip(for: interface.id)
+            guard let chip, builder.nodes[interface.id] != nil || builder.drawnInterfaces.contains(interface.id) || services[chip] != nil else { continue }
+            if chips[chip] == nil { order.append(chip) }
+            chips[chip, default: []].append(interface.id)
+        }
+        let folded = interfaces.count - chips.values.reduce(0) { $0 + $1.count }
+        var children = order.sorted { $0.key < $1.key }.map { chip -> DiagramBox in
+            let members = chips[chip] ?? []
+            let title: String
+            switch chip {
+            case .nodes(let cluster, let role, _): title = "\(cluster) \(role.rawValue)\(members.count > 1 ? " ×\(members.count)" : "")"
+            case .interface(let id): title = id.rawValue
+            default: title = "\(members.count) other interface\(members.count == 1 ? "" : "s")"
+            }
+            let open = services[chip]
+            let subtitle = chipSubtitle(open: open?.open ?? .empty, unknown: open?.unknown ?? .empty) + (cutOff.contains(chip) ? " · S3 cut off" : "")
+            let detail = "\(title): \(members.map(\.rawValue).joined(separator: ", "))\n\(serviceDetail(open))"
+            return DiagramBox(chip, title: title, subtitle: subtitle, marking: marking[chip] ?? .plain, detail: detail)
+        }
+        for gateway in Topology.sortedValues(topology.natGateways) where gateway.subnet == subnet.id {
+            children.append(DiagramBox(
+                .natGateway(gateway.id), title: gateway.id.rawValue, subtitle: "\(gateway.connectivity.rawValue) NAT gateway",
+                detail: "\(gateway.id): \(gateway.connectivity.rawValue) NAT gateway\(gateway.publicIPv4.map { ", public IPv4 \($0)" } ?? "")"))
+        }
+        let isPublic = builder.isPublic(subnet)
+        let cidrs = subnet.cidrs.map(\.description).joined(separator: ", ")
+        let subtitle = [isPublic ? "public" : "private", cidrs].filter { !$0.isEmpty }.joined(separator: " · ")
+        var detail = "\(subnet.id): \(isPublic ? "public (0.0.0.0/0 or ::/0 goes to an internet gateway)" : "private (no default route to an internet gateway)"), \(cidrs)"
+        if let zone = subnet.availabilityZone { detail += ", \(zone)" }
+        if let tenant = topology.tenant(of: subnet) { detail += ", tenant \(tenant)" }
+        detail += ", \(interfaces.count) interface\(interfaces.count == 1 ? "" : "s")"
+        if folded > 0 { detail += " (\(folded) with nothing open not drawn)" }
+        return DiagramBox(.subnet(subnet.id), title: subnet.id.rawValue, subtitle: subtitle, marking: isPublic ? .publicSubnet : .privateSubnet, detail: detail, children: children)
+    }
+
+    /// `open tcp 22, 8443` or `unknown tcp 8088` or `nothing open`.
+    static func chipSubtitle(open: ServiceSet, unknown: ServiceSet) -> String {
+        if !open.isEmpty { return "open " + ServiceRow.rows(of: open).map { $0.text(naming: nil, withServiceNames: false) }.joined(separator: "; ") }
+        if !unknown.isEmpty { return "unknown " + ServiceRow.rows(of: unknown).map { $0.text(naming: nil, withServiceNames: false) }.joined(separator: "; ") }
+        return "nothing open"
+    }
+
+    /// The open and unknown services with their names, for a tooltip.
+    static func serviceDetail(_ services: (open: ServiceSet, unknown: ServiceSet, role: EMRCluster.Role?)?) -> String {
+        guard let services else { return "no zone outside its own opens any port" }
+        var parts: [String] = []
+        if !services.open.isEmpty { parts.append("open: " + ServiceRow.rows(of: services.open).map { $0.text(naming: services.role) }.joined(separator: "; ")) }
+        if !services.unknown.isEmpty { parts.append("unknown: " + ServiceRow.rows(of: services.unknown).map { $0.text(naming: services.role) }.joined(separator: "; ")) }
+        return parts.joined(separator: "\n")
+    }
+
+    /// How a line marks the boxes it starts and ends at.
+    static func marking(of line: DiagramLine) -> DiagramBox.Marking {
+        switch line.kind {
+        case .exposure(.reachable, let severity): .exposed(severity)
+        case .exposure(_, _): .undecided
+        case .egressGap(let severity, let undecided): undecided ? .undecided : .cutOff(severity)
+        case .link: .plain
+        }
+    }
+
+    /// The worse of two markings: a reachable exposure over an unknown one, the worse
+    /// severity first.
+    static func worse(_ lhs: DiagramBox.Marking?, _ rhs: DiagramBox.Marking) -> DiagramBox.Marking {
+        guard let lhs else { return rhs }
+        return rank(lhs) >= rank(rhs) ? lhs : rhs
+    }
+
+    /// How much a marking calls for attention, for ordering.
+    static func rank(_ marking: DiagramBox.Marking) -> Int {
+        switch marking {
+        case .plain, .publicSubnet, .privateSubnet: 0
+        case .undecided: 1
+        case .cutOff(let severity): 2 + severity.rank
+        case .exposed(nil): 7
+        case .exposed(let severity?): 8 + severity.rank
+        }
+    }
+}
