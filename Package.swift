@@ -49,6 +49,9 @@ let package = Package(
         .testTarget(name: "ExposureModelTests", dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports", "ExposureTestSupport"]),
         .testTarget(name: "ExposureLoadingTests", dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports", "ExposureTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ExposureSolverTests", dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports", "ExposureTestSupport"]),
+        .testTarget(
+            name: "ExposureDrawingTests",
+            dependencies: ["ExposureDrawing", "ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports", "ExposureTestSupport", "RegionGenerator"]),
         .testTarget(name: "ExposureAuditTests", dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports", "ExposureTestSupport"]),
         .testTarget(name: "ExposureCLITests", dependencies: ["ExposureCLI", "ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports"], exclude: ["Fixtures"]),
         .testTarget(name: "ExposureFuzzingTests", dependencies: ["ExposureFuzzing"], exclude: ["Regressions"]),

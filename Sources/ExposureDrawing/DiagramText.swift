@@ -38,7 +38,7 @@ public enum DiagramText {
     public static func fitted(_ text: String, width: Int, size: Size) -> String {
         guard self.width(of: text, size: size) > width else { return text }
         var kept = ""
-        var used = 1  // the ellipsis
+        var used = cells(of: "…".unicodeScalars)
         for character in text {
             let added = cells(of: character.unicodeScalars)
             if pixels(used + added, size: size) > width { break }
@@ -48,9 +48,20 @@ public enum DiagramText {
         return kept + "…"
     }
 
-    /// Character cells: wide characters take two.
+    /// Character cells: East Asian wide characters and emoji take two.
     static func cells(of scalars: some Sequence<Unicode.Scalar>) -> Int {
-        scalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
+        scalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+    }
+
+    /// The blocks a monospaced font draws two cells wide: Hangul, CJK, full-width forms, emoji.
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+            0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            true
+        default:
+            false
+        }
     }
 
     static func pixels(_ cells: Int, size: Size) -> Int { (cells * size.advance + 9) / 10 }

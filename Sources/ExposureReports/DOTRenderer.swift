@@ -47,7 +47,7 @@ public enum DOTRenderer {
         lines.append("\(indent)}")
         for vpc in diagram.vpcs {
             lines.append("\(indent)subgraph \(quoted("cluster_\(prefix)\(vpc.element.key)")) {")
-            lines.append("\(indent)  label=\(quoted(vpc.title)); tooltip=\(quoted(vpc.detail)); style=\"rounded\"; color=\"#374151\";")
+            lines.append("\(indent)  label=\(quoted([vpc.title, vpc.subtitle].compactMap { $0 }.joined(separator: "\n"))); tooltip=\(quoted(vpc.detail)); style=\"rounded\"; color=\"#374151\";")
             for child in vpc.children {
                 if child.element.placement == .subnet {
                     let colour = child.marking == .publicSubnet ? "#fff7ed" : "#eff6ff"

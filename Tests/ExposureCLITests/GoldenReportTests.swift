@@ -14,9 +14,9 @@ struct GoldenReportTests {
     }
 
     /// Each format's file name extension in reports/.
-    static let extensions = ["text": "txt", "json": "json", "sarif": "sarif", "markdown": "md", "junit": "xml"]
+    static let extensions = ["text": "txt", "json": "json", "sarif": "sarif", "markdown": "md", "junit": "xml", "html": "html", "dot": "dot"]
 
-    @Test("reports/ is current", arguments: CLIHarness.exampleTopologies, ["text", "json", "sarif", "markdown", "junit"])
+    @Test("reports/ is current", arguments: CLIHarness.exampleTopologies, ["text", "json", "sarif", "markdown", "junit", "html", "dot"])
     func reportIsCurrent(topology: String, format: String) throws {
         let result = CLIHarness.run(["analyze", topology, "--format", format, "--fail-on", "none"])
         #expect(result.status == .success)
