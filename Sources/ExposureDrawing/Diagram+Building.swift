@@ -21,11 +21,18 @@ extension Diagram {
                 worst[stop] = Self.worse(worst[stop], Self.marking(of: line))
             }
         }
-        let cutOff = Set(lines.compactMap { line -> DiagramElement? in
-            if case .egressGap(_, undecided: false) = line.kind { return line.stops.first }
-            return nil
-        })
-        let vpcBoxes = Self.vpcBoxes(topology: topology, builder: builder, exposures: exposures, marking: worst, cutOff: cutOff)
+        var notes: [DiagramElement: String] = [:]
+        for line in lines {
+            guard case .egressGap(_, let egress) = line.kind, let chip = line.stops.first else { continue }
+            let note: String
+            switch egress {
+            case .gap: note = "S3 cut off"
+            case .partialReturn: note = "S3 partial"
+            case .unverified: note = "S3 unknown"
+            }
+            notes[chip] = notes[chip].map { $0 == note ? $0 : "\($0), \(note)" } ?? note
+        }
+        let vpcBoxes = Self.vpcBoxes(topology: topology, builder: builder, exposures: exposures, marking: worst, notes: notes)
         self.init(origins: Self.origins(of: lines, topology: topology, marking: worst), vpcs: vpcBoxes, lines: lines)
     }
 
@@ -105,7 +112,7 @@ extension Diagram {
                 for (_, chip) in chips where seen.insert(chip).inserted {
                     let interfaces = chips.filter { $0.1 == chip }.map(\.0)
                     lines.append(DiagramLine(
-                        kind: .egressGap(affected.severity, undecided: egress == .unverified), stops: [chip, .repositories],
+                        kind: .egressGap(affected.severity, egress), stops: [chip, .repositories],
                         services: affected.services, role: affected.roles.first, interfaces: interfaces, findings: [finding.id]))
                 }
             }
@@ -172,7 +179,7 @@ extension Diagram {
     /// The VPCs (and VPCs the input names only through subnets), the most exposed first.
     static func vpcBoxes(
         topology: Topology, builder: DiagramBuilder, exposures: [Exposure], marking: [DiagramElement: DiagramBox.Marking],
-        cutOff: Set<DiagramElement>
+        notes: [DiagramElement: String]
     ) -> [DiagramBox] {
         var subnetsByVPC: [VPCID: [Subnet]] = [:]
         for subnet in Topology.sortedValues(topology.subnets) { subnetsByVPC[subnet.vpc, default: []].append(subnet) }
@@ -187,7 +194,7 @@ extension Diagram {
         let boxes = ids.map { id -> DiagramBox in
             let vpc = topology.vpcs[id]
             let subnets = (subnetsByVPC[id] ?? []).map { subnet in
-                subnetBox(subnet, topology: topology, builder: builder, services: services, marking: marking, cutOff: cutOff)
+                subnetBox(subnet, topology: topology, builder: builder, services: services, marking: marking, notes: notes)
             }
             let cidrs = vpc?.cidrs.map(\.description).joined(separator: ", ") ?? ""
             let owner = [vpc?.tenant.map { "tenant \($0)" }, vpc?.account.map { "account \($0)" }].compactMap { $0 }
@@ -212,7 +219,7 @@ extension Diagram {
     static func subnetBox(
         _ subnet: Subnet, topology: Topology, builder: DiagramBuilder,
         services: [DiagramElement: (open: ServiceSet, unknown: ServiceSet, role: EMRCluster.Role?)],
-        marking: [DiagramElement: DiagramBox.Marking], cutOff: Set<DiagramElement>
+        marking: [DiagramElement: DiagramBox.Marking], notes: [DiagramElement: String]
     ) -> DiagramBox {
         let interfaces = Topology.sortedValues(topology.networkInterfaces).filter { $0.subnet == subnet.id }
         var chips: [DiagramElement: [NetworkInterfaceID]] = [:]
@@ -233,7 +240,7 @@ extension Diagram {
             default: title = "\(members.count) other interface\(members.count == 1 ? "" : "s")"
             }
             let open = services[chip]
-            let subtitle = chipSubtitle(open: open?.open ?? .empty, unknown: open?.unknown ?? .empty) + (cutOff.contains(chip) ? " · S3 cut off" : "")
+            let subtitle = chipSubtitle(open: open?.open ?? .empty, unknown: open?.unknown ?? .empty) + (notes[chip].map { " · \($0)" } ?? "")
             let detail = "\(title): \(members.map(\.rawValue).joined(separator: ", "))\n\(serviceDetail(open))"
             return DiagramBox(chip, title: title, subtitle: subtitle, marking: marking[chip] ?? .plain, detail: detail)
         }
@@ -244,7 +251,8 @@ extension Diagram {
         }
         let isPublic = builder.isPublic(subnet)
         let cidrs = subnet.cidrs.map(\.description).joined(separator: ", ")
-        let subtitle = [isPublic ? "public" : "private", cidrs].filter { !$0.isEmpty }.joined(separator: " · ")
+        let shown = subnet.cidrs.first.map { "\($0)\(subnet.cidrs.count > 1 ? " +\(subnet.cidrs.count - 1)" : "")" } ?? ""
+        let subtitle = [isPublic ? "public" : "private", shown].filter { !$0.isEmpty }.joined(separator: " · ")
         var detail = "\(subnet.id): \(isPublic ? "public (0.0.0.0/0 or ::/0 goes to an internet gateway)" : "private (no default route to an internet gateway)"), \(cidrs)"
         if let zone = subnet.availabilityZone { detail += ", \(zone)" }
         if let tenant = topology.tenant(of: subnet) { detail += ", tenant \(tenant)" }
@@ -274,7 +282,8 @@ extension Diagram {
         switch line.kind {
         case .exposure(.reachable, let severity): .exposed(severity)
         case .exposure(_, _): .undecided
-        case .egressGap(let severity, let undecided): undecided ? .undecided : .cutOff(severity)
+        case .egressGap(_, .unverified): .undecided
+        case .egressGap(let severity, _): .cutOff(severity)
         case .link: .plain
         }
     }

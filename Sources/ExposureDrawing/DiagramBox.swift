@@ -14,8 +14,8 @@ public struct DiagramBox: Sendable {
         /// Something drawn lines reach with reachable exposures, as bad as the worst of them
         /// (`nil` when no finding rates them).
         case exposed(Severity?)
-        /// Nodes cut off from the repositories in S3 (and the repositories' box), as bad as
-        /// the worst gap, with no reachable exposure.
+        /// Nodes cut off from the repositories in S3, or reaching them only in part (and the
+        /// repositories' box), as bad as the worst such finding, with no reachable exposure.
         case cutOff(Severity)
         /// Something lines reach only with unknown answers.
         case undecided

@@ -9,8 +9,9 @@ public struct DiagramLine: Sendable {
     public enum Kind: Hashable, Sendable {
         /// A zone can open the services (`severity` of the worst finding that rates it).
         case exposure(Verdict, Severity?)
-        /// The nodes cannot reach the repositories in S3 (`undecided` when the answer is unknown).
-        case egressGap(Severity, undecided: Bool)
+        /// The nodes cannot reach the repositories in S3, or only in part, or perhaps not:
+        /// as the finding says.
+        case egressGap(Severity, Finding.RepositoryEgress)
         /// A transit gateway attachment or peering: structure, not traffic.
         case link
     }

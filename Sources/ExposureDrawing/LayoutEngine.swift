@@ -46,7 +46,7 @@ struct LayoutEngine {
             add(origin, DiagramRect(x: x, y: y, width: width, height: Metrics.originHeight), parent: nil, slot: .origin)
             x += width + Metrics.originGap
         }
-        originBottom = y + Metrics.originHeight
+        originBottom = diagram.origins.isEmpty ? y : y + Metrics.originHeight
         let shapes = diagram.vpcs.map(VPCShape.init)
         let columns = Self.columnCount(for: shapes.map(\.width))
         var columnWidths = Array(repeating: 0, count: columns)

@@ -87,7 +87,7 @@ extension HTMLRenderer {
         switch placed.line.kind {
         case .exposure(.reachable, _): style = "open"
         case .exposure: style = "unknown"
-        case .egressGap(_, let undecided): style = undecided ? "gap unknown" : "gap"
+        case .egressGap(_, let egress): style = egress == .unverified ? "gap unknown" : "gap"
         case .link: style = "link"
         }
         let marker = placed.line.kind == .link ? "" : " marker-end=\"url(#\(prefix)-arrow-\(tone))\""
@@ -107,9 +107,15 @@ extension HTMLRenderer {
                 text += "; let in by " + line.admissions.map { "\($0.component.id): \($0.explanation)" }.joined(separator: "; ")
             }
             return text
-        case .egressGap(let severity, let undecided):
+        case .egressGap(let severity, let egress):
             let source = line.stops.first.map(diagramName) ?? ""
-            return "\(severity.rawValue): \(source) \(undecided ? "may not reach (unknown)" : "cannot reach") the repositories in S3 on \(services)"
+            let verb: String
+            switch egress {
+            case .gap: verb = "cannot reach"
+            case .partialReturn: verb = "reaches only intermittently (replies return to part of the client ports)"
+            case .unverified: verb = "may not reach (unknown)"
+            }
+            return "\(severity.rawValue): \(source) \(verb) the repositories in S3 on \(services)"
         case .link:
             return line.stops.map(\.key).joined(separator: " ↔ ")
         }

@@ -55,7 +55,7 @@ extension HTMLRenderer {
         ul.legend{list-style:none;display:flex;flex-wrap:wrap;gap:4px 16px;padding:0;margin:4px 0;color:#374151;font-size:13px}
         ul.legend li{display:flex;align-items:center;gap:5px}.swatch{display:inline-block;width:14px;height:14px;border-radius:3px;background:var(--tone)}
         .swatch.public{background:#fff7ed;border:1px dashed #c2410c}.swatch.private{background:#eff6ff;border:1px solid #64748b}
-        line.sample{stroke-width:2.5;stroke:var(--critical)}line.sample.unknown{stroke:var(--unrated);stroke-dasharray:10 4 2 4}line.sample.gap{stroke:var(--high);stroke-dasharray:7 5}line.sample.link{stroke:var(--link);stroke-width:1.5}
+        line.sample{stroke-width:2.5;stroke:var(--ink)}line.sample.unknown{stroke-dasharray:10 4 2 4}line.sample.gap{stroke-dasharray:7 5}line.sample.link{stroke:var(--link);stroke-width:1.5}
         footer{margin:24px 0 8px;color:var(--quiet);font-size:12px}
         @media print{tr[data-lines]{cursor:auto}figure.drawing{overflow:visible}}
         """

@@ -136,10 +136,17 @@ public enum HTMLRenderer {
         let services = ServiceRow.rows(of: line.services).map { $0.text(naming: line.role) }.joined(separator: "; ")
         let target = line.stops.last.map { diagramName($0) } ?? ""
         let members = line.interfaces.map(\.rawValue).joined(separator: ", ")
-        let through = line.gateway.map { "\($0.id) (\($0.kind.rawValue))" } ?? "no gateway (inside the network)"
+        let through = line.gateway.map { "\($0.id) (\($0.kind.rawValue))" } ?? entryText(line.zone)
         let admission = line.admissions.isEmpty ? "-" : line.admissions.map { escape("\($0.component.id): \($0.explanation)") }.joined(separator: "<br>")
         let attributes = id.map { " data-lines=\"\($0)\" tabindex=\"0\"" } ?? ""
         return "<tr class=\"sev-\(severity)\"\(attributes)><td><span class=\"badge sev-\(severity)\">\(severity)</span>\(verdict)</td><td>\(escape(target))<br><small>\(escape(members))</small></td><td>\(escape(services))</td><td>\(escape(line.zone?.description ?? ""))</td><td>\(escape(through))</td><td><code>\(admission)</code></td></tr>"
+    }
+
+    /// What a line without a drawn gateway enters through: the outside component, or
+    /// nothing (a neighbour in the same VPC, or a gateway the drawing does not show).
+    static func entryText(_ zone: Zone?) -> String {
+        if case .outside(let id) = zone { return "\(id), which the input does not describe" }
+        return "no gateway: from inside the VPC or a way the drawing does not show"
     }
 
     /// How a box reads in a table: `j-1 primary`, `eni-1`.
