@@ -107,10 +107,15 @@ extension Diagram {
         for finding in findings {
             guard let egress = finding.repositoryEgress else { continue }
             for affected in finding.affected {
-                let chips = affected.interfaces.compactMap { interface in builder.chip(for: interface).map { (interface, $0) } }
-                var seen: Set<DiagramElement> = []
-                for (_, chip) in chips where seen.insert(chip).inserted {
-                    let interfaces = chips.filter { $0.1 == chip }.map(\.0)
+                var order: [DiagramElement] = []
+                var members: [DiagramElement: [NetworkInterfaceID]] = [:]
+                for interface in affected.interfaces {
+                    guard let chip = builder.chip(for: interface) else { continue }
+                    if members[chip] == nil { order.append(chip) }
+                    members[chip, default: []].append(interface)
+                }
+                for chip in order {
+                    let interfaces = members[chip] ?? []
                     lines.append(DiagramLine(
                         kind: .egressGap(affected.severity, egress), stops: [chip, .repositories],
                         services: affected.services, role: affected.roles.first, interfaces: interfaces, findings: [finding.id]))
@@ -221,7 +226,7 @@ extension Diagram {
         services: [DiagramElement: (open: ServiceSet, unknown: ServiceSet, role: EMRCluster.Role?)],
         marking: [DiagramElement: DiagramBox.Marking], notes: [DiagramElement: String]
     ) -> DiagramBox {
-        let interfaces = Topology.sortedValues(topology.networkInterfaces).filter { $0.subnet == subnet.id }
+        let interfaces = builder.interfaces[subnet.id] ?? []
         var chips: [DiagramElement: [NetworkInterfaceID]] = [:]
         var order: [DiagramElement] = []
         for interface in interfaces {
@@ -244,7 +249,7 @@ extension Diagram {
             let detail = "\(title): \(members.map(\.rawValue).joined(separator: ", "))\n\(serviceDetail(open))"
             return DiagramBox(chip, title: title, subtitle: subtitle, marking: marking[chip] ?? .plain, detail: detail)
         }
-        for gateway in Topology.sortedValues(topology.natGateways) where gateway.subnet == subnet.id {
+        for gateway in builder.natGateways[subnet.id] ?? [] {
             children.append(DiagramBox(
                 .natGateway(gateway.id), title: gateway.id.rawValue, subtitle: "\(gateway.connectivity.rawValue) NAT gateway",
                 detail: "\(gateway.id): \(gateway.connectivity.rawValue) NAT gateway\(gateway.publicIPv4.map { ", public IPv4 \($0)" } ?? "")"))

@@ -17,6 +17,13 @@ struct DiagramBuilder {
     let drawnInterfaces: Set<NetworkInterfaceID>
     /// The edge gateways of each VPC, as drawn.
     let edges: [VPCID: [DiagramBox]]
+    /// The components drawn on each VPC's edge, for finding where a path enters.
+    let edgeComponents: [VPCID: Set<ComponentRef>]
+    /// Each transit gateway's attachment in each VPC.
+    let attachments: [TransitGatewayID: [VPCID: TransitGatewayAttachmentID]]
+    /// Each subnet's interfaces and NAT gateways, in id order.
+    let interfaces: [SubnetID: [NetworkInterface]]
+    let natGateways: [SubnetID: [NATGateway]]
 
     init(topology: Topology, targets: [NetworkInterfaceID]) {
         self.topology = topology
@@ -33,7 +40,23 @@ struct DiagramBuilder {
             perSubnet[subnet, default: []].append(target)
         }
         drawnInterfaces = Set(perSubnet.values.flatMap { $0.prefix(Self.drawnInterfacesPerSubnet) })
-        edges = Self.edgeGateways(of: topology)
+        let edges = Self.edgeGateways(of: topology)
+        self.edges = edges
+        edgeComponents = edges.mapValues { boxes in
+            Set(boxes.compactMap { box -> ComponentRef? in
+                if case .gateway(let component, _) = box.element { return component }
+                return nil
+            })
+        }
+        var attachments: [TransitGatewayID: [VPCID: TransitGatewayAttachmentID]] = [:]
+        for attachment in Topology.sortedValues(topology.transitGatewayAttachments) {
+            if case .vpc(let vpc, _) = attachment.resource, attachments[attachment.transitGateway]?[vpc] == nil {
+                attachments[attachment.transitGateway, default: [:]][vpc] = attachment.id
+            }
+        }
+        self.attachments = attachments
+        interfaces = Dictionary(grouping: Topology.sortedValues(topology.networkInterfaces), by: \.subnet)
+        natGateways = Dictionary(grouping: Topology.sortedValues(topology.natGateways), by: \.subnet)
     }
 
     /// The box an interface's exposures end at: its nodes' box, its own, or its subnet's
@@ -104,12 +127,9 @@ struct DiagramBuilder {
     /// Where a path enters `vpc`: the edge gateway it crosses last, when drawn, read from
     /// the hops' components and routes.
     ///
-    /// - Complexity: O(*h* · *a*) in the path's hops and the transit gateway attachments.
+    /// - Complexity: O(*h*) in the path's hops.
     func entry(of path: [Hop], into vpc: VPCID) -> ComponentRef? {
-        let drawn = Set((edges[vpc] ?? []).compactMap { box -> ComponentRef? in
-            if case .gateway(let component, _) = box.element { return component }
-            return nil
-        })
+        let drawn = edgeComponents[vpc] ?? []
         var gateway: ComponentRef?
         func consider(_ component: ComponentRef) {
             if drawn.contains(component) { gateway = component }
@@ -123,9 +143,7 @@ struct DiagramBuilder {
                 case .peering(let id): consider(id.component)
                 case .vpnGateway(let id): consider(id.component)
                 case .transitGateway(let id):
-                    for attachment in Topology.sortedValues(topology.transitGatewayAttachments) where attachment.transitGateway == id {
-                        if case .vpc(vpc, _) = attachment.resource { consider(attachment.id.component) }
-                    }
+                    if let attachment = attachments[id]?[vpc] { consider(attachment.component) }
                 default: break
                 }
             case (.transitGatewayRouteTable, .transitGatewayRoute(let route)):
