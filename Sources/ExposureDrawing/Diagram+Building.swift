@@ -258,7 +258,7 @@ extension Diagram {
         let cidrs = subnet.cidrs.map(\.description).joined(separator: ", ")
         let shown = subnet.cidrs.first.map { "\($0)\(subnet.cidrs.count > 1 ? " +\(subnet.cidrs.count - 1)" : "")" } ?? ""
         let subtitle = [isPublic ? "public" : "private", shown].filter { !$0.isEmpty }.joined(separator: " · ")
-        var detail = "\(subnet.id): \(isPublic ? "public (0.0.0.0/0 or ::/0 goes to an internet gateway)" : "private (no default route to an internet gateway)"), \(cidrs)"
+        var detail = "\(subnet.id): \(isPublic ? "public for EMR (0.0.0.0/0 goes to an internet gateway)" : "private for EMR (0.0.0.0/0 does not go to an internet gateway)"), \(cidrs)"
         if let zone = subnet.availabilityZone { detail += ", \(zone)" }
         if let tenant = topology.tenant(of: subnet) { detail += ", tenant \(tenant)" }
         detail += ", \(interfaces.count) interface\(interfaces.count == 1 ? "" : "s")"

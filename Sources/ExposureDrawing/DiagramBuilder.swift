@@ -167,13 +167,9 @@ struct DiagramBuilder {
         } ?? groups.last
     }
 
-    /// Whether EMR would count the subnet as public: its route table sends 0.0.0.0/0 (or
-    /// ::/0) to an internet gateway.
+    /// Whether EMR counts the subnet as public: the route that wins for 0.0.0.0/0 is an
+    /// internet gateway (the cluster port report's definition, so the two agree).
     func isPublic(_ subnet: Subnet) -> Bool {
-        guard let table = topology.routeTable(of: subnet) else { return false }
-        return table.routes.contains { route in
-            guard case .internetGateway = route.target, case .cidr(let cidr) = route.destination else { return false }
-            return cidr.prefixLength == 0
-        }
+        topology.routesDefaultToInternetGateway(subnet)
     }
 }
