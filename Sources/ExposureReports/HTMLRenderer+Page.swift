@@ -9,7 +9,7 @@ extension HTMLRenderer {
         <li><svg width="40" height="10" aria-hidden="true"><line class="sample link" x1="0" y1="5" x2="40" y2="5"/></svg>attachment or peering</li>
         <li><span class="swatch public"></span>public subnet</li><li><span class="swatch private"></span>private subnet</li>
         </ul>
-        <p class="hint">Select a row of the tables to highlight its lines; hover a box or line for everything it stands for.</p>
+        <p class="hint">Select a row of the tables above and below to highlight its lines; hover a box or line for everything it stands for.</p>
         """
 
     /// The page's style: readable tables, the drawing's colours (each severity at least 4.5:1
@@ -26,6 +26,7 @@ extension HTMLRenderer {
         ul.zones{list-style:none;display:flex;flex-wrap:wrap;gap:4px 18px;padding:0;margin:4px 0}details.more>summary{cursor:pointer;color:var(--quiet)}
         table{border-collapse:collapse;margin:6px 0 10px;width:100%}caption{text-align:left;font-weight:600;padding:2px 0}
         th,td{border:1px solid #e5e7eb;padding:3px 6px;text-align:left;vertical-align:top}th{background:#f3f4f6;font-weight:600}
+        table.glance{font-size:13px;line-height:1.3}table.glance code{font-size:11px}
         tr[data-lines]{cursor:pointer}tr[data-lines]:hover,tr[data-lines]:focus{background:#fef3c7;outline:none}tr.selected{background:#fde68a}
         .badge{display:inline-block;border-radius:3px;padding:0 5px;color:#fff;font-size:12px;font-weight:600}
         .badge.sev-critical{background:var(--critical)}.badge.sev-high{background:var(--high)}.badge.sev-medium{background:var(--medium)}.badge.sev-low{background:var(--low)}.badge.sev-info{background:var(--info)}.badge.sev-unrated{background:var(--unrated)}

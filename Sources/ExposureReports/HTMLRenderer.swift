@@ -127,7 +127,7 @@ public enum HTMLRenderer {
 
     /// Rows of the glance table shown before the rest are folded away, so the drawing
     /// stays near the top of the page.
-    static let glanceRows = 8
+    static let glanceRows = 5
 
     /// One exposure line as a row: severity, target, services, zone, gateway, rules.
     static func glanceRow(_ line: DiagramLine, id: String?) -> String {
@@ -135,7 +135,7 @@ public enum HTMLRenderer {
         let verdict = line.verdict == .unknown ? " <span class=\"unknown-tag\">unknown</span>" : ""
         let services = ServiceRow.rows(of: line.services).map { $0.text(naming: line.role) }.joined(separator: "; ")
         let target = line.stops.last.map { diagramName($0) } ?? ""
-        let members = line.interfaces.map(\.rawValue).joined(separator: ", ")
+        let members = AnalysisTextRenderer.plural(line.interfaces.count, "interface") + ": " + line.interfaces.map(\.rawValue).joined(separator: ", ")
         let through = line.gateway.map { "\($0.id) (\($0.kind.rawValue))" } ?? entryText(line.zone)
         let admission = line.admissions.isEmpty ? "-" : line.admissions.map { escape("\($0.component.id): \($0.explanation)") }.joined(separator: "<br>")
         let attributes = id.map { " data-lines=\"\($0)\" tabindex=\"0\"" } ?? ""
