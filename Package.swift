@@ -51,7 +51,8 @@ let package = Package(
         .testTarget(name: "ExposureSolverTests", dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports", "ExposureTestSupport"]),
         .testTarget(
             name: "ExposureDrawingTests",
-            dependencies: ["ExposureDrawing", "ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports", "ExposureTestSupport", "RegionGenerator"]),
+            dependencies: ["ExposureDrawing", "ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports", "ExposureTestSupport", "RegionGenerator"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "ExposureAuditTests", dependencies: ["ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports", "ExposureTestSupport"]),
         .testTarget(name: "ExposureCLITests", dependencies: ["ExposureCLI", "ExposureModel", "ExposureLoading", "ExposureSolver", "ExposureAudit", "ExposureReports"], exclude: ["Fixtures"]),
         .testTarget(name: "ExposureFuzzingTests", dependencies: ["ExposureFuzzing"], exclude: ["Regressions"]),

@@ -4,16 +4,24 @@ import ExposureSolver
 
 extension Diagram {
     /// The drawing of `topology` with `exposures` (each drawn from its zone, through the
-    /// transit gateway and edge gateway its path crosses, to its target's box), the egress
-    /// gaps among `findings` (from the nodes to the repositories in S3), and the links of
-    /// transit gateways and peerings. Exposures of the same zone, way in and box become one
+    /// edge gateway its path crosses, to its target's box), the egress findings among
+    /// `findings` (from the nodes to the repositories in S3), and the links of transit
+    /// gateways and peerings. Exposures of the same zone, verdict, way in and box become one
     /// line.
     ///
     /// - Complexity: O(*c* log *c* + *e* · *h* + *f* · *a*) in the topology's components,
     ///   the exposures and their hops, and the findings and what they affect.
     public init(topology: Topology, exposures: [Exposure], findings: [Finding]) {
-        let builder = DiagramBuilder(topology: topology, targets: exposures.map(\.target))
-        let lines = Self.exposureLines(exposures, findings: findings, builder: builder)
+        self.init(topology: topology, shown: exposures.map { DiagramExposure($0) }, findings: findings)
+    }
+
+    /// The same, showing for each exposure only the services `shown` gives it (what a
+    /// change opens, for a diff).
+    ///
+    /// - Complexity: as `init(topology:exposures:findings:)`.
+    public init(topology: Topology, shown: [DiagramExposure], findings: [Finding]) {
+        let builder = DiagramBuilder(topology: topology, targets: shown.map(\.exposure.target))
+        let lines = Self.exposureLines(shown, findings: findings, builder: builder)
             + Self.egressLines(findings, builder: builder) + Self.links(of: topology, builder: builder)
         var worst: [DiagramElement: DiagramBox.Marking] = [:]
         for line in lines where line.kind != .link {
@@ -32,63 +40,72 @@ extension Diagram {
             }
             notes[chip] = notes[chip].map { $0 == note ? $0 : "\($0), \(note)" } ?? note
         }
-        let vpcBoxes = Self.vpcBoxes(topology: topology, builder: builder, exposures: exposures, marking: worst, notes: notes)
+        let vpcBoxes = Self.vpcBoxes(topology: topology, builder: builder, shown: shown, marking: worst, notes: notes)
         self.init(origins: Self.origins(of: lines, topology: topology, marking: worst), vpcs: vpcBoxes, lines: lines)
     }
 
-    /// One line per zone, way in and target box; worst first.
-    static func exposureLines(_ exposures: [Exposure], findings: [Finding], builder: DiagramBuilder) -> [DiagramLine] {
-        struct Rating { let id: FindingID; let severity: Severity }
-        var ratings: [String: [Rating]] = [:]
+    /// One line per zone, verdict, way in and target box, rated by the findings that name
+    /// the same zone and interface and share a service with it; worst first.
+    static func exposureLines(_ shown: [DiagramExposure], findings: [Finding], builder: DiagramBuilder) -> [DiagramLine] {
+        struct Target: Hashable {
+            let zone: Zone
+            let interface: NetworkInterfaceID
+        }
+        struct Rating {
+            let id: FindingID
+            let severity: Severity
+            let services: ServiceSet
+        }
+        var ratings: [Target: [Rating]] = [:]
         for finding in findings where finding.repositoryEgress == nil {
             for affected in finding.affected {
                 guard let zone = affected.zone else { continue }
                 for interface in affected.interfaces {
-                    ratings["\(zone)\u{0}\(interface)", default: []].append(Rating(id: finding.id, severity: affected.severity))
+                    ratings[Target(zone: zone, interface: interface), default: []].append(
+                        Rating(id: finding.id, severity: affected.severity, services: affected.services))
                 }
             }
         }
+        struct Key: Hashable {
+            let verdict: Verdict
+            let stops: [DiagramElement]
+        }
         struct Group {
-            var stops: [DiagramElement]
-            var exposure: Exposure
+            let exposure: Exposure
             var services: ServiceSet
             var interfaces: Set<NetworkInterfaceID>
             var findings: Set<FindingID>
             var severity: Severity?
-            var gateway: ComponentRef?
+            let gateway: ComponentRef?
             var admissions: [Hop]
+            var admitted: Set<Hop>
         }
-        var groups: [String: Group] = [:]
-        var order: [String] = []
-        for exposure in exposures where exposure.verdict != .blocked {
+        var groups: [Key: Group] = [:]
+        var order: [Key] = []
+        for item in shown where item.exposure.verdict != .blocked && !item.services.isEmpty {
+            let exposure = item.exposure
             guard let chip = builder.chip(for: exposure.target), let vpc = builder.vpc(of: exposure.target) else { continue }
             let gateway = builder.entry(of: exposure.path, into: vpc)
             var stops: [DiagramElement] = [.zone(exposure.zone)]
             if let gateway { stops.append(.gateway(gateway, in: vpc)) }
             stops.append(chip)
-            let key = ([exposure.verdict.rawValue] + stops.map(\.key)).joined(separator: "\u{0}")
-            let rated = ratings["\(exposure.zone)\u{0}\(exposure.target)"] ?? []
+            let key = Key(verdict: exposure.verdict, stops: stops)
+            let rated = (ratings[Target(zone: exposure.zone, interface: exposure.target)] ?? []).filter { $0.services.overlaps(item.services) }
             let severity = rated.map(\.severity).max()
-            if var group = groups[key] {
-                group.services = group.services.union(exposure.services)
-                group.interfaces.insert(exposure.target)
-                group.findings.formUnion(rated.map(\.id))
-                group.severity = [group.severity, severity].compactMap { $0 }.max()
-                if let admission = DiagramBuilder.admission(of: exposure.path), !group.admissions.contains(admission) {
-                    group.admissions.append(admission)
-                }
-                groups[key] = group
-            } else {
-                order.append(key)
-                groups[key] = Group(
-                    stops: stops, exposure: exposure, services: exposure.services, interfaces: [exposure.target],
-                    findings: Set(rated.map(\.id)), severity: severity, gateway: gateway,
-                    admissions: DiagramBuilder.admission(of: exposure.path).map { [$0] } ?? [])
-            }
+            let admission = DiagramBuilder.admission(of: exposure.path)
+            var group = groups[key] ?? Group(
+                exposure: exposure, services: .empty, interfaces: [], findings: [], severity: nil, gateway: gateway, admissions: [], admitted: [])
+            if groups[key] == nil { order.append(key) }
+            group.services = group.services.union(item.services)
+            group.interfaces.insert(exposure.target)
+            group.findings.formUnion(rated.map(\.id))
+            group.severity = [group.severity, severity].compactMap { $0 }.max()
+            if let admission, group.admitted.insert(admission).inserted { group.admissions.append(admission) }
+            groups[key] = group
         }
-        let lines = order.compactMap { groups[$0] }.map { group in
+        let lines = order.compactMap { key in groups[key].map { (key, $0) } }.map { key, group in
             DiagramLine(
-                kind: .exposure(group.exposure.verdict, group.severity), stops: group.stops, zone: group.exposure.zone,
+                kind: .exposure(key.verdict, group.severity), stops: key.stops, zone: group.exposure.zone,
                 services: group.services, role: group.exposure.role, interfaces: group.interfaces.sorted(), gateway: group.gateway,
                 admissions: group.admissions, findings: group.findings.sorted())
         }
@@ -118,7 +135,7 @@ extension Diagram {
                     let interfaces = members[chip] ?? []
                     lines.append(DiagramLine(
                         kind: .egressGap(affected.severity, egress), stops: [chip, .repositories],
-                        services: affected.services, role: affected.roles.first, interfaces: interfaces, findings: [finding.id]))
+                        services: affected.services, role: chip.role ?? affected.roles.first, interfaces: interfaces, findings: [finding.id]))
                 }
             }
         }
@@ -148,14 +165,14 @@ extension Diagram {
             let text = zoneText(zone, topology: topology)
             return DiagramBox(.zone(zone), title: text.title, subtitle: text.subtitle, marking: marking[.zone(zone)] ?? .plain, detail: text.detail)
         }
-        var transits = Set(topology.transitGateways.keys)
-        for attachment in topology.transitGatewayAttachments.values { transits.insert(attachment.transitGateway) }
-        for id in transits.sorted() {
-            let attached = Topology.sortedValues(topology.transitGatewayAttachments).filter { $0.transitGateway == id }
+        var attachments: [TransitGatewayID: Int] = [:]
+        for attachment in topology.transitGatewayAttachments.values { attachments[attachment.transitGateway, default: 0] += 1 }
+        for id in Set(topology.transitGateways.keys).union(attachments.keys).sorted() {
+            let count = attachments[id] ?? 0
             let described = topology.transitGateways[id] == nil ? " (not described by the input)" : ""
             boxes.append(DiagramBox(
                 .transitGateway(id), title: id.rawValue, subtitle: "transit gateway\(described)",
-                detail: "\(id): transit gateway\(described), \(attached.count) attachment\(attached.count == 1 ? "" : "s")"))
+                detail: "\(id): transit gateway\(described), \(count) attachment\(count == 1 ? "" : "s")"))
         }
         if lines.contains(where: { $0.stops.last == .repositories }) {
             boxes.append(DiagramBox(
@@ -183,16 +200,16 @@ extension Diagram {
 
     /// The VPCs (and VPCs the input names only through subnets), the most exposed first.
     static func vpcBoxes(
-        topology: Topology, builder: DiagramBuilder, exposures: [Exposure], marking: [DiagramElement: DiagramBox.Marking],
+        topology: Topology, builder: DiagramBuilder, shown: [DiagramExposure], marking: [DiagramElement: DiagramBox.Marking],
         notes: [DiagramElement: String]
     ) -> [DiagramBox] {
         var subnetsByVPC: [VPCID: [Subnet]] = [:]
         for subnet in Topology.sortedValues(topology.subnets) { subnetsByVPC[subnet.vpc, default: []].append(subnet) }
         var services: [DiagramElement: (open: ServiceSet, unknown: ServiceSet, role: EMRCluster.Role?)] = [:]
-        for exposure in exposures where exposure.verdict != .blocked {
-            guard let chip = builder.chip(for: exposure.target) else { continue }
-            var entry = services[chip] ?? (.empty, .empty, exposure.role)
-            if exposure.verdict == .reachable { entry.open = entry.open.union(exposure.services) } else { entry.unknown = entry.unknown.union(exposure.services) }
+        for item in shown where item.exposure.verdict != .blocked {
+            guard let chip = builder.chip(for: item.exposure.target) else { continue }
+            var entry = services[chip] ?? (.empty, .empty, item.exposure.role)
+            if item.exposure.verdict == .reachable { entry.open = entry.open.union(item.services) } else { entry.unknown = entry.unknown.union(item.services) }
             services[chip] = entry
         }
         let ids = Set(topology.vpcs.keys).union(subnetsByVPC.keys).sorted()
@@ -231,7 +248,7 @@ extension Diagram {
         var order: [DiagramElement] = []
         for interface in interfaces {
             let chip = builder.chip(for: interface.id)
-            guard let chip, builder.nodes[interface.id] != nil || builder.drawnInterfaces.contains(interface.id) || services[chip] != nil else { continue }
+            guard let chip, builder.nodes[interface.id] != nil || builder.exposed.contains(interface.id) else { continue }
             if chips[chip] == nil { order.append(chip) }
             chips[chip, default: []].append(interface.id)
         }
@@ -254,16 +271,16 @@ extension Diagram {
                 .natGateway(gateway.id), title: gateway.id.rawValue, subtitle: "\(gateway.connectivity.rawValue) NAT gateway",
                 detail: "\(gateway.id): \(gateway.connectivity.rawValue) NAT gateway\(gateway.publicIPv4.map { ", public IPv4 \($0)" } ?? "")"))
         }
-        let isPublic = builder.isPublic(subnet)
+        let routing = builder.routing(of: subnet)
         let cidrs = subnet.cidrs.map(\.description).joined(separator: ", ")
-        let shown = subnet.cidrs.first.map { "\($0)\(subnet.cidrs.count > 1 ? " +\(subnet.cidrs.count - 1)" : "")" } ?? ""
-        let subtitle = [isPublic ? "public" : "private", shown].filter { !$0.isEmpty }.joined(separator: " · ")
-        var detail = "\(subnet.id): \(isPublic ? "public for EMR (0.0.0.0/0 goes to an internet gateway)" : "private for EMR (0.0.0.0/0 does not go to an internet gateway)"), \(cidrs)"
+        let first = subnet.cidrs.first.map { "\($0)\(subnet.cidrs.count > 1 ? " +\(subnet.cidrs.count - 1)" : "")" } ?? ""
+        let subtitle = [routing.word, first].filter { !$0.isEmpty }.joined(separator: " · ")
+        var detail = "\(subnet.id): \(routing.explanation), \(cidrs.isEmpty ? "no CIDR in the input" : cidrs)"
         if let zone = subnet.availabilityZone { detail += ", \(zone)" }
         if let tenant = topology.tenant(of: subnet) { detail += ", tenant \(tenant)" }
         detail += ", \(interfaces.count) interface\(interfaces.count == 1 ? "" : "s")"
-        if folded > 0 { detail += " (\(folded) with nothing open not drawn)" }
-        return DiagramBox(.subnet(subnet.id), title: subnet.id.rawValue, subtitle: subtitle, marking: isPublic ? .publicSubnet : .privateSubnet, detail: detail, children: children)
+        if folded > 0 { detail += " (\(folded) with nothing open, not drawn)" }
+        return DiagramBox(.subnet(subnet.id), title: subnet.id.rawValue, subtitle: subtitle, marking: routing.marking, detail: detail, children: children)
     }
 
     /// `open tcp 22, 8443` or `unknown tcp 8088` or `nothing open`.
@@ -303,7 +320,7 @@ extension Diagram {
     /// How much a marking calls for attention, for ordering.
     static func rank(_ marking: DiagramBox.Marking) -> Int {
         switch marking {
-        case .plain, .publicSubnet, .privateSubnet: 0
+        case .plain, .publicSubnet, .privateSubnet, .unknownSubnet: 0
         case .undecided: 1
         case .cutOff(let severity): 2 + severity.rank
         case .exposed(nil): 7

@@ -21,10 +21,4 @@ public struct Diagram: Sendable {
         self.vpcs = vpcs
         self.lines = lines
     }
-
-    /// Every box, parents before their children.
-    public var boxes: [DiagramBox] {
-        func walk(_ box: DiagramBox) -> [DiagramBox] { [box] + box.children.flatMap(walk) }
-        return origins + vpcs.flatMap(walk)
-    }
 }

@@ -7,10 +7,13 @@ public struct DiagramBox: Sendable {
     public enum Marking: Hashable, Sendable {
         /// Nothing to say.
         case plain
-        /// A subnet whose default route goes to an internet gateway.
+        /// A subnet whose default route (IPv4, or IPv6) goes to an internet gateway.
         case publicSubnet
-        /// A subnet without one.
+        /// A subnet whose default routes do not.
         case privateSubnet
+        /// A subnet whose route table the input does not give (or that stands for subnets
+        /// it does not list): public or private is unknown.
+        case unknownSubnet
         /// Something drawn lines reach with reachable exposures, as bad as the worst of them
         /// (`nil` when no finding rates them).
         case exposed(Severity?)

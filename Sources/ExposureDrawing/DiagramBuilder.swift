@@ -15,6 +15,8 @@ struct DiagramBuilder {
     let nodes: [NetworkInterfaceID: (cluster: EMRClusterID, role: EMRCluster.Role)]
     /// The interfaces that are not nodes but are drawn one by one.
     let drawnInterfaces: Set<NetworkInterfaceID>
+    /// The interfaces that some exposure shown reaches.
+    let exposed: Set<NetworkInterfaceID>
     /// The edge gateways of each VPC, as drawn.
     let edges: [VPCID: [DiagramBox]]
     /// The components drawn on each VPC's edge, for finding where a path enters.
@@ -25,6 +27,9 @@ struct DiagramBuilder {
     let interfaces: [SubnetID: [NetworkInterface]]
     let natGateways: [SubnetID: [NATGateway]]
 
+    /// Indexes `topology` for drawing `targets`, the interfaces the shown exposures reach.
+    ///
+    /// - Complexity: O(*c* log *c*) in the topology's components.
     init(topology: Topology, targets: [NetworkInterfaceID]) {
         self.topology = topology
         var nodes: [NetworkInterfaceID: (cluster: EMRClusterID, role: EMRCluster.Role)] = [:]
@@ -40,6 +45,7 @@ struct DiagramBuilder {
             perSubnet[subnet, default: []].append(target)
         }
         drawnInterfaces = Set(perSubnet.values.flatMap { $0.prefix(Self.drawnInterfacesPerSubnet) })
+        exposed = Set(targets)
         let edges = Self.edgeGateways(of: topology)
         self.edges = edges
         edgeComponents = edges.mapValues { boxes in
@@ -62,7 +68,7 @@ struct DiagramBuilder {
     /// The box an interface's exposures end at: its nodes' box, its own, or its subnet's
     /// folded interfaces; `nil` when the input does not place it in a subnet.
     func chip(for interface: NetworkInterfaceID) -> DiagramElement? {
-        guard let subnet = topology.networkInterfaces[interface]?.subnet else { return nil }
+        guard let subnet = topology.networkInterfaces[interface]?.subnet, topology.subnets[subnet] != nil else { return nil }
         if let node = nodes[interface] { return .nodes(node.cluster, node.role, in: subnet) }
         return drawnInterfaces.contains(interface) ? .interface(interface) : .otherInterfaces(subnet)
     }
@@ -85,9 +91,13 @@ struct DiagramBuilder {
         for gateway in Topology.sortedValues(topology.egressOnlyGateways) {
             add(gateway.vpc, gateway.id.component, "egress-only gateway", "\(gateway.id): egress-only internet gateway of \(gateway.vpc) (IPv6 out only)")
         }
+        var connectionsOf: [VPNGatewayID: [String]] = [:]
+        for connection in Topology.sortedValues(topology.vpnConnections) {
+            if case .vpnGateway(let id) = connection.gateway { connectionsOf[id, default: []].append(connection.id.rawValue) }
+        }
         for gateway in Topology.sortedValues(topology.vpnGateways) {
             guard let vpc = gateway.vpc else { continue }
-            let connections = Topology.sortedValues(topology.vpnConnections).filter { $0.gateway == .vpnGateway(gateway.id) }.map(\.id.rawValue)
+            let connections = connectionsOf[gateway.id] ?? []
             add(vpc, gateway.id.component, "VPN gateway", "\(gateway.id): VPN gateway of \(vpc)\(connections.isEmpty ? "" : ", connections \(connections.joined(separator: ", "))")")
         }
         for peering in Topology.sortedValues(topology.peeringConnections) {
@@ -167,9 +177,14 @@ struct DiagramBuilder {
         } ?? groups.last
     }
 
-    /// Whether EMR counts the subnet as public: the route that wins for 0.0.0.0/0 is an
-    /// internet gateway (the cluster port report's definition, so the two agree).
-    func isPublic(_ subnet: Subnet) -> Bool {
-        topology.routesDefaultToInternetGateway(subnet)
+    /// Whether a subnet's default routes go to an internet gateway, as far as the input says.
+    func routing(of subnet: Subnet) -> SubnetRouting {
+        guard !subnet.standsForUnlisted, topology.vpcs[subnet.vpc] != nil, let table = topology.routeTable(of: subnet) else { return .unknown }
+        if topology.routesDefaultToInternetGateway(subnet) { return .public }
+        let ipv6 = table.routes.contains { route in
+            guard case .internetGateway = route.target, case .cidr(let cidr) = route.destination else { return false }
+            return cidr.prefixLength == 0 && cidr.family == .ipv6
+        }
+        return ipv6 ? .ipv6Public : .private
     }
 }

@@ -26,6 +26,30 @@ public enum DiagramElement: Hashable, Sendable {
     /// The interfaces of a subnet that are not drawn one by one.
     case otherInterfaces(SubnetID)
 
+    /// How the element reads in a sentence or a table: `j-1 primary nodes in subnet-1`,
+    /// `eni-1`, `internet`.
+    public var name: String {
+        switch self {
+        case .zone(let zone): zone.description
+        case .transitGateway(let id): id.rawValue
+        case .repositories: "the repositories in S3"
+        case .vpc(let id): id.rawValue
+        case .gateway(let component, _): component.id
+        case .endpoints(let vpc): "the endpoints of \(vpc)"
+        case .subnet(let id): id.rawValue
+        case .natGateway(let id): id.rawValue
+        case .nodes(let cluster, let role, let subnet): "\(cluster) \(role.rawValue) nodes in \(subnet)"
+        case .interface(let id): id.rawValue
+        case .otherInterfaces(let subnet): "interfaces in \(subnet)"
+        }
+    }
+
+    /// The cluster role of a box of nodes; `nil` for everything else.
+    public var role: EMRCluster.Role? {
+        if case .nodes(_, let role, _) = self { return role }
+        return nil
+    }
+
     /// Where the element sits in the drawing's nesting.
     public enum Placement: Sendable {
         /// In the row above the VPCs, where lines start.

@@ -53,11 +53,13 @@ public enum DiagramText {
         scalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
     }
 
-    /// The blocks a monospaced font draws two cells wide: Hangul, CJK, full-width forms, emoji.
+    /// The blocks a monospaced font draws two cells wide (or in a wider fallback font):
+    /// Hangul, CJK, full-width forms, symbols and dingbats, emoji. Scripts the monospaced font
+    /// lacks fall back to another font and may still run wider than estimated.
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-            0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+        case 0x1100...0x115F, 0x2600...0x27BF, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6, 0x1F300...0x1F6FF, 0x1F900...0x1FAFF, 0x20000...0x3FFFD:
             true
         default:
             false

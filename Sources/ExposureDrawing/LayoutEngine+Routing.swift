@@ -30,15 +30,12 @@ extension LayoutEngine {
         let start = boxes[from].frame
         let end = boxes[to].frame
         switch (slots[from], slots[to]) {
-        case (.origin, .origin):
-            let x = spread(start, lane)
-            let endX = spread(end, lane)
-            return [DiagramPoint(x: x, y: start.maxY), DiagramPoint(x: x, y: laneY(row: 0, lane)), DiagramPoint(x: endX, y: laneY(row: 0, lane)), DiagramPoint(x: endX, y: end.maxY)]
-        case (.origin, .edge(let vpc, let row)):
-            return fromOrigin(start, toVPC: vpc, lane: lane, y: bandY(vpc: vpc, row: row, lane)) + down(to: end, atY: bandY(vpc: vpc, row: row, lane))
-        case (.origin, .chip(let vpc, let column)):
+        case (.origin(let originRow), .edge(let vpc, let row)):
+            return fromOrigin(start, row: originRow, toVPC: vpc, lane: lane, y: bandY(vpc: vpc, row: row, lane))
+                + down(to: end, atY: bandY(vpc: vpc, row: row, lane))
+        case (.origin(let originRow), .chip(let vpc, let column)):
             let innerY = innerLaneY(vpc: vpc, lane)
-            return fromOrigin(start, toVPC: vpc, lane: lane, y: innerY) + inside(vpc: vpc, column: column, to: end, lane: lane, fromY: innerY)
+            return fromOrigin(start, row: originRow, toVPC: vpc, lane: lane, y: innerY) + inside(vpc: vpc, column: column, to: end, lane: lane, fromY: innerY)
         case (.edge(let vpc, let row), .chip(let target, let column)) where vpc == target:
             let innerY = innerLaneY(vpc: vpc, lane)
             var points = [DiagramPoint(x: start.midX, y: start.maxY)]
@@ -66,12 +63,21 @@ extension LayoutEngine {
         }
     }
 
-    /// From an origin's bottom down to the gutter below the origins, along it to the column
-    /// gutter left of the VPC, and down that to `y`.
-    private func fromOrigin(_ start: DiagramRect, toVPC vpc: Int, lane: Int, y: Int) -> [DiagramPoint] {
+    /// From an origin's bottom down to the gutter below the origins (an upper row's by the
+    /// band below its row and the gutter left of the rows), along it to the column gutter
+    /// left of the VPC, and down that to `y`.
+    private func fromOrigin(_ start: DiagramRect, row: Int, toVPC vpc: Int, lane: Int, y: Int) -> [DiagramPoint] {
         let x = spread(start, lane)
         let gutter = laneX(column: places[vpc]?.column ?? 0, lane)
-        return [DiagramPoint(x: x, y: start.maxY), DiagramPoint(x: x, y: laneY(row: 0, lane)), DiagramPoint(x: gutter, y: laneY(row: 0, lane)), DiagramPoint(x: gutter, y: y)]
+        var points = [DiagramPoint(x: x, y: start.maxY)]
+        if row + 1 < originRowBottoms.count {
+            let band = originRowBottoms[row] + Metrics.laneInset + (lane % Metrics.bandLanes) * Metrics.innerLaneStep
+            let left = Metrics.margin + Metrics.laneInset + lane * Metrics.laneStep
+            points += [DiagramPoint(x: x, y: band), DiagramPoint(x: left, y: band), DiagramPoint(x: left, y: laneY(row: 0, lane))]
+        } else {
+            points.append(DiagramPoint(x: x, y: laneY(row: 0, lane)))
+        }
+        return points + [DiagramPoint(x: gutter, y: laneY(row: 0, lane)), DiagramPoint(x: gutter, y: y)]
     }
 
     /// Along a band at `y` to above a box, and down into its top.

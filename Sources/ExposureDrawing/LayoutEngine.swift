@@ -6,7 +6,8 @@ struct LayoutEngine {
 
     /// Where a box sits, for routing.
     enum Slot {
-        case origin
+        /// In origin row `row` (counted from the top).
+        case origin(row: Int)
         /// In edge row `row` of the VPC at `vpc` (an index into `boxes`).
         case edge(vpc: Int, row: Int)
         /// In the subnet column `column` of the VPC at `vpc`.
@@ -35,18 +36,36 @@ struct LayoutEngine {
     private(set) var columnX: [Int] = []
     private(set) var rowY: [Int] = []
     private(set) var originBottom = 0
+    /// The bottom of each row of origins.
+    private(set) var originRowBottoms: [Int] = []
 
-    /// Places the origins in a row, then the VPCs in as many columns as fit the target width.
+    /// Places the origins in rows of the target width (leaving a gutter on the left for the
+    /// lines of the upper rows when there are several), then the VPCs in as many columns as
+    /// fit the target width.
     mutating func place(_ diagram: Diagram) {
-        var x = Metrics.margin
-        let y = Metrics.margin
-        for origin in diagram.origins {
+        let widths = diagram.origins.map { origin in
             let natural = max(DiagramText.width(of: origin.title, size: .title), DiagramText.width(of: origin.subtitle ?? "", size: .detail))
-            let width = min(max(natural + 2 * Metrics.textInset + 4, Metrics.originMinimumWidth), Metrics.originMaximumWidth)
-            add(origin, DiagramRect(x: x, y: y, width: width, height: Metrics.originHeight), parent: nil, slot: .origin)
-            x += width + Metrics.originGap
+            return min(max(natural + 2 * Metrics.textInset + 4, Metrics.originMinimumWidth), Metrics.originMaximumWidth)
         }
-        originBottom = diagram.origins.isEmpty ? y : y + Metrics.originHeight
+        let oneRow = widths.reduce(2 * Metrics.margin - Metrics.originGap) { $0 + $1 + Metrics.originGap } <= Metrics.targetWidth
+        let left = oneRow ? Metrics.margin : Metrics.margin + Metrics.gutter
+        var x = left
+        var y = Metrics.margin
+        var row = 0
+        var widest = 0
+        for (origin, width) in zip(diagram.origins, widths) {
+            if x > left, x + width + Metrics.margin > Metrics.targetWidth {
+                originRowBottoms.append(y + Metrics.originHeight)
+                row += 1
+                x = left
+                y += Metrics.originHeight + Metrics.originBand
+            }
+            add(origin, DiagramRect(x: x, y: y, width: width, height: Metrics.originHeight), parent: nil, slot: .origin(row: row))
+            x += width + Metrics.originGap
+            widest = max(widest, x - Metrics.originGap)
+        }
+        if !diagram.origins.isEmpty { originRowBottoms.append(y + Metrics.originHeight) }
+        originBottom = originRowBottoms.last ?? Metrics.margin
         let shapes = diagram.vpcs.map(VPCShape.init)
         let columns = Self.columnCount(for: shapes.map(\.width))
         var columnWidths = Array(repeating: 0, count: columns)
@@ -56,10 +75,10 @@ struct LayoutEngine {
             if offset / columns >= rowHeights.count { rowHeights.append(0) }
             rowHeights[offset / columns] = max(rowHeights[offset / columns], shape.height)
         }
-        var left = Metrics.margin + Metrics.gutter
+        var columnLeft = Metrics.margin + Metrics.gutter
         for width in columnWidths {
-            columnX.append(left)
-            left += width + Metrics.gutter
+            columnX.append(columnLeft)
+            columnLeft += width + Metrics.gutter
         }
         var top = originBottom + Metrics.gutter
         for height in rowHeights {
@@ -71,7 +90,7 @@ struct LayoutEngine {
             let column = offset % columns
             placeVPC(vpc, shape: shapes[offset], at: DiagramPoint(x: columnX[column], y: rowY[row]), row: row, column: column)
         }
-        width = max(x - Metrics.originGap + Metrics.margin, left - Metrics.gutter + Metrics.margin, 2 * Metrics.margin)
+        width = max(widest + Metrics.margin, columnLeft - Metrics.gutter + Metrics.margin, 2 * Metrics.margin)
         height = (diagram.vpcs.isEmpty ? originBottom + Metrics.gutter : top - Metrics.gutter) + Metrics.margin
     }
 

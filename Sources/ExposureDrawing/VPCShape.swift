@@ -56,6 +56,7 @@ struct VPCShape {
         return min(max(natural + 2 * Metrics.textInset, Metrics.edgeMinimumWidth), Metrics.edgeMaximumWidth, room)
     }
 
+    /// A subnet's height: its header, then its boxes stacked.
     static func subnetHeight(of subnet: DiagramBox) -> Int {
         Metrics.subnetHeader + subnet.children.count * (Metrics.chipHeight + Metrics.chipGap) + Metrics.subnetBottom
     }

@@ -36,8 +36,7 @@ public struct AnalysisReport: Sendable {
     public init(
         input: String, scope: Scope = .emrNodes, targetCount: Int, exposures: [Exposure], findings: [Finding] = [],
         clusters: [ClusterPortSummary] = [], assumptions: [String], missingExports: [MissingExport] = [],
-        skipped: [SkippedResource] = [], warnings: [Diagnostic], sources: SourceMap = SourceMap(),
-        topology: Topology = Topology()
+        skipped: [SkippedResource] = [], warnings: [Diagnostic], sources: SourceMap = SourceMap(), topology: Topology
     ) {
         self.input = input
         self.scope = scope

@@ -8,6 +8,9 @@ import ExposureSolver
 /// gaps, dotted for unknowns), with the same tooltips as the HTML report.
 public enum DOTRenderer {
     /// An `analyze` run: one graph, each input in a cluster of its own when there are several.
+    ///
+    /// - Complexity: per input, building its diagram (see `Diagram`) and writing each box
+    ///   and line once.
     public static func render(_ review: Review) -> String {
         var lines = ["digraph exposure {"] + header
         for (offset, report) in review.reports.enumerated() {
@@ -27,9 +30,12 @@ public enum DOTRenderer {
 
     /// An `exposure diff`: the after network with the exposures and findings the change
     /// opens and introduces.
+    ///
+    /// - Complexity: building the after side's diagram of what is opened, and writing it.
     public static func render(_ diff: DiffReview) -> String {
         guard let report = diff.after.reports.first else { return "digraph exposure {\n}\n" }
-        let diagram = Diagram(topology: report.topology, exposures: diff.opened.map(\.exposure), findings: diff.introduced.map(\.finding))
+        let shown = diff.opened.map { DiagramExposure($0.exposure, services: $0.services) }
+        let diagram = Diagram(topology: report.topology, shown: shown, findings: diff.introduced.map(\.finding))
         return (["digraph exposure {"] + header + ["  label=\(quoted("exposure diff: what \(diff.after.inputNames) opens"));"] + graph(diagram, prefix: "", indent: "  ") + ["}"])
             .joined(separator: "\n") + "\n"
     }
@@ -50,7 +56,7 @@ public enum DOTRenderer {
             lines.append("\(indent)  label=\(quoted([vpc.title, vpc.subtitle].compactMap { $0 }.joined(separator: "\n"))); tooltip=\(quoted(vpc.detail)); style=\"rounded\"; color=\"#374151\";")
             for child in vpc.children {
                 if child.element.placement == .subnet {
-                    let colour = child.marking == .publicSubnet ? "#fff7ed" : "#eff6ff"
+                    let colour = child.marking == .publicSubnet ? "#fff7ed" : (child.marking == .unknownSubnet ? "#faf5ff" : "#eff6ff")
                     lines.append("\(indent)  subgraph \(quoted("cluster_\(prefix)\(child.element.key)")) {")
                     lines.append("\(indent)    label=\(quoted([child.title, child.subtitle].compactMap { $0 }.joined(separator: "\n"))); tooltip=\(quoted(child.detail)); style=\"filled\"; fillcolor=\"\(colour)\";")
                     // A subnet with nothing drawn inside still shows as a cluster.
@@ -89,10 +95,11 @@ public enum DOTRenderer {
         switch line.kind {
         case .exposure(.reachable, let severity): style = ["color=\"\(colour(severity))\"", "penwidth=2"]
         case .exposure(_, let severity): style = ["color=\"\(colour(severity))\"", "style=dotted", "penwidth=2"]
+        case .egressGap(let severity, .unverified): style = ["color=\"\(colour(severity))\"", "style=dotted", "penwidth=2"]
         case .egressGap(let severity, _): style = ["color=\"\(colour(severity))\"", "style=dashed", "penwidth=2"]
-        case .link: style = ["color=\"#9ca3af\"", "dir=none"]
+        case .link: style = ["color=\"\(DiagramPalette.link)\"", "dir=none"]
         }
-        if line.kind != .link { style.append("tooltip=\(quoted(HTMLRenderer.lineText(line)))") }
+        if line.kind != .link { style.append("tooltip=\(quoted(line.summary))") }
         let services = ServiceRow.rows(of: line.services).map { $0.text(naming: line.role, withServiceNames: false) }.joined(separator: "; ")
         return zip(line.stops, line.stops.dropFirst()).enumerated().map { offset, pair in
             let label = offset == 0 && !services.isEmpty ? ["label=\(quoted(services))"] : []
@@ -100,17 +107,8 @@ public enum DOTRenderer {
         }
     }
 
-    /// The colour of a severity (the HTML report's), purple when no finding rates it.
-    static func colour(_ severity: Severity?) -> String {
-        switch severity {
-        case .critical: "#b8001f"
-        case .high: "#c2410c"
-        case .medium: "#8a5a00"
-        case .low: "#1d4ed8"
-        case .info: "#4b5563"
-        case nil: "#6d28d9"
-        }
-    }
+    /// The palette's colour of a severity.
+    static func colour(_ severity: Severity?) -> String { DiagramPalette.colour(of: severity) }
 
     /// A DOT string: quotes and backslashes escaped, line breaks as `\n`, other control
     /// characters dropped.

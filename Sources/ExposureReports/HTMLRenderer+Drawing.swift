@@ -26,7 +26,8 @@ extension HTMLRenderer {
         svg += back.map(box)
         svg.append("</g>")
         svg.append("<g class=\"lines\">")
-        svg += layout.lines.map { line(of: $0, prefix: prefix) }
+        // Worst last, so it is on top where lines share a lane.
+        svg += layout.lines.reversed().map { line(of: $0, prefix: prefix) }
         svg.append("</g>")
         svg.append("<g class=\"boxes\">")
         svg += front.map(box)
@@ -53,10 +54,12 @@ extension HTMLRenderer {
         return parts.joined()
     }
 
+    /// One line of a box's text at its place.
     static func label(_ label: DiagramLayout.Label, role: String) -> String {
         "<text class=\"\(role)\" x=\"\(label.origin.x)\" y=\"\(label.origin.y)\">\(escape(label.text))</text>"
     }
 
+    /// The CSS class of where a box sits.
     static func placement(_ placement: DiagramElement.Placement) -> String {
         switch placement {
         case .origin: "origin"
@@ -67,11 +70,13 @@ extension HTMLRenderer {
         }
     }
 
+    /// The CSS classes of how a box is marked.
     static func marking(_ marking: DiagramBox.Marking) -> String {
         switch marking {
         case .plain: "plain"
         case .publicSubnet: "public"
         case .privateSubnet: "private"
+        case .unknownSubnet: "unknownsubnet"
         case .exposed(let severity): "exposed tone-\(severity?.rawValue ?? "unrated")"
         case .cutOff(let severity): "cutoff tone-\(severity.rawValue)"
         case .undecided: "undecided"
@@ -91,33 +96,6 @@ extension HTMLRenderer {
         case .link: style = "link"
         }
         let marker = placed.line.kind == .link ? "" : " marker-end=\"url(#\(prefix)-arrow-\(tone))\""
-        return "<g class=\"line \(style) tone-\(tone)\" id=\"\(prefix)-l\(placed.index)\"><title>\(escape(lineText(placed.line)))</title><polyline class=\"halo\" points=\"\(points)\"/><polyline class=\"stroke\" points=\"\(points)\"\(marker)/></g>"
-    }
-
-    /// What a line shows, in words: `internet opens tcp 22 (SSH) on j-1 primary nodes in
-    /// subnet-1 through igw-1; let in by sg-1: ingress rule 0: allow tcp 22 from 0.0.0.0/0`.
-    static func lineText(_ line: DiagramLine) -> String {
-        let target = line.stops.last.map(diagramName) ?? ""
-        let services = ServiceRow.rows(of: line.services).map { $0.text(naming: line.role) }.joined(separator: "; ")
-        switch line.kind {
-        case .exposure(let verdict, let severity):
-            var text = "\(severity?.rawValue ?? "unrated"): \(line.zone?.description ?? "") \(verdict == .reachable ? "opens" : "may open (unknown)") \(services) on \(target)"
-            if let gateway = line.gateway { text += " through \(gateway.id)" }
-            if !line.admissions.isEmpty {
-                text += "; let in by " + line.admissions.map { "\($0.component.id): \($0.explanation)" }.joined(separator: "; ")
-            }
-            return text
-        case .egressGap(let severity, let egress):
-            let source = line.stops.first.map(diagramName) ?? ""
-            let verb: String
-            switch egress {
-            case .gap: verb = "cannot reach"
-            case .partialReturn: verb = "reaches only intermittently (replies return to part of the client ports)"
-            case .unverified: verb = "may not reach (unknown)"
-            }
-            return "\(severity.rawValue): \(source) \(verb) the repositories in S3 on \(services)"
-        case .link:
-            return line.stops.map(\.key).joined(separator: " ↔ ")
-        }
+        return "<g class=\"line \(style) tone-\(tone)\" id=\"\(prefix)-l\(placed.index)\"><title>\(escape(placed.line.summary))</title><polyline class=\"halo\" points=\"\(points)\"/><polyline class=\"stroke\" points=\"\(points)\"\(marker)/></g>"
     }
 }

@@ -1,3 +1,6 @@
+import ExposureAudit
+import ExposureDrawing
+
 extension HTMLRenderer {
     /// What the drawing's colours and strokes mean.
     static let legend = """
@@ -5,17 +8,18 @@ extension HTMLRenderer {
         <li><span class="swatch tone-critical"></span>critical</li><li><span class="swatch tone-high"></span>high</li><li><span class="swatch tone-medium"></span>medium</li><li><span class="swatch tone-low"></span>low</li><li><span class="swatch tone-info"></span>info</li><li><span class="swatch tone-unrated"></span>no finding rates it</li>
         <li><svg width="40" height="10" aria-hidden="true"><line class="sample open" x1="0" y1="5" x2="40" y2="5"/></svg>reachable</li>
         <li><svg width="40" height="10" aria-hidden="true"><line class="sample unknown" x1="0" y1="5" x2="40" y2="5"/></svg>unknown</li>
-        <li><svg width="40" height="10" aria-hidden="true"><line class="sample gap" x1="0" y1="5" x2="40" y2="5"/></svg>egress gap to S3</li>
+        <li><svg width="40" height="10" aria-hidden="true"><line class="sample gap" x1="0" y1="5" x2="40" y2="5"/></svg>egress gap or partial return to S3</li>
+        <li><svg width="40" height="10" aria-hidden="true"><line class="sample gap unknown" x1="0" y1="5" x2="40" y2="5"/></svg>way to S3 unknown</li>
         <li><svg width="40" height="10" aria-hidden="true"><line class="sample link" x1="0" y1="5" x2="40" y2="5"/></svg>attachment or peering</li>
-        <li><span class="swatch public"></span>public subnet</li><li><span class="swatch private"></span>private subnet</li>
+        <li><span class="swatch public"></span>public subnet</li><li><span class="swatch private"></span>private subnet</li><li><span class="swatch unknownsubnet"></span>public or private unknown</li>
         </ul>
         <p class="hint">Select a row of the tables above and below to highlight its lines; hover a box or line for everything it stands for.</p>
         """
 
     /// The page's style: readable tables, the drawing's colours (each severity at least 4.5:1
     /// against white), and the highlight.
-    static let style = """
-        :root{--critical:#b8001f;--high:#c2410c;--medium:#8a5a00;--low:#1d4ed8;--info:#4b5563;--unrated:#6d28d9;--link:#9ca3af;--ink:#111827;--quiet:#6b7280}
+    static let style = ":root{" + Severity.allCases.map { "--\($0.rawValue):\(DiagramPalette.colour(of: $0))" }.joined(separator: ";")
+        + ";--unrated:\(DiagramPalette.colour(of: nil));--link:\(DiagramPalette.link);--ink:#111827;--quiet:#6b7280}\n" + """
         body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:var(--ink);margin:0 auto;padding:16px 24px;max-width:1840px}
         h1{font-size:20px;margin:0}h2{font-size:18px;margin:24px 0 4px;border-bottom:2px solid #e5e7eb}h3{font-size:15px;margin:18px 0 6px}h4{font-size:14px;margin:10px 0 4px}
         code{font:12px "DejaVu Sans Mono",Menlo,Consolas,ui-monospace,monospace}small{color:var(--quiet)}
@@ -50,13 +54,14 @@ extension HTMLRenderer {
         .box.exposed rect{stroke:var(--tone)}.box.exposed rect.bar{fill:var(--tone)}.box.cutoff rect{stroke:var(--tone);stroke-width:2;stroke-dasharray:6 3}
         marker path{fill:var(--tone)}
         .line polyline{fill:none;stroke-linejoin:round}.line .halo{stroke:#fff;stroke-width:6;opacity:.9}
-        .line .stroke{stroke:var(--tone);stroke-width:2.5}.line.unknown .stroke{stroke-dasharray:10 4 2 4}.line.gap .stroke{stroke-dasharray:7 5}
+        .line .stroke{stroke:var(--tone);stroke-width:2.5}.line.unknown .stroke{stroke-dasharray:10 4 2 4}.line.gap .stroke{stroke-dasharray:7 5}.line.gap.unknown .stroke{stroke-dasharray:2 4}
+        .box.subnet.unknownsubnet rect{fill:#faf5ff;stroke:var(--unrated);stroke-dasharray:2 3}
         .line.link .stroke{stroke-width:1.5}.line.link .halo{stroke-width:3}
         svg.network.focus .line:not(.selected){opacity:.15}.line.selected .stroke{stroke-width:5}
         ul.legend{list-style:none;display:flex;flex-wrap:wrap;gap:4px 16px;padding:0;margin:4px 0;color:#374151;font-size:13px}
         ul.legend li{display:flex;align-items:center;gap:5px}.swatch{display:inline-block;width:14px;height:14px;border-radius:3px;background:var(--tone)}
-        .swatch.public{background:#fff7ed;border:1px dashed #c2410c}.swatch.private{background:#eff6ff;border:1px solid #64748b}
-        line.sample{stroke-width:2.5;stroke:var(--ink)}line.sample.unknown{stroke-dasharray:10 4 2 4}line.sample.gap{stroke-dasharray:7 5}line.sample.link{stroke:var(--link);stroke-width:1.5}
+        .swatch.public{background:#fff7ed;border:1px dashed #c2410c}.swatch.private{background:#eff6ff;border:1px solid #64748b}.swatch.unknownsubnet{background:#faf5ff;border:1px dotted var(--unrated)}
+        line.sample{stroke-width:2.5;stroke:var(--ink)}line.sample.unknown{stroke-dasharray:10 4 2 4}line.sample.gap{stroke-dasharray:7 5}line.sample.gap.unknown{stroke-dasharray:2 4}line.sample.link{stroke:var(--link);stroke-width:1.5}
         footer{margin:24px 0 8px;color:var(--quiet);font-size:12px}
         @media print{tr[data-lines]{cursor:auto}figure.drawing{overflow:visible}}
         """

@@ -5,9 +5,11 @@ import ExposureSolver
 extension HTMLRenderer {
     /// The findings as a table (each row highlights its lines), then each one's message,
     /// what it affects, the baseline's word, evidence, path and fix.
-    static func findingsTable(_ findings: [ReviewedFinding], lines: [FindingID: [String]], baseline: Bool) -> [String] {
+    static func findingsTable(
+        _ findings: [ReviewedFinding], lines: [FindingID: [String]], baseline: Bool, prefix: String, title: String = "Findings"
+    ) -> [String] {
         let counts = AnalysisTextRenderer.severityCounts(findings.map(\.finding))
-        var html = ["<h3>Findings: \(escape(counts.isEmpty ? "none" : counts.joined(separator: ", ")))\(baseline ? "; \(findings.filter(\.status.isAccepted).count) accepted by the baseline" : "")</h3>"]
+        var html = ["<h3>\(escape(title)): \(escape(counts.isEmpty ? "none" : counts.joined(separator: ", ")))\(baseline ? "; \(findings.filter(\.status.isAccepted).count) accepted by the baseline" : "")</h3>"]
         guard !findings.isEmpty else { return html }
         html.append("<table class=\"findings\"><thead><tr><th>gate</th><th>severity</th><th>rule</th><th>resource</th><th>what is wrong</th><th>id</th></tr></thead><tbody>")
         for reviewed in findings {
@@ -15,11 +17,11 @@ extension HTMLRenderer {
             let ids = lines[finding.id] ?? []
             let attributes = ids.isEmpty ? "" : " data-lines=\"\(ids.joined(separator: " "))\" tabindex=\"0\""
             html.append(
-                "<tr class=\"sev-\(finding.severity.rawValue)\"\(attributes)><td>\(escape(statusText(reviewed.status)))</td><td><span class=\"badge sev-\(finding.severity.rawValue)\">\(finding.severity.rawValue)</span></td><td><code>\(escape(finding.rule))</code></td><td><code>\(escape(finding.resource))</code></td><td><a href=\"#f-\(finding.id)\">\(escape(finding.message))</a></td><td><code>\(finding.id)</code></td></tr>")
+                "<tr class=\"sev-\(finding.severity.rawValue)\"\(attributes)><td>\(escape(statusText(reviewed.status)))</td><td><span class=\"badge sev-\(finding.severity.rawValue)\">\(finding.severity.rawValue)</span></td><td><code>\(escape(finding.rule))</code></td><td><code>\(escape(finding.resource))</code></td><td><a href=\"#\(prefix)-f-\(finding.id)\">\(escape(finding.message))</a></td><td><code>\(finding.id)</code></td></tr>")
         }
         html.append("</tbody></table>")
         for reviewed in findings {
-            html += findingDetails(reviewed)
+            html += findingDetails(reviewed, prefix: prefix)
         }
         return html
     }
@@ -35,9 +37,9 @@ extension HTMLRenderer {
     }
 
     /// One finding in full, as the text report prints it.
-    static func findingDetails(_ reviewed: ReviewedFinding) -> [String] {
+    static func findingDetails(_ reviewed: ReviewedFinding, prefix: String) -> [String] {
         let finding = reviewed.finding
-        var html = ["<article class=\"finding sev-\(finding.severity.rawValue)\" id=\"f-\(finding.id)\">"]
+        var html = ["<article class=\"finding sev-\(finding.severity.rawValue)\" id=\"\(prefix)-f-\(finding.id)\">"]
         html.append("<h4><span class=\"badge sev-\(finding.severity.rawValue)\">\(finding.severity.rawValue)</span> <code>\(escape(finding.rule))</code> <code>\(escape(finding.resource))</code> <small>[\(finding.id)]</small></h4>")
         html.append("<p>\(escape(finding.message))</p>")
         html.append("<dl>")
@@ -102,17 +104,25 @@ extension HTMLRenderer {
                 current = exposure.target
                 html.append("<div class=\"target\"><h4>\(escape(AnalysisTextRenderer.targetLabel(exposure)))</h4>")
             }
-            let rows = ServiceRow.rows(of: exposure.services).map { $0.text(naming: exposure.role) }
-            let word = exposure.verdict == .reachable ? "OPEN" : "UNKNOWN"
-            html.append("<details class=\"exposure \(exposure.verdict.rawValue)\"><summary><b class=\"verdict-\(exposure.verdict.rawValue)\">\(word)</b> from \(escape(exposure.zone.description)): \(escape(rows.joined(separator: "; ")))</summary>")
-            if let reason = exposure.reason { html.append("<p>reason: \(escape(reason))</p>") }
-            if !exposure.missing.isEmpty { html.append("<p>missing:</p><ul>" + exposure.missing.map { "<li>\(escape($0.description))</li>" }.joined() + "</ul>") }
-            html.append("<p>path:</p>" + hopList(exposure.path))
-            if !exposure.returnPath.isEmpty { html.append("<p>return:</p>" + hopList(exposure.returnPath)) }
-            for caveat in exposure.caveats { html.append("<p>caveat: \(escape(caveat.description))</p>") }
-            html.append("</details>")
+            html += exposureDetails(exposure, services: exposure.services)
         }
         html.append("</div>")
+        return html
+    }
+
+    /// One exposure, collapsed: its verdict, zone and `services` (all of them, or what a
+    /// change opens), then the reason and what is missing when unknown, the path, the
+    /// return path and the caveats.
+    static func exposureDetails(_ exposure: Exposure, services: ServiceSet) -> [String] {
+        let rows = ServiceRow.rows(of: services).map { $0.text(naming: exposure.role) }
+        let word = exposure.verdict == .reachable ? "OPEN" : "UNKNOWN"
+        var html = ["<details class=\"exposure \(exposure.verdict.rawValue)\"><summary><b class=\"verdict-\(exposure.verdict.rawValue)\">\(word)</b> from \(escape(exposure.zone.description)): \(escape(rows.joined(separator: "; ")))</summary>"]
+        if let reason = exposure.reason { html.append("<p>reason: \(escape(reason))</p>") }
+        if !exposure.missing.isEmpty { html.append("<p>missing:</p><ul>" + exposure.missing.map { "<li>\(escape($0.description))</li>" }.joined() + "</ul>") }
+        html.append("<p>path:</p>" + hopList(exposure.path))
+        if !exposure.returnPath.isEmpty { html.append("<p>return:</p>" + hopList(exposure.returnPath)) }
+        for caveat in exposure.caveats { html.append("<p>caveat: \(escape(caveat.description))</p>") }
+        html.append("</details>")
         return html
     }
 

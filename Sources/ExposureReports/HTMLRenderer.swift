@@ -10,6 +10,9 @@ import ExposureSolver
 /// script.
 public enum HTMLRenderer {
     /// An `analyze` run: one section per input, then the stale baseline entries.
+    ///
+    /// - Complexity: per input, building and laying out its drawing (see `Diagram` and
+    ///   `DiagramLayout`) and writing each exposure, finding and box once.
     public static func render(_ review: Review, version: String) -> String {
         var body: [String] = ["<header>", "<h1>exposure analyze</h1>", "<p class=\"gate\">\(escape(gateText(review)))</p>", "</header>"]
         for (offset, report) in review.reports.enumerated() {
@@ -36,22 +39,17 @@ public enum HTMLRenderer {
     /// One input: summary, glance table, drawing, findings, cluster ports, exposures, notes.
     static func section(_ report: AnalysisReport, findings: [ReviewedFinding], prefix: String, baseline: Bool) -> [String] {
         let diagram = Diagram(topology: report.topology, exposures: report.exposures, findings: findings.map(\.finding))
-        let layout = DiagramLayout(diagram)
-        let drawn = Set(layout.lines.map(\.index))
-        func id(ofLine index: Int) -> String? { drawn.contains(index) ? "\(prefix)-l\(index)" : nil }
-        var byFinding: [FindingID: [String]] = [:]
-        for (index, line) in diagram.lines.enumerated() {
-            guard let id = id(ofLine: index) else { continue }
-            for finding in line.findings { byFinding[finding, default: []].append(id) }
-        }
+        let drawing = Drawing(diagram, prefix: prefix)
         var lines = ["<section class=\"report\" id=\"\(prefix)\">", "<h2>\(escape(report.input))</h2>"]
         lines.append("<p class=\"scope\">\(escape(AnalysisTextRenderer.scopeLine(report)))</p>")
         lines += summary(report, findings: findings)
-        lines += glance(diagram, id: id)
+        lines += glance(diagram, id: drawing.id(ofLine:))
         lines.append("<h3>The network</h3>")
-        lines.append(svg(layout, prefix: prefix, input: report.input))
+        lines.append(svg(drawing.layout, prefix: prefix, input: report.input))
         lines.append(legend)
-        lines += findingsTable(findings, lines: byFinding, baseline: baseline)
+        lines += undrawnNote(report.exposures.map { DiagramExposure($0) }, layout: drawing.layout)
+        lines += inventory(diagram)
+        lines += findingsTable(findings, lines: drawing.linesByFinding, baseline: baseline, prefix: prefix)
         lines += clusterSection(report.clusters)
         lines += exposureSection(report.exposures)
         lines += inputSection(report)
@@ -61,7 +59,7 @@ public enum HTMLRenderer {
 
     /// `Gate: fails at high and above; 2 accepted by the baseline.`
     static func gateText(_ review: Review) -> String {
-        MarkdownRenderer.gateLine(review).replacingOccurrences(of: "`", with: "")
+        MarkdownRenderer.gateLine(review) { $0 }
     }
 
     /// Counts by severity, clusters, exposed ports by zone, egress gaps, unknowns.
@@ -100,6 +98,7 @@ public enum HTMLRenderer {
         return lines
     }
 
+    /// One count of the summary, `tone` its CSS class.
     static func card(_ count: Int, _ label: String, tone: String) -> String {
         "<div class=\"card \(tone)\"><b>\(NumberText.thousands(count))</b> \(escape(label))</div>"
     }
@@ -134,7 +133,7 @@ public enum HTMLRenderer {
         let severity = line.severity?.rawValue ?? "unrated"
         let verdict = line.verdict == .unknown ? " <span class=\"unknown-tag\">unknown</span>" : ""
         let services = ServiceRow.rows(of: line.services).map { $0.text(naming: line.role) }.joined(separator: "; ")
-        let target = line.stops.last.map { diagramName($0) } ?? ""
+        let target = line.stops.last?.name ?? ""
         let members = AnalysisTextRenderer.plural(line.interfaces.count, "interface") + ": " + line.interfaces.map(\.rawValue).joined(separator: ", ")
         let through = line.gateway.map { "\($0.id) (\($0.kind.rawValue))" } ?? entryText(line.zone)
         let admission = line.admissions.isEmpty ? "-" : line.admissions.map { escape("\($0.component.id): \($0.explanation)") }.joined(separator: "<br>")
@@ -147,16 +146,6 @@ public enum HTMLRenderer {
     static func entryText(_ zone: Zone?) -> String {
         if case .outside(let id) = zone { return "\(id), which the input does not describe" }
         return "no gateway: from inside the VPC or a way the drawing does not show"
-    }
-
-    /// How a box reads in a table: `j-1 primary`, `eni-1`.
-    static func diagramName(_ element: DiagramElement) -> String {
-        switch element {
-        case .nodes(let cluster, let role, let subnet): "\(cluster) \(role.rawValue) nodes in \(subnet)"
-        case .interface(let id): id.rawValue
-        case .otherInterfaces(let subnet): "interfaces in \(subnet)"
-        default: element.key
-        }
     }
 
     /// Text safe in HTML and XML, in content and in quoted attributes; control characters

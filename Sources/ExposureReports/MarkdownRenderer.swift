@@ -85,9 +85,10 @@ public enum MarkdownRenderer {
         return text + "\n"
     }
 
-    /// `gate: --fail-on low; 2 accepted by the baseline, 1 stale entry`.
-    static func gateLine(_ review: Review) -> String {
-        var parts = ["Gate: " + (review.gate.threshold.map { "fails at `\($0.rawValue)` and above" } ?? "never fails (`--fail-on none`)")]
+    /// `Gate: fails at `low` and above; 2 accepted by the baseline, 1 stale baseline entry.`,
+    /// with `code` marking the literal parts (backticks, by default).
+    static func gateLine(_ review: Review, code: (String) -> String = { "`\($0)`" }) -> String {
+        var parts = ["Gate: " + (review.gate.threshold.map { "fails at \(code($0.rawValue)) and above" } ?? "never fails (\(code("--fail-on none")))")]
         let accepted = review.accepted.count
         if review.gate.baseline != nil {
             parts.append("\(accepted) accepted by the baseline")

@@ -51,7 +51,7 @@ struct Benchmark {
             solver = Solver(topology: topology)
             exposures = solver.exposures(of: targets)
         })
-        var report = AnalysisReport(input: "region", targetCount: targets.count, exposures: exposures, assumptions: [], warnings: [])
+        var report = AnalysisReport(input: "region", targetCount: targets.count, exposures: exposures, assumptions: [], warnings: [], topology: topology)
         timings.append(try time("audit (a new solver each run)") {
             let audit = Audit(solver: Solver(topology: topology), exposures: exposures)
             report = AnalysisReport(

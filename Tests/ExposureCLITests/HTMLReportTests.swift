@@ -54,7 +54,7 @@ struct HTMLReportTests {
         let findings = json["findings"] as? [[String: Any]] ?? []
         for finding in findings {
             let id = finding["id"] as? String ?? "?"
-            #expect(html.contains("id=\"f-\(id)\""), "finding \(id) is not in the page")
+            #expect(html.contains("-f-\(id)\""), "finding \(id) is not in the page")
             #expect(html.contains(HTMLRenderer.escape(finding["fix"] as? String ?? "?")), "the fix of \(id) is not in the page")
             #expect(html.contains(HTMLRenderer.escape(finding["message"] as? String ?? "?")))
         }

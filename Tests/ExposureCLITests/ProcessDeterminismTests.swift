@@ -23,6 +23,8 @@ struct ProcessDeterminismTests {
     static let inputs: [[String]] = [
         ["analyze"] + CLIHarness.exampleTopologies + ["--format", "json", "--all-interfaces"],
         ["analyze", "Tests/ExposureLoadingTests/Fixtures/aws", "--format", "json", "--all-interfaces"],
+        ["analyze"] + CLIHarness.exampleTopologies + ["--format", "html", "--all-interfaces"],
+        ["analyze", "Tests/ExposureLoadingTests/Fixtures/aws", "--format", "dot", "--all-interfaces"],
         ["analyze", "Tests/ExposureCLITests/Fixtures/aws-without-subnets", "--format", "json"],
         ["analyze", "Tests/ExposureLoadingTests/Fixtures/terraform/emr-module.tfplan.json", "Tests/ExposureLoadingTests/Fixtures/terraform/planned-instance.tfplan.json", "--all-interfaces"],
         ["convert", "Tests/ExposureLoadingTests/Fixtures/aws"],

@@ -60,10 +60,13 @@ struct DiagramLayoutTests {
         }
     }
 
-    @Test("Lines run in horizontal and vertical segments, through no box but their own stops and containers", arguments: DrawingInputs.names)
+    @Test("Lines run in horizontal and vertical segments, through no box but their own stops, and across no label", arguments: DrawingInputs.names)
     func linesStayInGutters(name: String) throws {
         let (_, layout) = try DiagramLayoutTests.layout(name)
         let solid = layout.boxes.indices.filter { [.origin, .edge, .chip].contains(layout.boxes[$0].box.element.placement) }
+        // VPC and subnet boxes are crossed at their borders, never at their titles.
+        let labels = layout.boxes.filter { [.vpc, .subnet].contains($0.box.element.placement) }
+            .flatMap { box in ([box.title] + [box.subtitle].compactMap { $0 }).map { (box.box.element.key, $0.frame) } }
         for placed in layout.lines {
             let stops = Set(placed.line.stops.compactMap { layout.index(of: $0) })
             for (start, end) in zip(placed.points, placed.points.dropFirst()) {
@@ -73,6 +76,9 @@ struct DiagramLayoutTests {
                     let frame = layout.boxes[box].frame
                     let inner = DiagramRect(x: frame.x + 1, y: frame.y + 1, width: frame.width - 2, height: frame.height - 2)
                     #expect(!inner.overlaps(segment), "a line of \(placed.line.stops.map(\.key)) crosses \(layout.boxes[box].box.element.key)")
+                }
+                for (key, frame) in labels {
+                    #expect(!frame.overlaps(segment), "a line of \(placed.line.stops.map(\.key)) crosses the title of \(key)")
                 }
             }
         }
@@ -84,6 +90,10 @@ struct DiagramLayoutTests {
         let diagram = Diagram(topology: report.topology, exposures: report.exposures, findings: report.findings)
         let layout = DiagramLayout(diagram)
         let drawn = layout.lines.map(\.line)
+        for line in diagram.lines {
+            #expect(line.stops.allSatisfy { layout.index(of: $0) != nil }, "a stop of \(line.stops.map(\.key)) is not drawn")
+        }
+        #expect(layout.lines.count == diagram.lines.count)
         for exposure in report.exposures where exposure.verdict != .blocked {
             #expect(drawn.contains { $0.zone == exposure.zone && $0.interfaces.contains(exposure.target) && $0.verdict == exposure.verdict },
                 "\(exposure.zone) to \(exposure.target) is not drawn")
@@ -104,6 +114,15 @@ struct DiagramLayoutTests {
         // The VPCs with exposures come first, so the exposures are at the top of the drawing.
         let firstQuiet = diagram.vpcs.firstIndex { if case .plain = $0.marking { true } else { false } } ?? diagram.vpcs.count
         #expect(diagram.vpcs[firstQuiet...].allSatisfy { if case .plain = $0.marking { true } else { false } })
+    }
+
+    @Test("Origins that do not fit one row wrap, and the drawing stays within the target width")
+    func originsWrap() throws {
+        let (diagram, layout) = try DiagramLayoutTests.layout("fixture:many-tenants")
+        #expect(diagram.origins.count >= 15)
+        let rows = Set(layout.boxes.filter { $0.box.element.placement == .origin }.map(\.frame.y))
+        #expect(rows.count >= 2)
+        #expect(layout.width <= 1_800)
     }
 
     @Test("Layouts are the same every time")

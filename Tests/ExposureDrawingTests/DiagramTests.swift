@@ -63,6 +63,51 @@ struct DiagramTests {
         #expect(diagram.origins.map(\.element).contains(.repositories))
     }
 
+    @Test("A reachable and an unknown exposure on one node are rated by their own findings")
+    func ratedByVerdict() throws {
+        let diagram = try DiagramTests.diagram("fixture:reachable-and-unknown")
+        let report = try DrawingInputs.report("fixture:reachable-and-unknown")
+        let reachable = try #require(diagram.lines.first { $0.verdict == .reachable })
+        let unknown = try #require(diagram.lines.first { $0.verdict == .unknown })
+        let rules = Dictionary(uniqueKeysWithValues: report.findings.map { ($0.id, $0.rule) })
+        #expect(!reachable.findings.isEmpty && !unknown.findings.isEmpty)
+        #expect(unknown.findings.allSatisfy { rules[$0] == "possible-exposure" })
+        #expect(reachable.findings.allSatisfy { rules[$0] != "possible-exposure" })
+    }
+
+    @Test("Only interfaces with something open are drawn or folded; the quiet ones are counted in the subnet")
+    func foldsOnlyExposed() throws {
+        let diagram = try DiagramTests.diagram("fixture:many-interfaces")
+        let subnet = try #require(diagram.vpcs.flatMap(\.children).first { $0.element.placement == .subnet && !$0.children.isEmpty })
+        let drawn = subnet.children.filter { if case .interface = $0.element { true } else { false } }
+        let folded = try #require(subnet.children.first { if case .otherInterfaces = $0.element { true } else { false } })
+        #expect(drawn.count == 6)
+        #expect(folded.title == "4 other interfaces")
+        #expect(subnet.detail.contains("(50 with nothing open, not drawn)"))
+    }
+
+    @Test("A diff draws only what the change opens")
+    func diffShowsOpenedServices() throws {
+        let before = try DrawingInputs.report("emr-public-subnet")
+        let after = try DrawingInputs.report("fixture:widened-port")
+        let diff = DiffReview(before: Review([before], gate: .never), after: Review([after], gate: .never))
+        let diagram = Diagram(topology: after.topology, shown: diff.opened.map { DiagramExposure($0.exposure, services: $0.services) }, findings: [])
+        let line = try #require(diagram.lines.first { $0.verdict == .reachable })
+        #expect(!line.services.overlaps(ServiceSet.single(6, IntervalSet(ranges: [8088...8088]))))
+        #expect(line.services.overlaps(ServiceSet.single(6, IntervalSet(ranges: [8080...8080]))))
+    }
+
+    @Test("A subnet the input gives no route table for is neither public nor private")
+    func unknownSubnet() {
+        var topology = Topology()
+        topology.vpcs["vpc-1"] = VPC(id: "vpc-1", cidrs: [CIDR("10.0.0.0/16")].compactMap { $0 })
+        topology.subnets["subnet-1"] = Subnet(id: "subnet-1", vpc: "vpc-1", cidrs: [CIDR("10.0.1.0/24")].compactMap { $0 }, availabilityZone: nil)
+        let diagram = Diagram(topology: topology, exposures: [], findings: [])
+        let subnet = diagram.vpcs.first?.children.first
+        #expect(subnet?.marking == .unknownSubnet)
+        #expect(subnet?.subtitle?.hasPrefix("public or private: unknown") == true)
+    }
+
     @Test("Many endpoints fold into one box; few are drawn one by one")
     func endpointsFold() {
         var topology = Topology()

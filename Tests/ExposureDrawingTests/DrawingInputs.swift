@@ -6,13 +6,22 @@ import ExposureTestSupport
 import Foundation
 import RegionGenerator
 
-/// The inputs the drawing tests draw: every example topology, and a generated region of
-/// 20 VPCs and 100 subnets.
+/// The inputs the drawing tests draw: every example topology, the fixtures of corners
+/// (`fixture:NAME`), and a generated region of 20 VPCs and 100 subnets.
 enum DrawingInputs {
     /// The example topologies' names, and the generated region's.
     static var names: [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: RepositoryRoot.url.appendingPathComponent("topologies").path)) ?? []
-        return files.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.map { String($0.dropLast(5)) }.sorted() + [regionName]
+        let fixtures = (try? FileManager.default.contentsOfDirectory(atPath: fixtureFolder.path)) ?? []
+        return files.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.map { String($0.dropLast(5)) }.sorted()
+            + fixtures.filter { $0.hasSuffix(".json") }.sorted().map { "fixture:" + $0.dropLast(5) } + [regionName]
+    }
+
+    static let fixtureFolder = RepositoryRoot.url.appendingPathComponent("Tests/ExposureDrawingTests/Fixtures")
+
+    /// The path of an input, relative to the repository.
+    static func path(_ name: String) -> String {
+        name.hasPrefix("fixture:") ? "Tests/ExposureDrawingTests/Fixtures/\(name.dropFirst(8)).json" : "topologies/\(name).json"
     }
 
     static let regionName = "region:hundred-subnets"
@@ -25,7 +34,7 @@ enum DrawingInputs {
             let loaded = try InputLoader.load(folder: "region", files: files)
             return AnalysisReport.analyse(loaded.topology, input: "region", warnings: loaded.diagnostics)
         }
-        let path = "topologies/\(name).json"
+        let path = path(name)
         let bytes = [UInt8](try Data(contentsOf: RepositoryRoot.url.appendingPathComponent(path)))
         let (topology, _) = try NativeLoader.load(bytes, file: path)
         return AnalysisReport.analyse(topology, input: path, warnings: [])
