@@ -148,28 +148,6 @@ public enum HTMLRenderer {
         return "no gateway: from inside the VPC or a way the drawing does not show"
     }
 
-    /// Text safe in HTML and XML, in content and in quoted attributes; control characters
-    /// (which XML cannot hold) written as `\u{1b}`.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            case "\n", "\t": escaped.unicodeScalars.append(scalar)
-            default:
-                let value = scalar.value
-                if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF {
-                    escaped += "\\u{\(String(value, radix: 16))}"
-                } else {
-                    escaped.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return escaped
-    }
+    /// Text safe in HTML and in the SVG's XML.
+    static func escape(_ text: String) -> String { MarkupText.escaped(text) }
 }

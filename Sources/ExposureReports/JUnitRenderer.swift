@@ -84,21 +84,6 @@ public enum JUnitRenderer {
         return lines.joined(separator: "\n")
     }
 
-    /// Text safe in XML content and attributes; characters XML 1.0 cannot hold are dropped.
-    static func xml(_ text: String) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            case "\n", "\t": escaped.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF { escaped.unicodeScalars.append(scalar) }
-            }
-        }
-        return escaped
-    }
+    /// Text safe in XML content and attributes.
+    static func xml(_ text: String) -> String { MarkupText.escaped(text) }
 }

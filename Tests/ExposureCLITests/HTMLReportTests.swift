@@ -108,7 +108,7 @@ struct HTMLReportTests {
 
     @Test("Names with markup, quotes and control characters are escaped in HTML and DOT")
     func hostileNames() {
-        #expect(HTMLRenderer.escape("<script>\"x\"&'y'\u{1b}") == "&lt;script&gt;&quot;x&quot;&amp;&#39;y&#39;\\u{1b}")
+        #expect(HTMLRenderer.escape("<script>\"x\"&'y'\u{1b}") == "&lt;script&gt;&quot;x&quot;&amp;&apos;y&apos;\\u{1b}")
         #expect(DOTRenderer.quoted("a\"b\\c\nd\u{7}") == "\"a\\\"b\\\\c\\nd\"")
     }
 
