@@ -55,6 +55,7 @@ extension Diagram {
             let id: FindingID
             let severity: Severity
             let services: ServiceSet
+            let cause: Cause
         }
         var ratings: [Target: [Rating]] = [:]
         for finding in findings where finding.repositoryEgress == nil {
@@ -62,7 +63,7 @@ extension Diagram {
                 guard let zone = affected.zone else { continue }
                 for interface in affected.interfaces {
                     ratings[Target(zone: zone, interface: interface), default: []].append(
-                        Rating(id: finding.id, severity: affected.severity, services: affected.services))
+                        Rating(id: finding.id, severity: affected.severity, services: affected.services, cause: finding.cause))
                 }
             }
         }
@@ -79,6 +80,7 @@ extension Diagram {
             let gateway: ComponentRef?
             var admissions: [Hop]
             var admitted: Set<Hop>
+            var causes: Set<Cause>
         }
         var groups: [Key: Group] = [:]
         var order: [Key] = []
@@ -94,11 +96,12 @@ extension Diagram {
             let severity = rated.map(\.severity).max()
             let admission = DiagramBuilder.admission(of: exposure.path)
             var group = groups[key] ?? Group(
-                exposure: exposure, services: .empty, interfaces: [], findings: [], severity: nil, gateway: gateway, admissions: [], admitted: [])
+                exposure: exposure, services: .empty, interfaces: [], findings: [], severity: nil, gateway: gateway, admissions: [], admitted: [], causes: [])
             if groups[key] == nil { order.append(key) }
             group.services = group.services.union(item.services)
             group.interfaces.insert(exposure.target)
             group.findings.formUnion(rated.map(\.id))
+            group.causes.formUnion(rated.map(\.cause))
             group.severity = [group.severity, severity].compactMap { $0 }.max()
             if let admission, group.admitted.insert(admission).inserted { group.admissions.append(admission) }
             groups[key] = group
@@ -107,7 +110,7 @@ extension Diagram {
             DiagramLine(
                 kind: .exposure(key.verdict, group.severity), stops: key.stops, zone: group.exposure.zone,
                 services: group.services, role: group.exposure.role, interfaces: group.interfaces.sorted(), gateway: group.gateway,
-                admissions: group.admissions, findings: group.findings.sorted())
+                admissions: group.admissions, causes: group.causes.sorted(), findings: group.findings.sorted())
         }
         // Worst first: by severity (unrated last), reachable before unknown, then by the boxes.
         return lines.sorted { lhs, rhs in

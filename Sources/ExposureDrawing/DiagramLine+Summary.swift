@@ -12,9 +12,7 @@ extension DiagramLine {
         case .exposure(let verdict, let severity):
             var text = "\(severity?.rawValue ?? "unrated"): \(zone?.description ?? "") \(verdict == .reachable ? "opens" : "may open (unknown)") \(services) on \(stops.last?.name ?? "")"
             if let gateway { text += " through \(gateway.id)" }
-            if !admissions.isEmpty {
-                text += "; let in by " + admissions.map { "\($0.component.id): \($0.explanation)" }.joined(separator: "; ")
-            }
+            if !admissionTexts.isEmpty { text += "; let in by " + admissionTexts.joined(separator: "; ") }
             return text
         case .egressGap(let severity, let egress):
             let verb: String

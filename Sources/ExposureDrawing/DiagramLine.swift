@@ -33,12 +33,15 @@ public struct DiagramLine: Sendable {
     /// The hops that let the traffic in at the target (its security group rules), one per
     /// distinct rule among the exposures the line stands for.
     public let admissions: [Hop]
+    /// The causes of the findings that rate the line (a witness path shows one rule; other
+    /// rules opening the same ports are causes of their own findings), sorted.
+    public let causes: [Cause]
     /// The findings that rate what the line shows, by id, sorted.
     public let findings: [FindingID]
 
     public init(
         kind: Kind, stops: [DiagramElement], zone: Zone? = nil, services: ServiceSet = .empty, role: EMRCluster.Role? = nil,
-        interfaces: [NetworkInterfaceID] = [], gateway: ComponentRef? = nil, admissions: [Hop] = [], findings: [FindingID] = []
+        interfaces: [NetworkInterfaceID] = [], gateway: ComponentRef? = nil, admissions: [Hop] = [], causes: [Cause] = [], findings: [FindingID] = []
     ) {
         self.kind = kind
         self.stops = stops
@@ -48,7 +51,16 @@ public struct DiagramLine: Sendable {
         self.interfaces = interfaces
         self.gateway = gateway
         self.admissions = admissions
+        self.causes = causes
         self.findings = findings
+    }
+
+    /// What lets the traffic in, in words: each admitting hop, then each cause of a rating
+    /// finding that is not one of those hops.
+    public var admissionTexts: [String] {
+        let hops = admissions.map { "\($0.component.id): \($0.explanation)" }
+        let others = causes.filter { cause in !admissions.contains { $0.component == cause.component && $0.rule == cause.rule } }
+        return hops + others.map(\.description)
     }
 
     /// The verdict of an exposure line; `nil` for gaps and links.

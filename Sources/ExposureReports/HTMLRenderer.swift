@@ -136,7 +136,7 @@ public enum HTMLRenderer {
         let target = line.stops.last?.name ?? ""
         let members = AnalysisTextRenderer.plural(line.interfaces.count, "interface") + ": " + line.interfaces.map(\.rawValue).joined(separator: ", ")
         let through = line.gateway.map { "\($0.id) (\($0.kind.rawValue))" } ?? entryText(line.zone)
-        let admission = line.admissions.isEmpty ? "-" : line.admissions.map { escape("\($0.component.id): \($0.explanation)") }.joined(separator: "<br>")
+        let admission = line.admissionTexts.isEmpty ? "-" : line.admissionTexts.map(escape).joined(separator: "<br>")
         let attributes = id.map { " data-lines=\"\($0)\" tabindex=\"0\"" } ?? ""
         return "<tr class=\"sev-\(severity)\"\(attributes)><td><span class=\"badge sev-\(severity)\">\(severity)</span>\(verdict)</td><td>\(escape(target))<br><small>\(escape(members))</small></td><td>\(escape(services))</td><td>\(escape(line.zone?.description ?? ""))</td><td>\(escape(through))</td><td><code>\(admission)</code></td></tr>"
     }

@@ -63,6 +63,14 @@ struct DiagramTests {
         #expect(diagram.origins.map(\.element).contains(.repositories))
     }
 
+    @Test("Every rule that opens a line's ports is named, not only the witness path's")
+    func everyCauseNamed() throws {
+        let diagram = try DiagramTests.diagram("bpa-evasion")
+        let texts = diagram.lines.flatMap(\.admissionTexts)
+        #expect(texts.contains { $0.contains("0.0.0.0/1") })
+        #expect(texts.contains { $0.contains("128.0.0.0/1") })
+    }
+
     @Test("A reachable and an unknown exposure on one node are rated by their own findings")
     func ratedByVerdict() throws {
         let diagram = try DiagramTests.diagram("fixture:reachable-and-unknown")
