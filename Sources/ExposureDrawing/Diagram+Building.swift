@@ -40,7 +40,7 @@ extension Diagram {
             }
             notes[chip] = notes[chip].map { $0 == note ? $0 : "\($0), \(note)" } ?? note
         }
-        let vpcBoxes = Self.vpcBoxes(topology: topology, builder: builder, shown: shown, marking: worst, notes: notes)
+        let vpcBoxes = Self.vpcBoxes(topology: topology, builder: builder, lines: lines, marking: worst, notes: notes)
         self.init(origins: Self.origins(of: lines, topology: topology, marking: worst), vpcs: vpcBoxes, lines: lines)
     }
 
@@ -203,16 +203,17 @@ extension Diagram {
 
     /// The VPCs (and VPCs the input names only through subnets), the most exposed first.
     static func vpcBoxes(
-        topology: Topology, builder: DiagramBuilder, shown: [DiagramExposure], marking: [DiagramElement: DiagramBox.Marking],
+        topology: Topology, builder: DiagramBuilder, lines: [DiagramLine], marking: [DiagramElement: DiagramBox.Marking],
         notes: [DiagramElement: String]
     ) -> [DiagramBox] {
         var subnetsByVPC: [VPCID: [Subnet]] = [:]
         for subnet in Topology.sortedValues(topology.subnets) { subnetsByVPC[subnet.vpc, default: []].append(subnet) }
         var services: [DiagramElement: (open: ServiceSet, unknown: ServiceSet, role: EMRCluster.Role?)] = [:]
-        for item in shown where item.exposure.verdict != .blocked {
-            guard let chip = builder.chip(for: item.exposure.target) else { continue }
-            var entry = services[chip] ?? (.empty, .empty, item.exposure.role)
-            if item.exposure.verdict == .reachable { entry.open = entry.open.union(item.services) } else { entry.unknown = entry.unknown.union(item.services) }
+        // What each box has open is what the exposure lines ending at it carry.
+        for line in lines {
+            guard let verdict = line.verdict, let chip = line.stops.last else { continue }
+            var entry = services[chip] ?? (.empty, .empty, line.role)
+            if verdict == .reachable { entry.open = entry.open.union(line.services) } else { entry.unknown = entry.unknown.union(line.services) }
             services[chip] = entry
         }
         let ids = Set(topology.vpcs.keys).union(subnetsByVPC.keys).sorted()

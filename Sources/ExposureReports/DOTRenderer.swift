@@ -79,9 +79,9 @@ public enum DOTRenderer {
     static func node(_ box: DiagramBox, prefix: String) -> String {
         var attributes = ["label=\(quoted([box.title, box.subtitle].compactMap { $0 }.joined(separator: "\n")))", "tooltip=\(quoted(box.detail))"]
         switch box.marking {
-        case .exposed(let severity): attributes.append("color=\"\(colour(severity))\", penwidth=2")
-        case .cutOff(let severity): attributes.append("color=\"\(colour(severity))\", style=\"rounded,dashed,filled\", penwidth=2")
-        case .undecided: attributes.append("color=\"\(colour(nil))\", style=\"rounded,dashed,filled\"")
+        case .exposed(let severity): attributes.append("color=\"\(DiagramPalette.colour(of: severity))\", penwidth=2")
+        case .cutOff(let severity): attributes.append("color=\"\(DiagramPalette.colour(of: severity))\", style=\"rounded,dashed,filled\", penwidth=2")
+        case .undecided: attributes.append("color=\"\(DiagramPalette.colour(of: nil))\", style=\"rounded,dashed,filled\"")
         default: break
         }
         if box.element.placement == .edge { attributes.append("fillcolor=\"#f3f4f6\"") }
@@ -93,10 +93,10 @@ public enum DOTRenderer {
     static func edges(_ line: DiagramLine, prefix: String) -> [String] {
         var style: [String]
         switch line.kind {
-        case .exposure(.reachable, let severity): style = ["color=\"\(colour(severity))\"", "penwidth=2"]
-        case .exposure(_, let severity): style = ["color=\"\(colour(severity))\"", "style=dotted", "penwidth=2"]
-        case .egressGap(let severity, .unverified): style = ["color=\"\(colour(severity))\"", "style=dotted", "penwidth=2"]
-        case .egressGap(let severity, _): style = ["color=\"\(colour(severity))\"", "style=dashed", "penwidth=2"]
+        case .exposure(.reachable, let severity): style = ["color=\"\(DiagramPalette.colour(of: severity))\"", "penwidth=2"]
+        case .exposure(_, let severity): style = ["color=\"\(DiagramPalette.colour(of: severity))\"", "style=dotted", "penwidth=2"]
+        case .egressGap(let severity, .unverified): style = ["color=\"\(DiagramPalette.colour(of: severity))\"", "style=dotted", "penwidth=2"]
+        case .egressGap(let severity, _): style = ["color=\"\(DiagramPalette.colour(of: severity))\"", "style=dashed", "penwidth=2"]
         case .link: style = ["color=\"\(DiagramPalette.link)\"", "dir=none"]
         }
         if line.kind != .link { style.append("tooltip=\(quoted(line.summary))") }
@@ -106,9 +106,6 @@ public enum DOTRenderer {
             return "\(quoted(prefix + pair.0.key)) -> \(quoted(prefix + pair.1.key)) [\((style + label).joined(separator: ", "))];"
         }
     }
-
-    /// The palette's colour of a severity.
-    static func colour(_ severity: Severity?) -> String { DiagramPalette.colour(of: severity) }
 
     /// A DOT string: quotes and backslashes escaped, line breaks as `\n`, other control
     /// characters dropped.
